@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import ParkDomain
+import ParkStore
+
+struct EnterprisesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "enterprises", abstract: "Import and export the enterprise register.",
+                                                    subcommands: [Import.self, Export.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import enterprises from a CSV file (UTF-8 or GBK/GB18030); all rows or none.",
+            discussion: "Columns: \(EnterpriseCSV.columns.joined(separator: ", ")). Required: \(EnterpriseCSV.requiredColumns.joined(separator: ", ")).")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The CSV file.") var file: String
+        @Flag(name: .customLong("dry-run"), help: "Check every row and report; write nothing.") var dryRun = false
+
+        func run() async throws {
+            try await CLI.run {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw DomainError(.notFound, code: "file_not_found", field: "file", en: "cannot read \(file)", zh: "无法读取文件 \(file)")
+                }
+                let report = try await database.withStore { store in
+                    try await EnterpriseImporter(db: store.db).run(data, dryRun: dryRun, by: CLI.operatorPrincipal) { stage, done, total in
+                        CLI.progressLine("\(stage) \(done)/\(total) rows")
+                    }
+                }
+                CLI.endProgress()
+                if !report.errors.isEmpty {
+                    print("row\tcolumn\treason")
+                    for e in report.errors { print("\(e.row)\t\(e.column ?? "-")\t\(e.message.en)") }
+                    FileHandle.standardError.write(Data("error: \(report.errors.count) error(s) in \(report.rows) rows; nothing was imported\n".utf8))
+                    throw ExitCode(1)
+                }
+                print(dryRun ? "dry run: all \(report.rows) rows are valid (encoding \(report.encoding)); nothing written"
+                             : "imported \(report.imported) enterprises (encoding \(report.encoding))")
+            }
+        }
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Export the register as CSV (the import columns) or JSON.")
+        @OptionGroup var database: DatabaseOptions
+        @Option(help: "csv or json.") var format: Format = .csv
+        @Option(name: .shortAndLong, help: "Write to this file instead of standard output.") var output: String?
+
+        func run() async throws {
+            try await CLI.run {
+                let all = try await database.withStore { try await EnterpriseRepository(db: $0.db).all() }
+                let data: Data
+                switch format {
+                case .csv: data = Data(EnterpriseCSV.encode(all).utf8)
+                case .json:
+                    let enc = JSONEncoder()
+                    enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                    data = try enc.encode(all)
+                }
+                if let output {
+                    try data.write(to: URL(fileURLWithPath: output))
+                    FileHandle.standardError.write(Data("wrote \(all.count) enterprises to \(output)\n".utf8))
+                } else {
+                    FileHandle.standardOutput.write(data)
+                }
+            }
+        }
+    }
+}

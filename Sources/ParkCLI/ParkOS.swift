@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ParkDomain
+import ParkStore
+
+/// The `parkos` command.
+public struct ParkOSCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "parkos",
+        abstract: "ParkOS: administration of an open-innovation industrial park.",
+        subcommands: [ServeCommand.self, DemoCommand.self, MigrateCommand.self, UsersCommand.self,
+                      EnterprisesCommand.self, AuditCommand.self])
+    public init() {}
+}
+
+/// Where the data lives: `--db PATH` (SQLite file), or `DATABASE_URL=postgres://…`.
+struct DatabaseOptions: ParsableArguments {
+    @Option(name: .long, help: "SQLite database file (ignored when DATABASE_URL is a postgres:// URL).")
+    var db: String = "parkos.sqlite"
+
+    var target: DatabaseTarget { DatabaseTarget.resolve(path: db) }
+
+    func withStore<T>(migrate: Bool = true, _ body: (StoreRuntime) async throws -> T) async throws -> T {
+        try await CLI.withStore(target, migrate: migrate, body)
+    }
+}
+
+extension CLI {
+    /// Opens the store, runs `body`, always closes it. Migrates first unless told not to.
+    static func withStore<T>(_ target: DatabaseTarget, migrate: Bool = true, _ body: (StoreRuntime) async throws -> T) async throws -> T {
+        let store = try StoreRuntime(target, logger: CLI.quietLogger)
+        do {
+            if migrate { try await store.migrate() }
+            let result = try await body(store)
+            await store.shutdown()
+            return result
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+    }
+}
+
+enum CLI {
+    static var quietLogger: Logger {
+        var l = Logger(label: "parkos")
+        l.logLevel = .warning
+        return l
+    }
+
+    /// The principal CLI writes are recorded under: the operator's login name.
+    static var operatorPrincipal: Principal {
+        Principal.system("cli:" + (ProcessInfo.processInfo.environment["USER"] ?? "operator"))
+    }
+
+    /// Runs a command body; a user-facing error is printed as one line and exits 1.
+    static func run(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let e as DomainError {
+            FileHandle.standardError.write(Data("error: \(e.description)\n".utf8))
+            throw ExitCode(1)
+        } catch let e as ExitCode {
+            throw e
+        } catch {
+            FileHandle.standardError.write(Data("error: \(describe(error))\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+
+    /// One line for an unexpected error (database unreachable, file missing, …).
+    static func describe(_ error: any Error) -> String {
+        let text = String(describing: error)
+        if text.contains("connection refused") || text.contains("connect(descriptor") {
+            return "cannot reach the database (\(text.prefix(160)))"
+        }
+        return String(text.prefix(300))
+    }
+
+    static func progressLine(_ text: String) {
+        FileHandle.standardError.write(Data("\r\(text)\u{1B}[K".utf8))
+    }
+
+    static func endProgress() { FileHandle.standardError.write(Data("\n".utf8)) }
+}

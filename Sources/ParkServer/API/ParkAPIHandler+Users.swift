@@ -1,0 +1,57 @@
+import Foundation
+import ParkAPI
+import ParkDomain
+import ParkStore
+
+extension ParkAPIHandler {
+    func listUsers(_ input: Operations.ListUsers.Input) async throws -> Operations.ListUsers.Output {
+        try principal().requireAdmin()
+        return .ok(.init(body: .json(try await repos.accounts.list().map(APIMapping.user))))
+    }
+
+    func createUser(_ input: Operations.CreateUser.Input) async throws -> Operations.CreateUser.Output {
+        let p = try principal()
+        try p.requireAdmin()
+        guard case .json(let b) = input.body else { throw DomainError.required("body") }
+        let new = AccountRepository.NewUser(
+            username: b.username, displayName: b.displayName ?? "", password: b.password,
+            role: Role(rawValue: b.role.rawValue) ?? .enterprise, departmentCode: b.department,
+            enterpriseID: try b.enterpriseId.map { try APIMapping.uuid($0, field: "enterprise_id") })
+        let user = try await repos.accounts.create(new, by: p)
+        return .created(.init(body: .json(APIMapping.user(user))))
+    }
+
+    func updateUser(_ input: Operations.UpdateUser.Input) async throws -> Operations.UpdateUser.Output {
+        let p = try principal()
+        let id = try APIMapping.uuid(input.path.id, field: "id")
+        guard p.role == .admin || p.userID == id else { throw DomainError.notFound("user", id: input.path.id) }
+        guard case .json(let b) = input.body else { throw DomainError.required("body") }
+        guard try await repos.accounts.find(id) != nil else { throw DomainError.notFound("user", id: input.path.id) }
+        if let pw = b.password { try await repos.accounts.setPassword(id, to: pw, by: p) }
+        if let d = b.disabled { try await repos.accounts.setDisabled(id, d, by: p) }
+        guard let user = try await repos.accounts.find(id) else { throw DomainError.notFound("user", id: input.path.id) }
+        return .ok(.init(body: .json(APIMapping.user(user))))
+    }
+}
+
+/// One sign-in attempt, shared by the API and the console: throttled, same answer for an
+/// unknown user and a wrong password.
+enum SignIn {
+    static func attempt(username: String, password: String, address: String, repos: ParkRepositories,
+                        throttle: LoginThrottle) async throws -> UserAccount {
+        let now = repos.clock.now()
+        if let wait = throttle.retryAfter(username: username, address: address, now: now) {
+            throw DomainError(.tooMany, code: "too_many_attempts", field: "password",
+                              en: "too many failed sign-ins; try again in \(wait) seconds",
+                              zh: "登录失败次数过多，请 \(wait) 秒后再试")
+        }
+        guard let user = try await repos.accounts.authenticate(username: username, password: password) else {
+            throttle.recordFailure(username: username, address: address, now: now)
+            throw DomainError(.unauthorized, code: "bad_credentials", field: "password",
+                              en: "wrong username or password, or the account is disabled",
+                              zh: "用户名或密码错误，或账号已停用")
+        }
+        throttle.recordSuccess(username: username)
+        return user
+    }
+}

@@ -1,0 +1,55 @@
+/// The console's stylesheet, served at /assets/park.css (embedded so the binary runs from any
+/// directory). No JavaScript framework: pages work without script.
+enum Assets {
+    static let css = """
+    :root{--ink:#1c2430;--muted:#5f6b7a;--line:#e3e7ee;--bg:#f4f6f9;--card:#fff;--brand:#0b5cab;--brand2:#0a3d73;--ok:#1a7f37;--bad:#c62828;--warn:#b26a00}
+    *{box-sizing:border-box}
+    body{margin:0;font:14px/1.55 "Noto Sans CJK SC","PingFang SC","Microsoft YaHei","Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--ink);background:var(--bg)}
+    a{color:var(--brand);text-decoration:none}a:hover{text-decoration:underline}
+    header.top{display:flex;align-items:center;gap:24px;background:linear-gradient(90deg,var(--brand2),var(--brand));color:#fff;padding:0 24px;height:56px;box-shadow:0 1px 4px rgba(0,0,0,.15)}
+    header.top a{color:#e8f0fb}.brand{font-weight:700;font-size:17px;display:flex;align-items:center;gap:10px;color:#fff!important}
+    .logo{display:inline-grid;place-items:center;width:30px;height:30px;border-radius:8px;background:#fff;color:var(--brand);font-weight:800}
+    header nav{display:flex;gap:4px;flex:1}header nav a{padding:17px 14px;border-bottom:3px solid transparent}
+    header nav a.active{border-bottom-color:#fff;color:#fff;font-weight:600}header nav a:hover{text-decoration:none;background:rgba(255,255,255,.08)}
+    header .right{display:flex;align-items:center;gap:16px}.who{opacity:.9}
+    .lang{border:1px solid rgba(255,255,255,.5);border-radius:14px;padding:2px 10px}
+    button.link{background:none;border:0;color:#e8f0fb;cursor:pointer;font:inherit;padding:0}
+    form.inline{display:inline}
+    main{max-width:1280px;margin:24px auto;padding:0 24px}
+    footer{text-align:center;color:var(--muted);font-size:12px;padding:24px}
+    h1{font-size:22px;margin:0 0 16px}h2{font-size:16px;margin:0 0 12px}
+    .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:20px;margin-bottom:20px;box-shadow:0 1px 2px rgba(16,24,40,.04)}
+    .card.narrow{max-width:420px;margin:60px auto}
+    .grid{display:grid;gap:16px}.g4{grid-template-columns:repeat(auto-fit,minmax(180px,1fr))}.g2{grid-template-columns:repeat(auto-fit,minmax(380px,1fr))}
+    .stat{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px 18px}
+    .stat .v{font-size:28px;font-weight:700;color:var(--brand2)}.stat .k{color:var(--muted)}
+    table{width:100%;border-collapse:collapse;background:var(--card)}
+    th,td{padding:9px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+    th{background:#f8fafc;color:var(--muted);font-weight:600;white-space:nowrap}
+    tbody tr:hover{background:#f6f9fe}
+    td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+    .mono{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
+    .sub{color:var(--muted);font-size:12.5px}
+    .badge{display:inline-block;padding:1px 8px;border-radius:10px;background:#eef3fb;color:var(--brand2);font-size:12px;margin:1px 2px 1px 0;white-space:nowrap}
+    .badge.f500{background:#fff4e5;color:var(--warn)}.badge.rd{background:#e8f6ec;color:var(--ok)}.badge.hq{background:#f3eefc;color:#5b3cc4}
+    .badge.off{background:#fdecec;color:var(--bad)}
+    form.filters{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end}
+    label{display:flex;flex-direction:column;gap:4px;color:var(--muted);font-size:12.5px}
+    input,select{font:inherit;padding:7px 9px;border:1px solid #cdd5df;border-radius:6px;background:#fff;color:var(--ink);min-width:120px}
+    input[type=search]{min-width:260px}input[type=checkbox]{min-width:0}
+    label.check{flex-direction:row;align-items:center;gap:6px;color:var(--ink)}
+    .btn,button.btn{display:inline-block;background:var(--brand);color:#fff;border:0;border-radius:6px;padding:8px 16px;font:inherit;cursor:pointer}
+    .btn.ghost{background:#fff;color:var(--brand);border:1px solid var(--brand)}.btn.small{padding:3px 10px;font-size:12.5px}
+    .btn.danger{background:var(--bad)}
+    .toolbar{display:flex;justify-content:space-between;align-items:center;margin:14px 0}
+    .pager{display:flex;gap:8px;align-items:center}
+    .bar{display:flex;align-items:center;gap:8px;margin:6px 0}.bar .lbl{width:200px}.bar .track{flex:1;background:#eef2f7;border-radius:4px;height:14px}
+    .bar .fill{background:var(--brand);height:14px;border-radius:4px}.bar .n{width:60px;text-align:right;font-variant-numeric:tabular-nums}
+    dl.facts{display:grid;grid-template-columns:180px 1fr;gap:8px 16px;margin:0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
+    .error{color:var(--bad)}.ok{color:var(--ok)}
+    .notice{padding:12px 14px;border-radius:8px;margin-bottom:16px}.notice.ok{background:#e8f6ec}.notice.bad{background:#fdecec;color:var(--bad)}
+    pre.diff{white-space:pre-wrap;margin:0;font-size:12px}
+    .login-brand{text-align:center;margin-bottom:18px}.login-brand .logo{width:48px;height:48px;font-size:24px;background:var(--brand);color:#fff}
+    .stack{display:flex;flex-direction:column;gap:12px}
+    """
+}

@@ -1,0 +1,90 @@
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// Registers the server-rendered console. Every route runs behind the cookie session; pages
+/// that need a signed-in user redirect to /login; every POST checks the CSRF token.
+enum ConsoleRoutes {
+    static func register(_ app: Application) {
+        let console = app.grouped(AuthMiddleware(mode: .cookie), LoginRedirectMiddleware(), ParkErrorMiddleware())
+        console.get("assets", "park.css") { _ -> Response in
+            let res = Response(body: .init(string: Assets.css))
+            res.headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
+            res.headers.cacheControl = .init(maxAge: 3600)
+            return res
+        }
+        LoginPages.register(console)
+        console.get { req in try await HomePage.render(req) }
+        console.get("enterprises") { req in try await EnterpriseListPage.render(req) }
+        console.get("enterprises", "export.csv") { req in try await EnterpriseFiles.export(req) }
+        console.get("enterprises", "template.csv") { req in try EnterpriseFiles.template(req) }
+        console.get("enterprises", "import") { req in try ImportPage.form(req) }
+        console.on(.POST, "enterprises", "import", body: .collect(maxSize: ByteCount(value: EnterpriseCSV.maxBytes + 64 * 1024))) { req in
+            try await ImportPage.upload(req)
+        }
+        console.get("enterprises", ":id") { req in try await EnterpriseDetailPage.render(req) }
+        UserPages.register(console)
+        console.get("admin", "audit") { req in try await AuditPage.render(req) }
+    }
+
+    /// The signed-in principal, or a redirect to the sign-in page.
+    static func requireLogin(_ req: Request) throws -> Principal {
+        guard let p = RequestContext.current.principal else {
+            throw LoginRedirect(next: req.url.string)
+        }
+        return p
+    }
+
+    /// Refuses a form whose `_csrf` field does not match the session's token.
+    static func checkCSRF(_ req: Request) throws {
+        let sent = try? req.content.get(String.self, at: "_csrf")
+        guard let expected = RequestContext.current.csrfToken, let sent, constantTimeEqual(sent, expected) else {
+            throw DomainError(.forbidden, code: "csrf", field: "_csrf",
+                              en: "the form has expired or did not come from this site; reload the page and try again",
+                              zh: "表单已过期或来源无效，请刷新页面后重试")
+        }
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for i in x.indices { diff |= x[i] ^ y[i] }
+        return diff == 0
+    }
+}
+
+/// Thrown by `requireLogin`; the console's redirect middleware answers it with 303 to /login.
+struct LoginRedirect: Error { let next: String }
+
+struct LoginRedirectMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch let r as LoginRedirect {
+            return request.redirect(to: "/login" + HTML.query([("next", r.next)]), redirectType: .normal)
+        }
+    }
+}
+
+/// CSV files of the register: export (staff) and the empty template.
+enum EnterpriseFiles {
+    static func export(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        let data = EnterpriseCSV.exportData(try await req.park.enterprises.all())
+        return download(data, name: "enterprises-\(req.park.today.iso).csv")
+    }
+
+    static func template(_ req: Request) throws -> Response {
+        _ = try ConsoleRoutes.requireLogin(req)
+        return download(Data((EnterpriseCSV.utf8BOM + EnterpriseCSV.template()).utf8), name: "enterprises-template.csv")
+    }
+
+    static func download(_ data: Data, name: String) -> Response {
+        let res = Response(body: .init(data: data))
+        res.headers.contentType = .init(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        res.headers.contentDisposition = .init(.attachment, filename: name)
+        return res
+    }
+}

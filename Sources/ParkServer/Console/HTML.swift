@@ -1,0 +1,71 @@
+import Foundation
+
+/// A piece of HTML. Built with string interpolation in which every interpolated `String` is
+/// escaped and only `HTML` values are inserted as they are, so text from the database can
+/// never become markup.
+public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+    public var raw: String
+
+    public init(raw: String) { self.raw = raw }
+    public init(stringLiteral value: String) { raw = value }
+    public init(stringInterpolation: Interpolation) { raw = stringInterpolation.out }
+    public var description: String { raw }
+
+    public struct Interpolation: StringInterpolationProtocol {
+        var out = ""
+        public init(literalCapacity: Int, interpolationCount: Int) { out.reserveCapacity(literalCapacity * 2) }
+        public mutating func appendLiteral(_ literal: String) { out += literal }
+        public mutating func appendInterpolation(_ text: String) { out += HTML.escape(text) }
+        public mutating func appendInterpolation(_ text: String?) { out += HTML.escape(text ?? "") }
+        public mutating func appendInterpolation(_ html: HTML) { out += html.raw }
+        public mutating func appendInterpolation(_ list: [HTML]) { for h in list { out += h.raw } }
+        public mutating func appendInterpolation(_ n: Int) { out += String(n) }
+    }
+
+    public static func escape(_ s: String) -> String {
+        var r = ""
+        r.reserveCapacity(s.utf8.count)
+        for c in s {
+            switch c {
+            case "&": r += "&amp;"
+            case "<": r += "&lt;"
+            case ">": r += "&gt;"
+            case "\"": r += "&quot;"
+            case "'": r += "&#39;"
+            default: r.append(c)
+            }
+        }
+        return r
+    }
+
+    public static let empty = HTML(raw: "")
+
+    /// A query string from pairs, percent-encoded, skipping empty values.
+    public static func query(_ pairs: [(String, String?)]) -> String {
+        var c = URLComponents()
+        c.queryItems = pairs.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : URLQueryItem(name: k, value: $0) } }
+        return c.percentEncodedQuery.map { "?" + $0 } ?? ""
+    }
+}
+
+/// Small builders for repeated console markup.
+enum Markup {
+    static func option(_ value: String, _ label: String, selected: String?) -> HTML {
+        value == (selected ?? "") ? "<option value=\"\(value)\" selected>\(label)</option>"
+            : "<option value=\"\(value)\">\(label)</option>"
+    }
+
+    static func badge(_ text: String, kind: String = "") -> HTML { "<span class=\"badge \(kind)\">\(text)</span>" }
+
+    static func csrfField(_ token: String?) -> HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(token ?? "")\">" }
+
+    static func date(_ date: Date, _ lang: Language) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        return f.string(from: date)
+    }
+}
+
+import ParkDomain

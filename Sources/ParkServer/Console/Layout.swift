@@ -1,0 +1,98 @@
+import ParkDomain
+import Vapor
+
+/// The frame of every console page: top bar, navigation by role, language switch, sign-out.
+struct Layout {
+    enum Section { case home, enterprises, importCSV, users, audit, none }
+
+    let lang: Language
+    let principal: Principal?
+    let csrf: String?
+    /// Path and query of the current page, to switch language in place.
+    let here: URI
+
+    init(_ request: Request) {
+        lang = RequestContext.current.language
+        principal = RequestContext.current.principal
+        csrf = RequestContext.current.csrfToken
+        here = request.url
+    }
+
+    func switchLanguageURL() -> String {
+        var c = URLComponents(string: here.string) ?? URLComponents()
+        var items = (c.queryItems ?? []).filter { $0.name != "lang" }
+        items.append(URLQueryItem(name: "lang", value: lang == .zh ? "en" : "zh"))
+        c.queryItems = items
+        return (c.path.isEmpty ? "/" : c.path) + "?" + (c.percentEncodedQuery ?? "")
+    }
+
+    func page(_ title: String, _ section: Section, _ body: HTML) -> HTML {
+        let nav: [(Section, String, T)] = {
+            guard let p = principal else { return [] }
+            var items: [(Section, String, T)] = [(.home, "/", .home), (.enterprises, "/enterprises", .enterprises)]
+            if p.isStaff { items.append((.importCSV, "/enterprises/import", .importCSV)) }
+            if p.role == .admin { items += [(.users, "/admin/users", .users), (.audit, "/admin/audit", .audit)] }
+            return items
+        }()
+        let links = nav.map { s, href, t -> HTML in
+            "<a class=\"\(s == section ? "active" : "")\" href=\"\(href)\">\(t(lang))</a>"
+        }
+        let userBox: HTML = principal.map { p in
+            """
+            <span class="who">\(p.name) · \(p.role.label.text(lang))</span>
+            <form method="post" action="/logout" class="inline">\(Markup.csrfField(csrf))<button class="link">\(T.logout(lang))</button></form>
+            """
+        } ?? .empty
+        return """
+        <!doctype html>
+        <html lang="\(lang == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(title) · \(T.appName(lang))</title>
+        <link rel="stylesheet" href="/assets/park.css"></head>
+        <body>
+        <header class="top"><a class="brand" href="/"><span class="logo">P</span>\(T.appName(lang))</a>
+        <nav>\(links)</nav>
+        <div class="right"><a class="lang" href="\(switchLanguageURL())">\(T.switchLanguage(lang))</a>\(userBox)</div></header>
+        <main>\(body)</main>
+        <footer>\(T.appTagline(lang)) · ParkOS</footer>
+        </body></html>
+        """
+    }
+
+    /// A console page response with the language remembered in a cookie.
+    func response(_ title: String, _ section: Section, _ body: HTML, status: HTTPResponseStatus = .ok) -> Response {
+        HTMLResponse.make(page(title, section, body), status: status, language: lang)
+    }
+}
+
+enum HTMLResponse {
+    static func make(_ html: HTML, status: HTTPResponseStatus = .ok, language: Language) -> Response {
+        let res = Response(status: status, body: .init(string: html.raw))
+        res.headers.contentType = .html
+        res.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; style-src 'self'; form-action 'self'; frame-ancestors 'none'")
+        res.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        res.cookies[ConsoleLanguage.cookie] = HTTPCookies.Value(string: language.rawValue, maxAge: 365 * 24 * 3600,
+                                                                 path: "/", isHTTPOnly: true, sameSite: .lax)
+        return res
+    }
+}
+
+/// A readable error page for console requests.
+enum ErrorPage {
+    static func response(status: HTTPResponseStatus, message: String, language: Language) -> Response {
+        let ctx = RequestContext.current
+        let title = status == .notFound ? T.notFoundTitle(language) : status == .forbidden ? T.forbiddenTitle(language) : T.errorTitle(language)
+        let layout = Layout(lang: language, principal: ctx.principal, csrf: ctx.csrfToken, here: URI(path: "/"))
+        let body: HTML = """
+        <section class="card narrow"><h1>\(title)</h1><p class="error">\(message)</p>
+        <p><a href="/">\(T.back(language))</a></p></section>
+        """
+        return HTMLResponse.make(layout.page(title, .none, body), status: status, language: language)
+    }
+}
+
+extension Layout {
+    init(lang: Language, principal: Principal?, csrf: String?, here: URI) {
+        self.lang = lang; self.principal = principal; self.csrf = csrf; self.here = here
+    }
+}

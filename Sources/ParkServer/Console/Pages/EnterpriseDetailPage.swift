@@ -1,0 +1,81 @@
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// One enterprise: its registration facts and its audit trail (field-by-field changes).
+enum EnterpriseDetailPage {
+    static func render(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        let layout = Layout(req)
+        let lang = layout.lang
+        guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw), p.canRead(enterprise: id),
+              let e = try await req.park.enterprises.find(id) else {
+            throw DomainError.notFound(lang == .zh ? "企业" : "enterprise", id: req.parameters.get("id") ?? "")
+        }
+        let clusters = Dictionary(uniqueKeysWithValues: try await req.park.reference.clusters().map { ($0.code, $0.name.text(lang)) })
+        let country = Country.named(e.originCountry)?.name.text(lang) ?? e.originCountry
+        let division = IndustryClassification.division(e.industryCode)
+        let section = division.flatMap { d in IndustryClassification.sections.first { $0.code == d.section } }
+        let trail = try await req.park.audit.trail(entityType: EnterpriseRepository.entityType, entityID: id.uuidString)
+        func yesNo(_ b: Bool) -> String { b ? T.yes(lang) : T.no(lang) }
+        func fact(_ t: T, _ v: HTML) -> HTML { "<dt>\(t(lang))</dt><dd>\(v)</dd>" }
+        func fact(_ t: T, _ v: String) -> HTML { fact(t, HTML("\(v)")) }
+
+        let facts: HTML = """
+        <dl class="facts">
+        \(fact(.creditCode, HTML("<span class=\"mono\">\(e.creditCode.value)</span>")))
+        \(fact(.nameZh, e.nameZh))\(fact(.nameEn, e.nameEn))
+        \(fact(.address, e.address.isEmpty ? "—" : e.address))
+        \(fact(.founded, e.foundedOn?.iso ?? "—"))\(fact(.employees, e.employees.map(String.init) ?? "—"))
+        </dl>
+        """
+        let classification: HTML = """
+        <dl class="facts">
+        \(fact(.industry, "\(section.map { "\($0.code) \($0.name.text(lang)) › " } ?? "")\(e.industryCode) \(division?.name.text(lang) ?? "")"))
+        \(fact(.clusters, HTML("\(e.clusters.map { Markup.badge(clusters[$0] ?? $0) })")))
+        \(fact(.size, e.aboveDesignatedSize ? T.above(lang) : T.below(lang)))
+        \(fact(.listing, e.listing?.label.text(lang) ?? "—"))
+        </dl>
+        """
+        let investment: HTML = """
+        <dl class="facts">
+        \(fact(.ownership, e.ownership.label.text(lang)))\(fact(.origin, "\(country) (\(e.originCountry))"))
+        \(fact(.fortune500Parent, e.fortune500Parent ?? "—"))
+        \(fact(.regionalHQ, yesNo(e.regionalHeadquarters)))\(fact(.rdCentre, yesNo(e.rdCentre)))
+        </dl>
+        """
+        let name = lang == .zh ? e.nameZh : (e.nameEn.isEmpty ? e.nameZh : e.nameEn)
+        let body: HTML = """
+        <p><a href="/enterprises">← \(T.enterprises(lang))</a></p>
+        <h1>\(name)</h1>
+        <div class="grid g2">
+        <section class="card"><h2>\(T.basicInfo(lang))</h2>\(facts)</section>
+        <section class="card"><h2>\(T.classification(lang))</h2>\(classification)<h2 style="margin-top:18px">\(T.investment(lang))</h2>\(investment)</section>
+        </div>
+        <section class="card"><h2>\(T.auditTrail(lang))</h2>\(AuditTable.render(trail, lang: lang))</section>
+        """
+        return layout.response(name, .enterprises, body)
+    }
+}
+
+/// A table of audit entries with the fields each one changed.
+enum AuditTable {
+    static func render(_ entries: [AuditEntry], lang: Language) -> HTML {
+        guard !entries.isEmpty else { return "<p class=\"sub\">\(T.noAudit(lang))</p>" }
+        let rows = entries.map { e -> HTML in
+            let changes = AuditDiff.changes(before: e.before, after: e.after)
+            let list: HTML = changes.isEmpty ? "—" : """
+                <table><thead><tr><th>\(T.field(lang))</th><th>\(T.before(lang))</th><th>\(T.after(lang))</th></tr></thead><tbody>
+                \(changes.map { c -> HTML in "<tr><td class=\"mono\">\(c.field)</td><td>\(c.before)</td><td>\(c.after)</td></tr>" })
+                </tbody></table>
+                """
+            return """
+            <tr><td class="num">\(e.seq)</td><td>\(Markup.date(e.at, lang))</td><td>\(e.actorName)</td><td>\(e.action)</td><td>\(list)</td></tr>
+            """
+        }
+        return """
+        <table><thead><tr><th>\(T.seq(lang))</th><th>\(T.time(lang))</th><th>\(T.actor(lang))</th><th>\(T.action(lang))</th><th>\(T.changes(lang))</th></tr></thead>
+        <tbody>\(rows)</tbody></table>
+        """
+    }
+}

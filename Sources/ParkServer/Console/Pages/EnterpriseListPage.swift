@@ -1,0 +1,133 @@
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// What the enterprise list was asked for, read from the URL; invalid values are refused
+/// with the field named rather than silently dropped.
+struct EnterpriseListRequest: Equatable {
+    var query = EnterpriseQuery()
+
+    init(_ params: [String: String]) throws(DomainError) {
+        func flag(_ k: String) -> Bool? { params[k].flatMap { $0.isEmpty ? nil : ($0 == "true" || $0 == "1") } }
+        query.search = params["q"].flatMap { $0.isEmpty ? nil : $0 }
+        query.cluster = params["cluster"].flatMap { $0.isEmpty ? nil : $0 }
+        if let o = params["ownership"], !o.isEmpty {
+            guard let v = Ownership(rawValue: o) else { throw Self.bad("ownership", o) }
+            query.ownership = v
+        }
+        query.country = params["country"].flatMap { $0.isEmpty ? nil : $0.uppercased() }
+        if let s = params["size"], !s.isEmpty {
+            guard let v = EnterpriseQuery.Size(rawValue: s) else { throw Self.bad("size", s) }
+            query.size = v
+        }
+        query.fortune500 = flag("fortune500")
+        query.rdCentre = flag("rd_centre")
+        query.regionalHQ = flag("regional_hq")
+        if let s = params["sort"], !s.isEmpty {
+            guard let v = EnterpriseQuery.Sort(rawValue: s) else { throw Self.bad("sort", s) }
+            query.sort = v
+        }
+        query.descending = params["order"] == "desc"
+        if let p = params["page"], !p.isEmpty {
+            guard let n = Int(p) else { throw Self.bad("page", p) }
+            query.page = n
+        }
+        if let p = params["per_page"], !p.isEmpty {
+            guard let n = Int(p) else { throw Self.bad("per_page", p) }
+            query.perPage = n
+        }
+        query = try query.validated()
+    }
+
+    static func bad(_ field: String, _ value: String) -> DomainError {
+        DomainError(code: "invalid_value", field: field, en: "\(field) has an unknown value '\(value)'",
+                    zh: "\(field) 的取值“\(value)”无效")
+    }
+
+    /// The URL parameters that reproduce this request, with `changes` applied (for sort and pager links).
+    func params(_ changes: [String: String?] = [:]) -> String {
+        var p: [(String, String?)] = [
+            ("q", query.search), ("cluster", query.cluster), ("ownership", query.ownership?.rawValue),
+            ("country", query.country), ("size", query.size?.rawValue),
+            ("fortune500", query.fortune500.map(String.init)), ("rd_centre", query.rdCentre.map(String.init)),
+            ("regional_hq", query.regionalHQ.map(String.init)), ("sort", query.sort.rawValue),
+            ("order", query.descending ? "desc" : "asc"), ("page", String(query.page)), ("per_page", String(query.perPage)),
+        ]
+        for (k, v) in changes {
+            if let i = p.firstIndex(where: { $0.0 == k }) { p[i].1 = v } else { p.append((k, v)) }
+        }
+        return HTML.query(p)
+    }
+}
+
+/// The register: search, filters, sortable columns, pages; CSV export for staff.
+enum EnterpriseListPage {
+    static func render(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        let layout = Layout(req)
+        let lang = layout.lang
+        let params = (try? req.query.decode([String: String].self)) ?? [:]
+        var listRequest = try EnterpriseListRequest(params)
+        if !p.isStaff { listRequest.query.onlyEnterprise = (p.enterpriseID ?? UUID()).uuidString }
+        let page = try await req.park.enterprises.list(listRequest.query)
+        let clusters = try await req.park.reference.clusters()
+        let clusterNames = Dictionary(uniqueKeysWithValues: clusters.map { ($0.code, $0.name.text(lang)) })
+        let countries = try await req.park.reference.countries()
+        let q = listRequest.query
+
+        let filters: HTML = """
+        <form class="filters card" method="get" action="/enterprises">
+        <label>\(T.search(lang))<input type="search" name="q" value="\(q.search)" placeholder="\(T.searchPlaceholder(lang))" maxlength="100"></label>
+        <label>\(T.cluster(lang))<select name="cluster">\(Markup.option("", T.all(lang), selected: q.cluster))\(clusters.map { Markup.option($0.code, $0.name.text(lang), selected: q.cluster) })</select></label>
+        <label>\(T.ownership(lang))<select name="ownership">\(Markup.option("", T.all(lang), selected: q.ownership?.rawValue))\(Ownership.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: q.ownership?.rawValue) })</select></label>
+        <label>\(T.country(lang))<select name="country">\(Markup.option("", T.all(lang), selected: q.country))\(countries.map { Markup.option($0.alpha2, "\($0.alpha2) · \($0.name.text(lang))", selected: q.country) })</select></label>
+        <label>\(T.size(lang))<select name="size">\(Markup.option("", T.all(lang), selected: q.size?.rawValue))\(Markup.option("above", T.above(lang), selected: q.size?.rawValue))\(Markup.option("below", T.below(lang), selected: q.size?.rawValue))</select></label>
+        <label>\(T.perPage(lang))<select name="per_page">\([20, 50, 100, 200].map { Markup.option(String($0), String($0), selected: String(q.perPage)) })</select></label>
+        <input type="hidden" name="sort" value="\(q.sort.rawValue)"><input type="hidden" name="order" value="\(q.descending ? "desc" : "asc")">
+        <button class="btn" type="submit">\(T.apply(lang))</button> <a class="btn ghost" href="/enterprises">\(T.reset(lang))</a>
+        </form>
+        """
+
+        func sortHeader(_ sort: EnterpriseQuery.Sort, _ label: T, numeric: Bool = false) -> HTML {
+            let active = q.sort == sort
+            let nextOrder = active && !q.descending ? "desc" : "asc"
+            let arrow = active ? (q.descending ? " ▼" : " ▲") : ""
+            return "<th class=\"\(numeric ? "num" : "")\"><a href=\"/enterprises\(listRequest.params(["sort": sort.rawValue, "order": nextOrder, "page": "1"]))\">\(label(lang))\(arrow)</a></th>"
+        }
+
+        let rows = page.items.map { e -> HTML in
+            let name = lang == .zh ? e.nameZh : (e.nameEn.isEmpty ? e.nameZh : e.nameEn)
+            let other = lang == .zh ? e.nameEn : e.nameZh
+            var flags: [HTML] = []
+            if e.fortune500Parent != nil { flags.append(Markup.badge("F500", kind: "f500")) }
+            if e.regionalHeadquarters { flags.append(Markup.badge(T.regionalHQ(lang), kind: "hq")) }
+            if e.rdCentre { flags.append(Markup.badge(T.rdCentre(lang), kind: "rd")) }
+            if e.aboveDesignatedSize { flags.append(Markup.badge(T.above(lang))) }
+            let industry = IndustryClassification.division(e.industryCode)
+            return """
+            <tr><td><a href="/enterprises/\(e.id!.uuidString)">\(name)</a><div class="sub">\(other)</div></td>
+            <td class="mono">\(e.creditCode.value)</td>
+            <td>\(e.industryCode) \(industry?.name.text(lang) ?? "")</td>
+            <td>\(e.clusters.map { Markup.badge(clusterNames[$0] ?? $0) })</td>
+            <td>\(e.ownership.label.text(lang))<div class="sub">\(e.originCountry)</div></td>
+            <td class="num">\(e.employees.map(String.init) ?? "—")</td>
+            <td>\(e.foundedOn?.iso ?? "—")</td><td>\(flags)</td></tr>
+            """
+        }
+        let totalText = lang == .zh ? "共 \(page.total) 家企业，第 \(page.page)/\(page.pageCount) 页" : "\(page.total) enterprises, page \(page.page) of \(page.pageCount)"
+        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"/enterprises\(listRequest.params(["page": String(page.page - 1)]))\">\(T.previous(lang))</a>" : .empty
+        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"/enterprises\(listRequest.params(["page": String(page.page + 1)]))\">\(T.next(lang))</a>" : .empty
+        let export: HTML = p.isStaff ? "<a class=\"btn ghost small\" href=\"/enterprises/export.csv\">\(T.exportCSV(lang))</a>" : .empty
+        let body: HTML = """
+        <h1>\(T.enterprises(lang))</h1>
+        \(filters)
+        <div class="toolbar"><span>\(totalText)</span><span class="pager">\(prev)\(next)\(export)</span></div>
+        <div class="card" style="padding:0;overflow-x:auto"><table><thead><tr>
+        \(sortHeader(lang == .zh ? .nameZh : .nameEn, .name))\(sortHeader(.creditCode, .creditCode))<th>\(T.industry(lang))</th><th>\(T.clusters(lang))</th>
+        <th>\(T.ownership(lang))</th>\(sortHeader(.employees, .employees, numeric: true))\(sortHeader(.foundedOn, .founded))<th>\(T.flags(lang))</th>
+        </tr></thead><tbody>\(rows)</tbody></table></div>
+        <div class="toolbar"><span></span><span class="pager">\(prev)\(next)</span></div>
+        """
+        return layout.response(T.enterprises(lang), .enterprises, body)
+    }
+}

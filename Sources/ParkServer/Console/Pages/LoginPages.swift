@@ -1,0 +1,76 @@
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// Sign-in and sign-out. The sign-in form uses a double-submit CSRF cookie (there is no
+/// session yet); sign-out uses the session's token.
+enum LoginPages {
+    static let loginCSRFCookie = "parkos_login_csrf"
+
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("login") { req in form(req, error: nil, username: "") }
+        routes.post("login") { req in try await submit(req) }
+        routes.post("logout") { req in try await logout(req) }
+    }
+
+    static func form(_ req: Request, error: String?, username: String, status: HTTPResponseStatus = .ok) -> Response {
+        let layout = Layout(req)
+        let lang = layout.lang
+        let csrf = req.cookies[loginCSRFCookie]?.string ?? AccountRepository.newCSRFToken()
+        let next = (try? req.query.get(String.self, at: "next")) ?? (try? req.content.get(String.self, at: "next")) ?? "/"
+        let body: HTML = """
+        <section class="card narrow">
+        <div class="login-brand"><span class="logo">P</span><h1>\(T.signInTitle(lang))</h1><p class="sub">\(T.appTagline(lang))</p></div>
+        \(error.map { HTML("<p class=\"notice bad\">\($0)</p>") } ?? .empty)
+        <form method="post" action="/login" class="stack">
+        <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="next" value="\(next)">
+        <label>\(T.username(lang))<input name="username" value="\(username)" autocomplete="username" required maxlength="64" autofocus></label>
+        <label>\(T.password(lang))<input type="password" name="password" autocomplete="current-password" required maxlength="200"></label>
+        <button class="btn" type="submit">\(T.signIn(lang))</button>
+        <p class="sub">\(T.demoHint(lang))</p>
+        </form></section>
+        """
+        let res = layout.response(T.login(lang), .none, body, status: status)
+        res.cookies[loginCSRFCookie] = HTTPCookies.Value(string: csrf, maxAge: 3600, path: "/", isSecure: req.application.parkServices.options.secureCookies,
+                                                         isHTTPOnly: true, sameSite: .strict)
+        return res
+    }
+
+    struct LoginForm: Content { var username: String?; var password: String?; var _csrf: String?; var next: String? }
+
+    static func submit(_ req: Request) async throws -> Response {
+        let lang = RequestContext.current.language
+        let f = (try? req.content.decode(LoginForm.self)) ?? LoginForm()
+        guard let sent = f._csrf, let cookie = req.cookies[loginCSRFCookie]?.string,
+              ConsoleRoutes.constantTimeEqual(sent, cookie) else {
+            return form(req, error: lang == .zh ? "表单已过期，请重试" : "The form expired; please try again", username: f.username ?? "",
+                        status: .forbidden)
+        }
+        let username = (f.username ?? "").trimmingCharacters(in: .whitespaces)
+        do {
+            let user = try await SignIn.attempt(username: username, password: f.password ?? "",
+                                                address: RequestContext.current.clientAddress, repos: req.park,
+                                                throttle: req.application.parkServices.throttle)
+            let issued = try await req.park.accounts.issueToken(for: user, kind: "console")
+            let next = f.next.flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
+            let res = req.redirect(to: next, redirectType: .normal)
+            res.cookies[AuthMiddleware.sessionCookie] = HTTPCookies.Value(
+                string: issued.token, maxAge: Int(AccountRepository.sessionLifetimeMillis / 1000), path: "/",
+                isSecure: req.application.parkServices.options.secureCookies, isHTTPOnly: true, sameSite: .lax)
+            return res
+        } catch let e as DomainError {
+            return form(req, error: e.message.text(lang), username: username,
+                        status: e.kind == .tooMany ? .tooManyRequests : .unauthorized)
+        }
+    }
+
+    static func logout(_ req: Request) async throws -> Response {
+        if RequestContext.current.principal != nil {
+            try ConsoleRoutes.checkCSRF(req)
+            if let token = RequestContext.current.token { try await req.park.accounts.revoke(token: token) }
+        }
+        let res = req.redirect(to: "/login", redirectType: .normal)
+        res.cookies[AuthMiddleware.sessionCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
+        return res
+    }
+}

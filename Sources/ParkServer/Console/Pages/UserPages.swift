@@ -1,0 +1,121 @@
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// Account administration (admins): list, create, disable/enable, set a password.
+enum UserPages {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("admin", "users") { req in try await render(req, notice: nil) }
+        routes.post("admin", "users") { req in try await create(req) }
+        routes.post("admin", "users", ":id", "disable") { req in try await setDisabled(req, true) }
+        routes.post("admin", "users", ":id", "enable") { req in try await setDisabled(req, false) }
+        routes.post("admin", "users", ":id", "password") { req in try await setPassword(req) }
+    }
+
+    static func admin(_ req: Request) throws -> Principal {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireAdmin()
+        return p
+    }
+
+    static func render(_ req: Request, notice: (ok: Bool, text: String)?, status: HTTPResponseStatus = .ok) async throws -> Response {
+        _ = try admin(req)
+        let layout = Layout(req)
+        let lang = layout.lang
+        let users = try await req.park.accounts.list()
+        let departments = try await req.park.reference.departments()
+        let deptNames = Dictionary(uniqueKeysWithValues: departments.map { ($0.code, $0.name.text(lang)) })
+        var enterpriseNames: [UUID: String] = [:]
+        for id in Set(users.compactMap(\.enterpriseID)) {
+            if let e = try await req.park.enterprises.find(id) { enterpriseNames[id] = lang == .zh ? e.nameZh : e.nameEn }
+        }
+        let csrf = Markup.csrfField(layout.csrf)
+        let rows = users.map { u -> HTML in
+            let scope = u.departmentCode.map { deptNames[$0] ?? $0 } ?? u.enterpriseID.map { enterpriseNames[$0] ?? $0.uuidString } ?? "—"
+            let toggle: HTML = u.disabled
+                ? "<form method=\"post\" action=\"/admin/users/\(u.id.uuidString)/enable\" class=\"inline\">\(csrf)<button class=\"btn small ghost\">\(T.enable(lang))</button></form>"
+                : "<form method=\"post\" action=\"/admin/users/\(u.id.uuidString)/disable\" class=\"inline\">\(csrf)<button class=\"btn small danger\">\(T.disable(lang))</button></form>"
+            return """
+            <tr><td class="mono">\(u.username)</td><td>\(u.displayName)</td><td>\(u.role.label.text(lang))</td><td>\(scope)</td>
+            <td>\(u.disabled ? Markup.badge(T.disabled(lang), kind: "off") : Markup.badge(T.active(lang), kind: "rd"))</td>
+            <td>\(toggle)
+            <form method="post" action="/admin/users/\(u.id.uuidString)/password" class="inline">\(csrf)<input type="password" name="password" placeholder="\(T.newPassword(lang))" minlength="8" maxlength="72" required style="min-width:140px"> <button class="btn small ghost">\(T.setPassword(lang))</button></form></td></tr>
+            """
+        }
+        let noticeHTML: HTML = notice.map { "<div class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</div>" } ?? .empty
+        let body: HTML = """
+        <h1>\(T.usersTitle(lang))</h1>\(noticeHTML)
+        <section class="card"><h2>\(T.createUser(lang))</h2>
+        <form method="post" action="/admin/users" class="filters">\(csrf)
+        <label>\(T.username(lang))<input name="username" required maxlength="64"></label>
+        <label>\(T.displayName(lang))<input name="display_name" maxlength="100"></label>
+        <label>\(T.password(lang))<input type="password" name="password" required minlength="8" maxlength="72"></label>
+        <label>\(T.role(lang))<select name="role">\(Role.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: "officer") })</select></label>
+        <label>\(T.department(lang))<select name="department">\(Markup.option("", "—", selected: nil))\(departments.map { Markup.option($0.code, $0.name.text(lang), selected: nil) })</select></label>
+        <label>\(T.enterprise(lang)) (\(T.creditCode(lang)))<input name="enterprise_code" maxlength="18" class="mono"></label>
+        <button class="btn">\(T.createUser(lang))</button></form></section>
+        <section class="card" style="padding:0"><table><thead><tr><th>\(T.username(lang))</th><th>\(T.displayName(lang))</th><th>\(T.role(lang))</th>
+        <th>\(T.department(lang)) / \(T.enterprise(lang))</th><th>\(T.status(lang))</th><th>\(T.actions(lang))</th></tr></thead><tbody>\(rows)</tbody></table></section>
+        """
+        return layout.response(T.usersTitle(lang), .users, body, status: status)
+    }
+
+    struct NewUserForm: Content {
+        var username: String?; var display_name: String?; var password: String?; var role: String?
+        var department: String?; var enterprise_code: String?
+    }
+
+    /// Runs an admin action and shows the list again with the outcome (errors as a notice, 4xx).
+    static func outcome(_ req: Request, _ action: @escaping () async throws -> String) async throws -> Response {
+        let lang = RequestContext.current.language
+        do {
+            _ = try admin(req)
+            try ConsoleRoutes.checkCSRF(req)
+            return try await render(req, notice: (true, try await action()))
+        } catch let e as DomainError where e.kind != .forbidden {
+            return try await render(req, notice: (false, (e.field.map { "\($0): " } ?? "") + e.message.text(lang)),
+                                    status: Problem.status(of: e.kind))
+        }
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        try await outcome(req) {
+            let p = try admin(req)
+            let f = try req.content.decode(NewUserForm.self)
+            guard let role = Role(rawValue: f.role ?? "") else { throw DomainError.required("role") }
+            var enterpriseID: UUID?
+            if role == .enterprise {
+                let code = try CreditCode(f.enterprise_code ?? "")
+                guard let e = try await req.park.enterprises.find(creditCode: code.value) else {
+                    throw DomainError.notFound("enterprise", id: code.value)
+                }
+                enterpriseID = e.id
+            }
+            let user = try await req.park.accounts.create(.init(
+                username: (f.username ?? "").trimmingCharacters(in: .whitespaces), displayName: f.display_name ?? "",
+                password: f.password ?? "", role: role, departmentCode: f.department.flatMap { $0.isEmpty ? nil : $0 },
+                enterpriseID: enterpriseID), by: p)
+            return RequestContext.current.language == .zh ? "已创建用户 \(user.username)" : "Created user \(user.username)"
+        }
+    }
+
+    static func userID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw DomainError.notFound("user", id: "") }
+        return id
+    }
+
+    static func setDisabled(_ req: Request, _ disabled: Bool) async throws -> Response {
+        try await outcome(req) {
+            try await req.park.accounts.setDisabled(try userID(req), disabled, by: try admin(req))
+            return RequestContext.current.language == .zh ? (disabled ? "账号已停用" : "账号已启用") : (disabled ? "Account disabled" : "Account enabled")
+        }
+    }
+
+    static func setPassword(_ req: Request) async throws -> Response {
+        try await outcome(req) {
+            let pw = (try? req.content.get(String.self, at: "password")) ?? ""
+            try await req.park.accounts.setPassword(try userID(req), to: pw, by: try admin(req))
+            return RequestContext.current.language == .zh ? "密码已重置" : "Password set"
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import FluentKit
+import Foundation
+import ParkDomain
+
+/// Fills an empty database with the synthetic demo park and its demo accounts. A database
+/// that already holds enterprises is reused as it is.
+public struct DemoSeeder: Sendable {
+    public let db: any Database
+    public let clock: ParkClock
+    public let bcryptCost: Int
+
+    public init(db: any Database, clock: ParkClock = .system, bcryptCost: Int = 10) {
+        self.db = db; self.clock = clock; self.bcryptCost = bcryptCost
+    }
+
+    /// The demo logins (documented in the README; for the demo park only).
+    public static let password = "parkos-demo"
+    public struct Login: Sendable { public var username: String; public var role: Role; public var note: String }
+
+    public struct Outcome: Sendable {
+        public var created: Bool
+        public var enterprises: Int
+        public var logins: [Login]
+    }
+
+    public func seed(seed: UInt64, scale: DemoScale, progress: (@Sendable (String) -> Void)? = nil) async throws -> Outcome {
+        let enterprises = EnterpriseRepository(db: db, clock: clock)
+        let accounts = AccountRepository(db: db, clock: clock, bcryptCost: bcryptCost)
+        let existing = try await enterprises.count()
+        if existing > 0 {
+            return Outcome(created: false, enterprises: existing, logins: try await logins(accounts))
+        }
+        let system = Principal.system("demo")
+        progress?("generating \(scale.rawValue) park (seed \(seed))")
+        let park = DemoPark.generate(seed: seed, scale: scale, today: LocalDate(clock.now()))
+        let created = try await enterprises.createAll(park.enterprises, by: system) { done, total in
+            progress?("registered \(done)/\(total) enterprises")
+        }
+        let a = created[0], b = created[1]
+        let users: [AccountRepository.NewUser] = [
+            .init(username: "admin", displayName: "系统管理员", password: Self.password, role: .admin),
+            .init(username: "land", displayName: "国土局 王芳", password: Self.password, role: .officer, departmentCode: "land"),
+            .init(username: "econ", displayName: "经发委 李强", password: Self.password, role: .officer, departmentCode: "econ"),
+            .init(username: "invest", displayName: "投促局 陈静", password: Self.password, role: .officer, departmentCode: "invest"),
+            .init(username: "firm-a", displayName: a.nameZh, password: Self.password, role: .enterprise, enterpriseID: a.id),
+            .init(username: "firm-b", displayName: b.nameZh, password: Self.password, role: .enterprise, enterpriseID: b.id),
+        ]
+        for u in users { _ = try await accounts.create(u, by: system) }
+        progress?("created \(users.count) demo accounts")
+        return Outcome(created: true, enterprises: created.count, logins: try await logins(accounts))
+    }
+
+    func logins(_ accounts: AccountRepository) async throws -> [Login] {
+        var out: [Login] = []
+        for user in try await accounts.list() where !user.disabled {
+            var note = user.departmentCode ?? ""
+            if let eid = user.enterpriseID, let e = try await EnterpriseRepository(db: db).find(eid) { note = e.nameZh }
+            out.append(Login(username: user.username, role: user.role, note: note))
+        }
+        return out
+    }
+}

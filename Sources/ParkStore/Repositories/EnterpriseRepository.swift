@@ -1,0 +1,180 @@
+import FluentKit
+import Foundation
+import ParkDomain
+import SQLKit
+
+/// The enterprise register: reads, and audited writes.
+public struct EnterpriseRepository: Sendable {
+    public let db: any Database
+    public let clock: ParkClock
+    public static let entityType = "enterprise"
+
+    public init(db: any Database, clock: ParkClock = .system) { self.db = db; self.clock = clock }
+
+    public func list(_ query: EnterpriseQuery) async throws -> Page<Enterprise> {
+        let q = try query.validated()
+        let builder = EnterpriseModel.query(on: db)
+        if let only = q.onlyEnterprise { builder.filter(\.$id == UUID(uuidString: only) ?? UUID()) }
+        if let s = q.search?.trimmingCharacters(in: .whitespaces), !s.isEmpty {
+            let pattern = "%" + s.filter { $0 != "%" && $0 != "_" } + "%"
+            let like: DatabaseQuery.Filter.Method = isPostgres ? .custom("ILIKE") : .custom("LIKE")
+            builder.group(.or) { g in
+                g.filter(\.$nameZh, like, pattern)
+                g.filter(\.$nameEn, like, pattern)
+                g.filter(\.$creditCode, like, pattern.uppercased())
+            }
+        }
+        if let c = q.cluster { builder.filter(\.$clusters, .custom("LIKE"), "%;\(c);%") }
+        if let o = q.ownership { builder.filter(\.$ownership == o.rawValue) }
+        if let c = q.country { builder.filter(\.$originCountry == c.uppercased()) }
+        if let s = q.size { builder.filter(\.$aboveDesignatedSize == (s == .above)) }
+        if let f = q.fortune500 {
+            if f { builder.filter(\.$fortune500Parent != nil) } else { builder.filter(\.$fortune500Parent == nil) }
+        }
+        if let r = q.rdCentre { builder.filter(\.$rdCentre == r) }
+        if let h = q.regionalHQ { builder.filter(\.$regionalHQ == h) }
+        let total = try await builder.copy().count()
+        let dir: DatabaseQuery.Sort.Direction = q.descending ? .descending : .ascending
+        switch q.sort {
+        case .nameZh: builder.sort(\.$nameZh, dir)
+        case .nameEn: builder.sort(\.$nameEn, dir)
+        case .creditCode: builder.sort(\.$creditCode, dir)
+        case .employees: builder.sort(\.$employees, dir)
+        case .foundedOn: builder.sort(\.$foundedOn, dir)
+        }
+        builder.sort(\.$creditCode, .ascending)
+        let rows = try await builder.range((q.page - 1) * q.perPage ..< q.page * q.perPage).all()
+        return Page(items: try rows.map { try $0.toDomain() }, total: total, page: q.page, perPage: q.perPage)
+    }
+
+    var isPostgres: Bool { (db as? any SQLDatabase)?.dialect.name == "postgresql" }
+
+    public func find(_ id: UUID) async throws -> Enterprise? {
+        try await EnterpriseModel.find(id, on: db)?.toDomain()
+    }
+
+    public func find(creditCode: String) async throws -> Enterprise? {
+        try await EnterpriseModel.query(on: db).filter(\.$creditCode == creditCode).first()?.toDomain()
+    }
+
+    public func count() async throws -> Int { try await EnterpriseModel.query(on: db).count() }
+
+    public func allCreditCodes() async throws -> Set<String> {
+        Set(try await EnterpriseModel.query(on: db).field(\.$creditCode).all().map(\.creditCode))
+    }
+
+    /// Every enterprise, in credit-code order (for export).
+    public func all() async throws -> [Enterprise] {
+        try await EnterpriseModel.query(on: db).sort(\.$creditCode).all().map { try $0.toDomain() }
+    }
+
+    /// Registers one enterprise after validating it; refuses a duplicate credit code.
+    public func create(_ enterprise: Enterprise, by principal: Principal, catalog: ReferenceCatalog) async throws -> Enterprise {
+        try principal.requireStaff()
+        try enterprise.validate(against: catalog, today: LocalDate(clock.now()))
+        let created = try await createAll([enterprise], by: principal)
+        return created[0]
+    }
+
+    /// Registers many enterprises in one transaction (all or nothing), one audit entry each.
+    /// The caller has validated them (see `EnterpriseCSV`).
+    public func createAll(_ enterprises: [Enterprise], by principal: Principal,
+                          progress: (@Sendable (Int, Int) -> Void)? = nil) async throws -> [Enterprise] {
+        let clock = self.clock
+        return try await WriteGate.write(db) { tx in
+            var existing = Set<String>()
+            for start in stride(from: 0, to: enterprises.count, by: 1_000) {
+                let codes = enterprises[start ..< min(start + 1_000, enterprises.count)].map(\.creditCode.value)
+                existing.formUnion(try await EnterpriseModel.query(on: tx).filter(\.$creditCode ~~ codes).all().map(\.creditCode))
+            }
+            if let dup = enterprises.first(where: { existing.contains($0.creditCode.value) }) {
+                throw DomainError(.conflict, code: "duplicate_credit_code", field: "credit_code",
+                                  en: "credit code \(dup.creditCode) is already registered",
+                                  zh: "统一社会信用代码 \(dup.creditCode) 已登记")
+            }
+            let audit = AuditLog(db: tx, clock: clock)
+            var out: [Enterprise] = []
+            out.reserveCapacity(enterprises.count)
+            for chunk in stride(from: 0, to: enterprises.count, by: 500) {
+                let slice = enterprises[chunk ..< min(chunk + 500, enterprises.count)]
+                let models = slice.map { e -> EnterpriseModel in
+                    var e = e
+                    if e.id == nil { e.id = UUID() }
+                    return EnterpriseModel(e, updatedAtMillis: clock.millis)
+                }
+                try await models.create(on: tx)
+                for m in models {
+                    let e = try m.toDomain()
+                    try await audit.append(by: principal, action: "create", entityType: Self.entityType,
+                                           entityID: e.id!.uuidString, before: Enterprise?.none, after: e)
+                    out.append(e)
+                }
+                progress?(out.count, enterprises.count)
+            }
+            return out
+        }
+    }
+
+    /// Replaces an enterprise's fields. Staff change everything; an enterprise user changes only
+    /// its own enterprise, and not its credit code, name in Chinese, ownership or flags.
+    public func update(_ id: UUID, to new: Enterprise, by principal: Principal, catalog: ReferenceCatalog) async throws -> Enterprise {
+        guard principal.canRead(enterprise: id) else { throw DomainError.notFound("enterprise", id: id.uuidString) }
+        var edited = new
+        edited.id = id
+        try edited.validate(against: catalog, today: LocalDate(clock.now()))
+        let new = edited
+        let clock = self.clock
+        return try await WriteGate.write(db) { tx in
+            guard let model = try await EnterpriseModel.find(id, on: tx) else {
+                throw DomainError.notFound("enterprise", id: id.uuidString)
+            }
+            let before = try model.toDomain()
+            if !principal.isStaff { try Self.checkSelfService(before: before, after: new) }
+            if before.creditCode != new.creditCode,
+               try await EnterpriseModel.query(on: tx).filter(\.$creditCode == new.creditCode.value).count() > 0 {
+                throw DomainError(.conflict, code: "duplicate_credit_code", field: "credit_code",
+                                  en: "credit code \(new.creditCode) is already registered",
+                                  zh: "统一社会信用代码 \(new.creditCode) 已登记")
+            }
+            if before == new { return before }
+            model.apply(new)
+            model.updatedAtMillis = clock.millis
+            try await model.update(on: tx)
+            try await AuditLog(db: tx, clock: clock).append(by: principal, action: "update", entityType: Self.entityType,
+                                                            entityID: id.uuidString, before: before, after: new)
+            return new
+        }
+    }
+
+    static func checkSelfService(before: Enterprise, after: Enterprise) throws(DomainError) {
+        var allowed = before
+        allowed.nameEn = after.nameEn
+        allowed.address = after.address
+        allowed.employees = after.employees
+        guard allowed == after else {
+            throw DomainError(.forbidden, code: "forbidden_field", field: "enterprise",
+                              en: "an enterprise user may change only name_en, address and employees",
+                              zh: "企业用户只能修改英文名称、地址和从业人数")
+        }
+    }
+
+    /// Removes an enterprise (admins only); refused while user accounts belong to it.
+    public func delete(_ id: UUID, by principal: Principal) async throws {
+        try principal.requireAdmin()
+        let clock = self.clock
+        try await WriteGate.write(db) { tx in
+            guard let model = try await EnterpriseModel.find(id, on: tx) else {
+                throw DomainError.notFound("enterprise", id: id.uuidString)
+            }
+            if try await UserModel.query(on: tx).filter(\.$enterpriseID == id).count() > 0 {
+                throw DomainError(.conflict, code: "in_use", field: "id",
+                                  en: "enterprise has user accounts; disable or move them first",
+                                  zh: "该企业仍有用户账号，请先停用或转移")
+            }
+            let before = try model.toDomain()
+            try await model.delete(on: tx)
+            try await AuditLog(db: tx, clock: clock).append(by: principal, action: "delete", entityType: Self.entityType,
+                                                            entityID: id.uuidString, before: before, after: Enterprise?.none)
+        }
+    }
+}
