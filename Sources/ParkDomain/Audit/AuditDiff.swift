@@ -6,6 +6,7 @@ public enum AuditDiff {
         public var field: String
         public var before: String
         public var after: String
+        public init(field: String, before: String, after: String) { self.field = field; self.before = before; self.after = after }
     }
 
     public static func changes(before: String?, after: String?) -> [Change] {

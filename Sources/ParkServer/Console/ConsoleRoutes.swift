@@ -6,7 +6,7 @@ import Vapor
 /// that need a signed-in user redirect to /login; every POST checks the CSRF token.
 enum ConsoleRoutes {
     static func register(_ app: Application) {
-        let console = app.grouped(AuthMiddleware(mode: .cookie), LoginRedirectMiddleware(), ParkErrorMiddleware())
+        let console = app.grouped(AuthMiddleware(mode: .cookie), ParkErrorMiddleware(), LoginRedirectMiddleware())
         console.get("assets", "park.css") { _ -> Response in
             let res = Response(body: .init(string: Assets.css))
             res.headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])

@@ -66,11 +66,11 @@ enum AuditTable {
             let changes = AuditDiff.changes(before: e.before, after: e.after)
             let list: HTML = changes.isEmpty ? "—" : """
                 <table><thead><tr><th>\(T.field(lang))</th><th>\(T.before(lang))</th><th>\(T.after(lang))</th></tr></thead><tbody>
-                \(changes.map { c -> HTML in "<tr><td class=\"mono\">\(c.field)</td><td>\(c.before)</td><td>\(c.after)</td></tr>" })
+                \(changes.map { c -> HTML in "<tr><td>\(AuditLabels.field(c.field, lang))</td><td>\(AuditLabels.value(c.before, lang))</td><td>\(AuditLabels.value(c.after, lang))</td></tr>" })
                 </tbody></table>
                 """
             return """
-            <tr><td class="num">\(e.seq)</td><td>\(Markup.date(e.at, lang))</td><td>\(e.actorName)</td><td>\(e.action)</td><td>\(list)</td></tr>
+            <tr><td class="num">\(e.seq)</td><td>\(Markup.date(e.at, lang))</td><td>\(e.actorName)</td><td>\(AuditLabels.action(e.action, lang))</td><td>\(list)</td></tr>
             """
         }
         return """

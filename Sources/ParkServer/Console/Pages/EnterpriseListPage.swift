@@ -111,7 +111,7 @@ enum EnterpriseListPage {
             <td>\(e.clusters.map { Markup.badge(clusterNames[$0] ?? $0) })</td>
             <td>\(e.ownership.label.text(lang))<div class="sub">\(e.originCountry)</div></td>
             <td class="num">\(e.employees.map(String.init) ?? "—")</td>
-            <td>\(e.foundedOn?.iso ?? "—")</td><td>\(flags)</td></tr>
+            <td class="nowrap">\(e.foundedOn?.iso ?? "—")</td><td>\(flags)</td></tr>
             """
         }
         let totalText = lang == .zh ? "共 \(page.total) 家企业，第 \(page.page)/\(page.pageCount) 页" : "\(page.total) enterprises, page \(page.page) of \(page.pageCount)"

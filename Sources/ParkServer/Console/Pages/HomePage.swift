@@ -37,9 +37,9 @@ enum HomePage {
             <th>\(T.actor(lang))</th><th>\(T.action(lang))</th><th>\(T.enterprise(lang))</th></tr></thead><tbody>
             \(recent.map { e -> HTML in
                 let link: HTML = e.entityType == EnterpriseRepository.entityType
-                    ? "<a class=\"mono\" href=\"/enterprises/\(e.entityID)\">\(e.entityType) \(String(e.entityID.prefix(8)))</a>"
-                    : "<span class=\"mono\">\(e.entityType) \(String(e.entityID.prefix(8)))</span>"
-                return "<tr><td class=\"num\">\(e.seq)</td><td>\(Markup.date(e.at, lang))</td><td>\(e.actorName)</td><td>\(e.action)</td><td>\(link)</td></tr>"
+                    ? "<a class=\"mono\" href=\"/enterprises/\(e.entityID)\">\(AuditLabels.entity(e.entityType, lang)) \(String(e.entityID.prefix(8)))</a>"
+                    : "<span class=\"mono\">\(AuditLabels.entity(e.entityType, lang)) \(String(e.entityID.prefix(8)))</span>"
+                return "<tr><td class=\"num\">\(e.seq)</td><td>\(Markup.date(e.at, lang))</td><td>\(e.actorName)</td><td>\(AuditLabels.action(e.action, lang))</td><td>\(link)</td></tr>"
             })
             </tbody></table><p><a href="/admin/audit">\(T.viewAll(lang))</a></p></section>
             """

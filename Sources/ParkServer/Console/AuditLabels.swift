@@ -1,0 +1,46 @@
+import ParkDomain
+
+/// Names of audit actions and record fields in the console's language.
+enum AuditLabels {
+    static func action(_ action: String, _ lang: Language) -> String {
+        let names: [String: Bilingual] = [
+            "create": Bilingual(zh: "新建", en: "Created"),
+            "update": Bilingual(zh: "修改", en: "Updated"),
+            "delete": Bilingual(zh: "删除", en: "Deleted"),
+            "set_password": Bilingual(zh: "重置密码", en: "Password set"),
+            "disable": Bilingual(zh: "停用", en: "Disabled"),
+            "enable": Bilingual(zh: "启用", en: "Enabled"),
+        ]
+        return names[action]?.text(lang) ?? action
+    }
+
+    /// Field keys of the audited JSON (enterprise and user records) to labels.
+    static func field(_ key: String, _ lang: Language) -> String {
+        let map: [String: T] = [
+            "creditCode": .creditCode, "nameZh": .nameZh, "nameEn": .nameEn, "industryCode": .industry,
+            "clusters": .clusters, "ownership": .ownership, "originCountry": .origin,
+            "fortune500Parent": .fortune500Parent, "regionalHeadquarters": .regionalHQ, "rdCentre": .rdCentre,
+            "listing": .listing, "aboveDesignatedSize": .aboveSize, "employees": .employees,
+            "foundedOn": .founded, "address": .address, "username": .username, "displayName": .displayName,
+            "role": .role, "departmentCode": .department, "enterpriseID": .enterprise, "disabled": .disabled,
+        ]
+        return map[key].map { $0(lang) } ?? key
+    }
+
+    static func entity(_ type: String, _ lang: Language) -> String {
+        switch type {
+        case "enterprise": T.enterprise(lang)
+        case "user": T.username(lang)
+        case "cluster": T.cluster(lang)
+        default: type
+        }
+    }
+
+    static func value(_ text: String, _ lang: Language) -> String {
+        switch text {
+        case "true": T.yes(lang)
+        case "false": T.no(lang)
+        default: text
+        }
+    }
+}
