@@ -32,8 +32,17 @@ enum Problem {
         }
         if let d = error as? DecodingError { return (.badRequest, decoding(d, language: language)) }
         if let a = error as? any AbortError {
-            let code = a.status == .notFound ? "not_found" : a.status.code < 500 ? "bad_request" : "internal"
-            return (a.status, ProblemBody(code: code, message: a.reason, field: nil))
+            switch a.status {
+            case .notFound:
+                return (a.status, ProblemBody(code: "not_found", message: language == .zh ? "没有这个地址" : "no such page or API route", field: nil))
+            case .payloadTooLarge:
+                return (a.status, ProblemBody(code: "too_large", message: language == .zh ? "请求内容过大" : "the request body is too large", field: nil))
+            case .methodNotAllowed:
+                return (a.status, ProblemBody(code: "method_not_allowed", message: language == .zh ? "不支持该请求方法" : "method not allowed", field: nil))
+            default:
+                let code = a.status.code < 500 ? "bad_request" : "internal"
+                return (a.status, ProblemBody(code: code, message: a.reason, field: nil))
+            }
         }
         return nil
     }
@@ -51,11 +60,22 @@ enum Problem {
             return ProblemBody(code: "invalid_type", message: language == .zh ? "字段类型错误：\(ctx.debugDescription)"
                                : "wrong type: \(ctx.debugDescription)", field: path(ctx))
         case .dataCorrupted(let ctx):
+            // Enum query parameters report only the type ("…SortPayload"); name the parameter.
+            let field = path(ctx) ?? ctx.debugDescription.range(of: #"[A-Z][A-Za-z]*Payload"#, options: .regularExpression)
+                .map { snakeCase(String(ctx.debugDescription[$0].dropLast("Payload".count))) }
             return ProblemBody(code: "invalid_value", message: language == .zh ? "数据无效：\(ctx.debugDescription)"
-                               : "invalid value: \(ctx.debugDescription)", field: path(ctx))
+                               : "invalid value: \(ctx.debugDescription)", field: field)
         @unknown default:
             return ProblemBody(code: "invalid_body", message: "invalid body", field: nil)
         }
+    }
+
+    static func snakeCase(_ camel: String) -> String {
+        var out = ""
+        for (i, c) in camel.enumerated() {
+            if c.isUppercase { if i > 0 { out += "_" }; out += c.lowercased() } else { out.append(c) }
+        }
+        return out
     }
 
     static func response(_ status: HTTPResponseStatus, _ body: ProblemBody) -> Response {

@@ -133,6 +133,8 @@ public struct AccountRepository: Sendable {
     }
 
     public func issueToken(for user: UserAccount, kind: String) async throws -> IssuedToken {
+        // Expired sessions are cleared whenever a new one is issued, so the table stays small.
+        try await SessionModel.query(on: db).filter(\.$expiresAtMillis <= clock.millis).delete()
         let token = Self.randomHex(32)
         let csrf = Self.randomHex(16)
         let m = SessionModel()

@@ -39,12 +39,19 @@ public struct EnterpriseRepository: Sendable {
         case .nameZh: builder.sort(\.$nameZh, dir)
         case .nameEn: builder.sort(\.$nameEn, dir)
         case .creditCode: builder.sort(\.$creditCode, dir)
-        case .employees: builder.sort(\.$employees, dir)
-        case .foundedOn: builder.sort(\.$foundedOn, dir)
+        case .employees: Self.sortNullsLast(builder, "employees"); builder.sort(\.$employees, dir)
+        case .foundedOn: Self.sortNullsLast(builder, "founded_on"); builder.sort(\.$foundedOn, dir)
         }
         builder.sort(\.$creditCode, .ascending)
         let rows = try await builder.range((q.page - 1) * q.perPage ..< q.page * q.perPage).all()
         return Page(items: try rows.map { try $0.toDomain() }, total: total, page: q.page, perPage: q.perPage)
+    }
+
+    /// Records without a value go last in both directions and on both databases (SQLite sorts
+    /// NULL first, PostgreSQL last when ascending but first when descending).
+    static func sortNullsLast(_ builder: QueryBuilder<EnterpriseModel>, _ column: String) {
+        builder.sort(.custom(SQLOrderBy(expression: SQLBinaryExpression(SQLColumn(column), .is, SQLLiteral.null),
+                                        direction: SQLDirection.ascending)))
     }
 
     var isPostgres: Bool { (db as? any SQLDatabase)?.dialect.name == "postgresql" }

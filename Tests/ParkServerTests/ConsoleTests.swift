@@ -1,0 +1,189 @@
+import Foundation
+import ParkDomain
+import XCTVapor
+
+final class ConsoleTests: ServerTestCase {
+    /// The value of the hidden `_csrf` field of the first form on a page.
+    func csrfField(_ html: String) -> String? {
+        guard let r = html.range(of: #"name="_csrf" value=""#) else { return nil }
+        return String(html[r.upperBound...].prefix { $0 != "\"" })
+    }
+
+    func htmlHeaders(session: String? = nil, form: Bool = false) -> HTTPHeaders {
+        var h = HTTPHeaders()
+        h.add(name: .accept, value: "text/html,application/xhtml+xml")
+        if let session { h.add(name: .cookie, value: "parkos_session=\(session)") }
+        if form { h.contentType = .urlEncodedForm }
+        return h
+    }
+
+    func page(_ path: String, session: String?) async throws -> XCTHTTPResponse {
+        try await send(.GET, path, headers: htmlHeaders(session: session))
+    }
+
+    func post(_ path: String, session: String?, form: String) async throws -> XCTHTTPResponse {
+        try await send(.POST, path, body: ByteBuffer(string: form), headers: htmlHeaders(session: session, form: true))
+    }
+
+    /// Signs in through the form, as a browser does: GET /login for the CSRF cookie and field, POST them back.
+    func login(_ username: String, file: StaticString = #filePath, line: UInt = #line) async throws -> String {
+        let form = try await page("/login", session: nil)
+        XCTAssertEqual(form.status, .ok, file: file, line: line)
+        let cookie = try XCTUnwrap(form.headers.setCookie?["parkos_login_csrf"]?.string, file: file, line: line)
+        let field = try XCTUnwrap(csrfField(form.body.string), file: file, line: line)
+        XCTAssertEqual(field, cookie, file: file, line: line)
+        var headers = htmlHeaders(form: true)
+        headers.add(name: .cookie, value: "parkos_login_csrf=\(cookie)")
+        let res = try await send(.POST, "/login", body: ByteBuffer(string: "_csrf=\(field)&username=\(username)&password=\(Self.password)&next=%2Fenterprises"),
+                                 headers: headers)
+        XCTAssertEqual(res.status, .seeOther, res.body.string, file: file, line: line)
+        XCTAssertEqual(res.headers.first(name: .location), "/enterprises", file: file, line: line)
+        return try XCTUnwrap(res.headers.setCookie?["parkos_session"]?.string, file: file, line: line)
+    }
+
+    func testPagesWithoutASessionRedirectToLogin() async throws {
+        // when
+        let home = try await page("/", session: nil)
+        let list = try await page("/enterprises?q=x", session: nil)
+        // then
+        XCTAssertEqual(home.status, .seeOther)
+        XCTAssertEqual(home.headers.first(name: .location), "/login?next=/")
+        XCTAssertEqual(list.status, .seeOther)
+        XCTAssertTrue(list.headers.first(name: .location)?.hasPrefix("/login?next=") == true)
+    }
+
+    func testSignInWithoutTheCSRFCookieIsRefused() async throws {
+        // given
+        try await seedUser("land-1", role: .officer, department: "land")
+        // when
+        let res = try await post("/login", session: nil, form: "_csrf=abc&username=land-1&password=\(Self.password)")
+        // then
+        XCTAssertEqual(res.status, .forbidden)
+        XCTAssertNil(res.headers.setCookie?["parkos_session"])
+    }
+
+    func testEnterpriseListRendersInChineseByDefaultAndInEnglishOnRequest() async throws {
+        // given
+        try await seedUser("land-1", role: .officer, department: "land")
+        try await seedEnterprise(1, zh: "甲公司", en: "Alpha")
+        let session = try await login("land-1")
+        // when
+        let zh = try await page("/enterprises", session: session)
+        let en = try await page("/enterprises?lang=en", session: session)
+        // then
+        XCTAssertEqual(zh.status, .ok)
+        XCTAssertTrue(zh.body.string.contains("<h1>企业名录</h1>"))
+        XCTAssertTrue(zh.body.string.contains(#"<html lang="zh-CN">"#))
+        XCTAssertTrue(zh.body.string.contains("甲公司"))
+        XCTAssertEqual(en.status, .ok)
+        XCTAssertTrue(en.body.string.contains("<h1>Enterprises</h1>"))
+        XCTAssertFalse(en.body.string.contains("企业名录"))
+        XCTAssertEqual(en.headers.setCookie?["parkos_lang"]?.string, "en", "the choice is remembered")
+    }
+
+    func testAFormPostWithoutCSRFIsRefused() async throws {
+        // given
+        try await seedUser("root", role: .admin)
+        let session = try await login("root")
+        let form = "username=mallory&password=mallory-pass-1&role=admin"
+        // when
+        let without = try await post("/admin/users", session: session, form: form)
+        let forged = try await post("/admin/users", session: session, form: form + "&_csrf=0123456789abcdef0123456789abcdef")
+        // then
+        XCTAssertEqual(without.status, .forbidden)
+        XCTAssertEqual(forged.status, .forbidden)
+        await assertNil(try await app.park.accounts.find(username: "mallory"))
+
+        // when the page's own token is sent, then it works
+        let usersPage = try await page("/admin/users", session: session)
+        let csrf = try XCTUnwrap(csrfField(usersPage.body.string))
+        let ok = try await post("/admin/users", session: session, form: form + "&_csrf=\(csrf)")
+        XCTAssertEqual(ok.status, .ok)
+        await assertNotNil(try await app.park.accounts.find(username: "mallory"))
+    }
+
+    func testEnterpriseUserSeesOnlyItsOwnEnterprise() async throws {
+        // given
+        let a = try await seedEnterprise(1, zh: "甲公司", en: "Alpha")
+        let b = try await seedEnterprise(2, zh: "乙公司", en: "Beta")
+        try await seedUser("firm-a", role: .enterprise, enterprise: a.id)
+        let session = try await login("firm-a")
+        // when
+        let own = try await page("/enterprises/\(a.id!)", session: session)
+        let other = try await page("/enterprises/\(b.id!)", session: session)
+        let list = try await page("/enterprises", session: session)
+        // then
+        XCTAssertEqual(own.status, .ok)
+        XCTAssertEqual(other.status, .notFound)
+        XCTAssertFalse(other.body.string.contains("乙公司"))
+        XCTAssertTrue(list.body.string.contains("甲公司"))
+        XCTAssertFalse(list.body.string.contains("乙公司"))
+        await assertEqual(try await page("/admin/users", session: session).status, .forbidden)
+        await assertEqual(try await page("/enterprises/export.csv", session: session).status, .forbidden)
+    }
+
+    func testAdminUsersPage() async throws {
+        // given
+        try await seedUser("root", role: .admin)
+        try await seedUser("land-1", role: .officer, department: "land")
+        let admin = try await login("root")
+        let officer = try await login("land-1")
+        // when
+        let res = try await page("/admin/users", session: admin)
+        let refused = try await page("/admin/users", session: officer)
+        // then
+        XCTAssertEqual(res.status, .ok)
+        XCTAssertTrue(res.body.string.contains("用户与权限"))
+        XCTAssertTrue(res.body.string.contains("land-1"))
+        XCTAssertTrue(res.body.string.contains("国土资源局"))
+        XCTAssertEqual(refused.status, .forbidden)
+    }
+
+    func testEnterpriseNamesAreEscaped() async throws {
+        // given
+        try await seedUser("land-1", role: .officer, department: "land")
+        let e = try await seedEnterprise(1, zh: "<script>alert(1)</script>", en: #""><img src=x onerror=alert(2)>"#)
+        let session = try await login("land-1")
+        // when
+        let list = try await page("/enterprises", session: session).body.string
+        let detail = try await page("/enterprises/\(e.id!)?lang=en", session: session).body.string
+        // then
+        for html in [list, detail] {
+            XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+            XCTAssertFalse(html.contains("<script>alert(1)"))
+            XCTAssertFalse(html.contains("<img src=x"))
+        }
+        XCTAssertTrue(detail.contains("&quot;&gt;&lt;img src=x onerror=alert(2)&gt;"))
+    }
+
+    func testSignOutEndsTheSession() async throws {
+        // given
+        try await seedUser("land-1", role: .officer, department: "land")
+        let session = try await login("land-1")
+        let listPage = try await page("/enterprises", session: session)
+        let csrf = try XCTUnwrap(csrfField(listPage.body.string))
+        // when
+        let out = try await post("/logout", session: session, form: "_csrf=\(csrf)")
+        // then
+        XCTAssertEqual(out.status, .seeOther)
+        XCTAssertEqual(out.headers.first(name: .location), "/login")
+        await assertEqual(try await page("/enterprises", session: session).status, .seeOther)
+    }
+
+    func testHealthMetricsAndSpec() async throws {
+        // when
+        let health = try await send(.GET, "/healthz")
+        let metrics = try await send(.GET, "/metrics")
+        let spec = try await send(.GET, "/openapi.yaml")
+        // then
+        XCTAssertEqual(health.status, .ok)
+        XCTAssertEqual(health.body.string, #"{"status":"ok"}"#)
+        XCTAssertEqual(metrics.status, .ok)
+        XCTAssertTrue(metrics.body.string.contains("# TYPE parkos_http_requests_total counter"))
+        XCTAssertTrue(metrics.body.string.contains(#"parkos_http_requests_total{method="GET",status="200"} 1"#), metrics.body.string)
+        XCTAssertTrue(metrics.body.string.contains("parkos_enterprises 0"))
+        XCTAssertEqual(spec.status, .ok)
+        XCTAssertTrue(spec.body.string.hasPrefix("openapi: \"3.1.0\""))
+        XCTAssertTrue(spec.body.string.contains("operationId: importEnterprises"))
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import ParkDomain
+import ParkServer
+import XCTVapor
+
+/// Walks every registered API route as an enterprise user of A, aiming at B (another
+/// enterprise), at another user and at shared reference data. Every answer must be a refusal
+/// (401/403/404), except the few routes an enterprise user may use on its own scope; those are
+/// checked one by one below. The routes come from `app.routes.all`, so a new route is walked
+/// (and must refuse, or be added to the allow-list with its own check) without editing this test.
+final class RouteWalkTests: ServerTestCase {
+    /// Routes open to an enterprise user (on its own scope), each with its own check in `checkOpenRoute`.
+    static let allowList: Set<String> = [
+        "POST api/v1/auth/token", "POST api/v1/auth/logout", "GET api/v1/me", "GET api/v1/enterprises",
+        "GET api/v1/reference/clusters", "GET api/v1/reference/departments", "GET api/v1/reference/industries",
+        "GET api/v1/reference/countries",
+    ]
+
+    var a: Enterprise!, b: Enterprise!, other: UserAccount!, token: String!
+
+    override func setUp() async throws {
+        try await super.setUp()
+        a = try await seedEnterprise(1, zh: "甲科技有限公司", en: "Alpha Tech")
+        b = try await seedEnterprise(2, zh: "乙生物有限公司", en: "Beta Bio", clusters: ["biomedicine"])
+        try await seedUser("firm-a", role: .enterprise, enterprise: a.id)
+        other = try await seedUser("firm-b", role: .enterprise, enterprise: b.id)
+        token = try await self.token("firm-a")
+    }
+
+    /// A body each route could plausibly take (so a refusal is about who asks, not a malformed body).
+    func plausibleBody(_ key: String) -> (contentType: HTTPMediaType, body: String)? {
+        switch key {
+        case "POST api/v1/enterprises":
+            return (.json, Self.enterpriseJSON(3, zh: "丙公司", en: "Gamma"))
+        case "PUT api/v1/enterprises/:id":
+            return (.json, Self.enterpriseJSON(2, zh: b.nameZh, en: "Beta Hijacked"))
+        case "POST api/v1/enterprises/import":
+            return (HTTPMediaType(type: "text", subType: "csv"),
+                    "credit_code,name_zh,name_en,industry_code\n\(Self.code(4).value),丁公司,Delta,27\n")
+        case "POST api/v1/users":
+            return (.json, #"{"username":"mallory","password":"mallory-pass-1","role":"admin"}"#)
+        case "PATCH api/v1/users/:id":
+            return (.json, #"{"disabled":true,"password":"hijacked-pass-1"}"#)
+        case "PUT api/v1/reference/clusters/:code":
+            return (.json, #"{"name_zh":"被篡改","name_en":"Hijacked"}"#)
+        case "POST api/v1/auth/token":
+            return (.json, #"{"username":"firm-b","password":"wrong-password"}"#)
+        default:
+            return nil
+        }
+    }
+
+    /// The concrete path: `:id` is B (or, under users, the other user), `:code` an existing cluster.
+    func concretePath(_ route: Route) -> String? {
+        var parts: [String] = []
+        for component in route.path {
+            switch component {
+            case .constant(let c): parts.append(c)
+            case .parameter("id"): parts.append(route.path.contains(.constant("users")) ? other.id.uuidString : b.id!.uuidString)
+            case .parameter("code"): parts.append("biomedicine")
+            default:
+                XCTFail("\(route.method.rawValue) \(route.path.string): add a substitution for \(component)")
+                return nil
+            }
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// Sends every API route that is not allow-listed; returns those that did not refuse.
+    func walk() async throws -> (violations: [String], walked: Int, total: Int) {
+        let routes = app.routes.all.filter { $0.path.string.hasPrefix("api/v1") }
+        var violations: [String] = []
+        var walked = 0
+        for route in routes {
+            let key = "\(route.method.rawValue) \(route.path.string)"
+            if Self.allowList.contains(key) { continue }
+            guard let path = concretePath(route) else { violations.append("\(key): no substitution"); continue }
+            var headers = HTTPHeaders()
+            var body: ByteBuffer?
+            if let (type, text) = plausibleBody(key) {
+                headers.contentType = type
+                body = ByteBuffer(string: text)
+            } else if [.POST, .PUT, .PATCH].contains(route.method) {
+                headers.contentType = .json
+                body = ByteBuffer(string: "{}")
+            }
+            let res = try await send(route.method, path, token: token, body: body, headers: headers)
+            let refusal = [401, 403, 404].contains(res.status.code)
+                && (try? JSONDecoder().decode(ProblemJSON.self, from: Data(res.body.readableBytesView)))?.code.isEmpty == false
+            if !refusal { violations.append("\(key) → \(res.status.code) \(res.body.string.prefix(200))") }
+            walked += 1
+        }
+        return (violations, walked, routes.count)
+    }
+
+    func testEnterpriseUserReachesNothingOutsideItsOwnScope() async throws {
+        // given
+        let keys = app.routes.all.map { "\($0.method.rawValue) \($0.path.string)" }
+        let auditBefore = try await app.park.audit.recent(limit: 10_000).count
+        XCTAssertEqual(Self.allowList.subtracting(keys), [], "allow-listed routes that no longer exist")
+        // when
+        let result = try await walk()
+        // then every route refused with a {code, message} body (never 2xx, never 500)
+        XCTAssertEqual(result.violations, [])
+        XCTAssertGreaterThanOrEqual(result.walked, 12, "the walk found too few API routes")
+        XCTAssertEqual(result.walked + Self.allowList.count, result.total, "every API route was either walked or checked")
+        // and nothing changed
+        await assertEqual(try await app.park.enterprises.count(), 2)
+        await assertEqual(try await app.park.enterprises.find(b.id!), b)
+        await assertEqual(try await app.park.accounts.find(other.id)?.disabled, false)
+        await assertEqual(try await app.park.accounts.list().count, 2)
+        await assertEqual(try await app.park.reference.clusters().first { $0.code == "biomedicine" }?.name.en, "Biomedicine and health")
+        await assertEqual(try await app.park.audit.recent(limit: 10_000).count, auditBefore)
+    }
+
+    func testTheWalkCatchesANewRouteThatIsOpen() async throws {
+        // given a route added without any access check
+        app.get("api", "v1", "debug", "enterprises", ":id") { req in req.parameters.get("id") ?? "" }
+        // when
+        let result = try await walk()
+        // then
+        XCTAssertEqual(result.violations.count, 1)
+        XCTAssertTrue(result.violations.first?.hasPrefix("GET api/v1/debug/enterprises/:id → 200") == true, "\(result.violations)")
+    }
+
+    func testAllowListedRoutesServeOnlyTheUsersOwnScope() async throws {
+        for key in Self.allowList.sorted() {
+            try await checkOpenRoute(key)
+        }
+    }
+
+    func checkOpenRoute(_ key: String) async throws {
+        switch key {
+        case "POST api/v1/auth/token":
+            // open to all, but a wrong password for someone else gets nothing
+            let res = try await send(.POST, "/api/v1/auth/token", json: plausibleBody(key)!.body)
+            XCTAssertEqual(res.status, .unauthorized, key)
+        case "POST api/v1/auth/logout":
+            // revokes only the caller's own token (a second one, so the walk's token survives)
+            let spare = try await self.token("firm-a")
+            await assertEqual(try await send(.POST, "/api/v1/auth/logout", token: spare).status, .noContent, key)
+            await assertEqual(try await send(.GET, "/api/v1/me", token: spare).status, .unauthorized, key)
+            await assertEqual(try await send(.GET, "/api/v1/me", token: token).status, .ok, key)
+        case "GET api/v1/me":
+            let res = try await send(.GET, "/api/v1/me", token: token)
+            XCTAssertEqual(res.status, .ok, key)
+            XCTAssertEqual(try decode(UserJSON.self, res).username, "firm-a")
+        case "GET api/v1/enterprises":
+            for query in ["", "?q=Beta", "?cluster=biomedicine", "?per_page=500"] {
+                let res = try await send(.GET, "/api/v1/enterprises" + query, token: token)
+                XCTAssertEqual(res.status, .ok, key + query)
+                let page = try decode(PageJSON.self, res)
+                XCTAssertFalse(page.items.contains { $0.id == b.id!.uuidString }, "B leaked through \(key)\(query)")
+                XCTAssertEqual(page.total, query.isEmpty || query == "?per_page=500" ? 1 : 0, key + query)
+            }
+        case let k where k.hasPrefix("GET api/v1/reference/"):
+            let res = try await send(.GET, "/" + String(k.dropFirst(4)), token: token)
+            XCTAssertEqual(res.status, .ok, key)
+        default:
+            XCTFail("\(key) is allow-listed but has no check")
+        }
+    }
+
+    func testEnterpriseUserCanReadItsOwnEnterprise() async throws {
+        // when
+        let own = try await send(.GET, "/api/v1/enterprises/\(a.id!.uuidString)", token: token)
+        let trail = try await send(.GET, "/api/v1/enterprises/\(a.id!.uuidString)/audit", token: token)
+        let others = try await send(.GET, "/api/v1/enterprises/\(b.id!.uuidString)", token: token)
+        // then
+        XCTAssertEqual(own.status, .ok)
+        XCTAssertEqual(try decode(EnterpriseJSON.self, own).nameEn, "Alpha Tech")
+        XCTAssertEqual(trail.status, .ok)
+        XCTAssertEqual(others.status, .notFound)
+    }
+
+    func testWithoutATokenEveryRouteButSignInIsRefused() async throws {
+        for route in app.routes.all where route.path.string.hasPrefix("api/v1") {
+            let key = "\(route.method.rawValue) \(route.path.string)"
+            guard key != "POST api/v1/auth/token", let path = concretePath(route) else { continue }
+            // when
+            let res = try await send(route.method, path, body: plausibleBody(key).map { ByteBuffer(string: $0.body) },
+                                     headers: plausibleBody(key).map { var h = HTTPHeaders(); h.contentType = $0.contentType; return h } ?? [:])
+            // then
+            XCTAssertEqual(res.status, .unauthorized, "\(key) → \(res.status.code) \(res.body.string)")
+        }
+    }
+}

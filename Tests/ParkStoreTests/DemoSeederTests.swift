@@ -1,0 +1,39 @@
+import ParkDomain
+import ParkStore
+import XCTest
+
+final class DemoSeederTests: StoreTestCase {
+    func testSmallParkIsCreatedOnceAndThenReused() async throws {
+        // given
+        let seeder = DemoSeeder(db: db, clock: clock, bcryptCost: 4)
+        // when
+        let first = try await seeder.seed(seed: 7, scale: .small)
+        let second = try await seeder.seed(seed: 7, scale: .small)
+        // then
+        XCTAssertTrue(first.created)
+        XCTAssertEqual(first.enterprises, 200)
+        XCTAssertEqual(Set(first.logins.map(\.username)), ["admin", "land", "econ", "invest", "firm-a", "firm-b"])
+        XCTAssertFalse(second.created)
+        XCTAssertEqual(second.enterprises, 200)
+        XCTAssertEqual(second.logins.map(\.username), first.logins.map(\.username))
+        await assertEqual(try await enterprises.count(), 200)
+        let users = try await accounts.list()
+        XCTAssertEqual(users.count, 6)
+        XCTAssertEqual(users.filter { $0.role == .enterprise }.count, 2)
+        await assertNotNil(try await accounts.authenticate(username: "land", password: DemoSeeder.password))
+        guard case .intact(let n, _) = try await audit.verify() else { return XCTFail("chain should be intact") }
+        XCTAssertEqual(n, 206, "one entry per enterprise and per account")
+    }
+
+    func testFirmUsersBelongToTheFirstTwoDemoEnterprises() async throws {
+        // given
+        let seeder = DemoSeeder(db: db, clock: clock, bcryptCost: 4)
+        // when
+        _ = try await seeder.seed(seed: 7, scale: .small)
+        // then
+        let firmA = try await unwrap(try await accounts.find(username: "firm-a"))
+        let a = try await unwrap(try await enterprises.find(try XCTUnwrap(firmA.enterpriseID)))
+        XCTAssertEqual(a.fortune500Parent != nil, true, "enterprise 0 is the Bosch subsidiary")
+        XCTAssertEqual(a.ownership, .foreign)
+    }
+}
