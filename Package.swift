@@ -10,6 +10,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "parkos", targets: ["parkos"]),
+        .library(name: "ParkDomain", targets: ["ParkDomain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),

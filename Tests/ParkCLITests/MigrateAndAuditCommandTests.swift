@@ -13,7 +13,7 @@ final class MigrateAndAuditCommandTests: CLITestCase {
         let after = try await parkos("migrate", "--status", "--db", dbPath)
         let again = try await parkos("migrate", "--db", dbPath)
         // then
-        let names = ["CreateReferenceTables", "CreateEnterprises", "CreateAccounts", "CreateAuditTrail"]
+        let names = ["CreateReferenceTables", "CreateEnterprises", "CreateAccounts", "CreateAuditTrail", "CreateLand"]
         XCTAssertEqual(before, names.map { "pending  ParkStore.\($0)\n" }.joined())
         XCTAssertEqual(applied, "applied: \(names.joined(separator: ", "))\n")
         XCTAssertEqual(after, names.map { "applied  ParkStore.\($0)\n" }.joined())
@@ -29,7 +29,7 @@ final class MigrateAndAuditCommandTests: CLITestCase {
         let status = try await parkos("migrate", "--status", "--db", dbPath)
         // then
         XCTAssertTrue(reverted.hasPrefix("reverted: "), reverted)
-        XCTAssertEqual(status.split(separator: "\n").filter { $0.hasPrefix("pending") }.count, 4)
+        XCTAssertEqual(status.split(separator: "\n").filter { $0.hasPrefix("pending") }.count, 5)
     }
 
     func testAuditVerifyOnAnIntactChain() async throws {

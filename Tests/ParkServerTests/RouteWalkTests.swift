@@ -1,6 +1,8 @@
 import Foundation
 import ParkDomain
 import ParkServer
+import ParkStore
+import Fluent
 import XCTVapor
 
 /// Walks every registered API route as an enterprise user of A, aiming at B (another
@@ -13,10 +15,11 @@ final class RouteWalkTests: ServerTestCase {
     static let allowList: Set<String> = [
         "POST api/v1/auth/token", "POST api/v1/auth/logout", "GET api/v1/me", "GET api/v1/enterprises",
         "GET api/v1/reference/clusters", "GET api/v1/reference/departments", "GET api/v1/reference/industries",
-        "GET api/v1/reference/countries",
+        "GET api/v1/reference/countries", "GET api/v1/parcels", "GET api/v1/leases", "GET api/v1/leases/due",
     ]
 
     var a: Enterprise!, b: Enterprise!, other: UserAccount!, token: String!
+    var parcelA: Parcel!, parcelB: Parcel!, leaseA: Lease!, leaseB: Lease!
 
     override func setUp() async throws {
         try await super.setUp()
@@ -25,6 +28,29 @@ final class RouteWalkTests: ServerTestCase {
         try await seedUser("firm-a", role: .enterprise, enterprise: a.id)
         other = try await seedUser("firm-b", role: .enterprise, enterprise: b.id)
         token = try await self.token("firm-a")
+        (parcelA, leaseA) = try await seedLease(a, code: "T-A", offset: 0)
+        (parcelB, leaseB) = try await seedLease(b, code: "T-B", offset: 0.01)
+    }
+
+    /// A parcel (a ~100 m square near SIP) and a contracted lease of it for `enterprise`.
+    func seedLease(_ enterprise: Enterprise, code: String, offset: Double) async throws -> (Parcel, Lease) {
+        let lon = 120.70 + offset, lat = 31.30, d = 0.001
+        let ring = [GeoPoint(longitude: lon, latitude: lat), GeoPoint(longitude: lon + d, latitude: lat),
+                    GeoPoint(longitude: lon + d, latitude: lat + d), GeoPoint(longitude: lon, latitude: lat + d),
+                    GeoPoint(longitude: lon, latitude: lat)]
+        var parcel = Parcel(code: code, subArea: "湖东", landUse: "industrial", declaredAreaM2: 1, boundary: ring)
+        parcel.declaredAreaM2 = parcel.computedAreaM2
+        let system = Principal.system("test")
+        parcel = try await ParcelRepository(db: app.db).createAll([parcel], by: system)[0]
+        let leases = LeaseRepository(db: app.db)
+        let auction = AuctionRecord(date: LocalDate(iso: "2016-03-01")!, reservePriceYuan: 1_000_000, winningBidYuan: 1_200_000,
+                                    depositYuan: 200_000, winnerEnterpriseID: enterprise.id!)
+        var lease = try await leases.recordAuction(parcelID: parcel.id!, auction: auction, by: system)
+        lease = try await leases.confirm(lease.id!, on: LocalDate(iso: "2016-03-02")!, by: system)
+        lease = try await leases.signContract(lease.id!, contract: GrantContract(signedOn: LocalDate(iso: "2016-03-10")!,
+                                              startDate: LocalDate(iso: "2016-04-01")!, priceYuan: 1_200_000),
+                                              commitments: [Commitment(kind: .taxPerMu, target: 100_000, mandatory: true, weight: 100)], by: system)
+        return (parcel, lease)
     }
 
     /// A body each route could plausibly take (so a refusal is about who asks, not a malformed body).
@@ -45,6 +71,22 @@ final class RouteWalkTests: ServerTestCase {
             return (.json, #"{"name_zh":"被篡改","name_en":"Hijacked"}"#)
         case "POST api/v1/auth/token":
             return (.json, #"{"username":"firm-b","password":"wrong-password"}"#)
+        case "POST api/v1/parcels/import":
+            return (HTTPMediaType(type: "application", subType: "geo+json"), #"{"type":"FeatureCollection","features":[]}"#)
+        case "POST api/v1/leases":
+            return (.json, #"{"parcel_id":"\#(parcelB.id!.uuidString)","enterprise_id":"\#(a.id!.uuidString)","auction_date":"2026-01-05","reserve_price_yuan":1,"winning_bid_yuan":2,"deposit_yuan":1}"#)
+        case "POST api/v1/leases/:id/confirm":
+            return (.json, #"{"date":"2026-01-06"}"#)
+        case "POST api/v1/leases/:id/contract":
+            return (.json, #"{"signed_on":"2026-01-06","start_date":"2026-02-01","price_yuan":100,"commitments":[]}"#)
+        case "POST api/v1/leases/:id/advance":
+            return (.json, #"{"state":"in_production"}"#)
+        case "POST api/v1/leases/:id/reports":
+            return (.json, #"{"report":{"year":2025,"tax_paid_yuan":1},"reason":"hijack"}"#)
+        case "POST api/v1/leases/:id/assessment":
+            return (.json, #"{"as_of":"2026-01-01"}"#)
+        case "POST api/v1/leases/:id/decision":
+            return (.json, #"{"kind":"extend_full","extension_years":20}"#)
         default:
             return nil
         }
@@ -56,14 +98,20 @@ final class RouteWalkTests: ServerTestCase {
         for component in route.path {
             switch component {
             case .constant(let c): parts.append(c)
-            case .parameter("id"): parts.append(route.path.contains(.constant("users")) ? other.id.uuidString : b.id!.uuidString)
+            case .parameter("id"):
+                let path = route.path
+                parts.append(path.contains(.constant("users")) ? other.id.uuidString
+                             : path.contains(.constant("leases")) ? leaseB.id!.uuidString
+                             : path.contains(.constant("parcels")) ? parcelB.id!.uuidString : b.id!.uuidString)
             case .parameter("code"): parts.append("biomedicine")
             default:
                 XCTFail("\(route.method.rawValue) \(route.path.string): add a substitution for \(component)")
                 return nil
             }
         }
-        return "/" + parts.joined(separator: "/")
+        // Required query parameters, so a refusal is about who asks.
+        let query = route.path.string.hasSuffix("leases/:id/proposal") ? "?as_of=2026-01-01" : ""
+        return "/" + parts.joined(separator: "/") + query
     }
 
     /// Sends every API route that is not allow-listed; returns those that did not refuse.
@@ -153,6 +201,22 @@ final class RouteWalkTests: ServerTestCase {
                 XCTAssertFalse(page.items.contains { $0.id == b.id!.uuidString }, "B leaked through \(key)\(query)")
                 XCTAssertEqual(page.total, query.isEmpty || query == "?per_page=500" ? 1 : 0, key + query)
             }
+        case "GET api/v1/parcels":
+            let res = try await send(.GET, "/api/v1/parcels", token: token)
+            XCTAssertEqual(res.status, .ok, key)
+            XCTAssertTrue(res.body.string.contains(parcelA.id!.uuidString), key)
+            XCTAssertFalse(res.body.string.contains(parcelB.id!.uuidString), "B's parcel leaked through \(key)")
+        case "GET api/v1/leases":
+            for query in ["", "?enterprise_id=\(b.id!.uuidString)"] {
+                let res = try await send(.GET, "/api/v1/leases" + query, token: token)
+                XCTAssertEqual(res.status, .ok, key + query)
+                XCTAssertFalse(res.body.string.contains(leaseB.id!.uuidString), "B's lease leaked through \(key)\(query)")
+            }
+        case "GET api/v1/leases/due":
+            let res = try await send(.GET, "/api/v1/leases/due?within=120", token: token)
+            XCTAssertEqual(res.status, .ok, key)
+            XCTAssertFalse(res.body.string.contains(leaseB.id!.uuidString), "B's lease leaked through \(key)")
+            XCTAssertTrue(res.body.string.contains(leaseA.id!.uuidString), "A's own due lease is listed")
         case let k where k.hasPrefix("GET api/v1/reference/"):
             let res = try await send(.GET, "/" + String(k.dropFirst(4)), token: token)
             XCTAssertEqual(res.status, .ok, key)

@@ -22,7 +22,11 @@ final class DemoSeederTests: StoreTestCase {
         XCTAssertEqual(users.filter { $0.role == .enterprise }.count, 2)
         await assertNotNil(try await accounts.authenticate(username: "land", password: DemoSeeder.password))
         guard case .intact(let n, _) = try await audit.verify() else { return XCTFail("chain should be intact") }
-        XCTAssertEqual(n, 206, "one entry per enterprise and per account")
+        let parcels = try await ParcelRepository(db: db).count()
+        let leases = try await LeaseRepository(db: db).list()
+        XCTAssertGreaterThan(parcels, 40)
+        XCTAssertEqual(Set(leases.map(\.state)), Set(LeaseState.allCases), "the demo has a lease in every state")
+        XCTAssertEqual(n, 206 + parcels + leases.count, "one entry per enterprise, account, parcel and lease")
     }
 
     func testFirmUsersBelongToTheFirstTwoDemoEnterprises() async throws {

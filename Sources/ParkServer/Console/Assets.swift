@@ -51,5 +51,11 @@ enum Assets {
     pre.diff{white-space:pre-wrap;margin:0;font-size:12px}
     .login-brand{text-align:center;margin-bottom:18px}.login-brand .logo{width:48px;height:48px;font-size:24px;background:var(--brand);color:#fff}
     .stack{display:flex;flex-direction:column;gap:12px}
+    svg.map{width:100%;height:auto;background:#eef3f8;border-radius:8px}svg.map polygon{stroke:#fff;stroke-width:.6}svg.map a:hover polygon{stroke:#111;stroke-width:1.5}
+    .legends{display:flex;flex-wrap:wrap;gap:12px;margin-top:8px}.legend{display:inline-flex;align-items:center;gap:6px;font-size:12.5px}.legend i{width:14px;height:14px;border-radius:3px;display:inline-block}
+    .kpi{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:14px}.kpi svg{width:100%;height:auto;background:#fafbfd;border:1px solid var(--line);border-radius:8px}
+    .timeline{display:flex;flex-wrap:wrap;gap:0;margin:8px 0}.timeline div{flex:1;min-width:120px;border-top:4px solid var(--brand);padding:6px 8px 0}.timeline div.future{border-top-color:#cdd5df;color:var(--muted)}
+    .timeline b{display:block;font-size:12.5px}.met{color:var(--ok);font-weight:600}.miss{color:var(--bad);font-weight:600}
+    textarea{font:inherit;padding:7px 9px;border:1px solid #cdd5df;border-radius:6px;width:100%;min-height:70px}
     """
 }

@@ -25,6 +25,10 @@ enum ConsoleRoutes {
         console.get("enterprises", ":id") { req in try await EnterpriseDetailPage.render(req) }
         UserPages.register(console)
         console.get("admin", "audit") { req in try await AuditPage.render(req) }
+        console.get("land") { req in try await LandOverviewPage.render(req) }
+        console.get("land", "due") { req in try await DueListPage.render(req) }
+        ParcelPages.register(console)
+        LeasePage.register(console)
     }
 
     /// The signed-in principal, or a redirect to the sign-in page.

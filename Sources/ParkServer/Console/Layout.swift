@@ -3,7 +3,7 @@ import Vapor
 
 /// The frame of every console page: top bar, navigation by role, language switch, sign-out.
 struct Layout {
-    enum Section { case home, enterprises, importCSV, users, audit, none }
+    enum Section { case home, enterprises, land, importCSV, users, audit, none }
 
     let lang: Language
     let principal: Principal?
@@ -27,15 +27,15 @@ struct Layout {
     }
 
     func page(_ title: String, _ section: Section, _ body: HTML) -> HTML {
-        let nav: [(Section, String, T)] = {
+        let nav: [(Section, String, Bilingual)] = {
             guard let p = principal else { return [] }
-            var items: [(Section, String, T)] = [(.home, "/", .home), (.enterprises, "/enterprises", .enterprises)]
-            if p.isStaff { items.append((.importCSV, "/enterprises/import", .importCSV)) }
-            if p.role == .admin { items += [(.users, "/admin/users", .users), (.audit, "/admin/audit", .audit)] }
+            var items: [(Section, String, Bilingual)] = [(.home, "/", T.home.text), (.enterprises, "/enterprises", T.enterprises.text)]
+            if p.isStaff { items += [(.land, "/land", L.land.text), (.importCSV, "/enterprises/import", T.importCSV.text)] }
+            if p.role == .admin { items += [(.users, "/admin/users", T.users.text), (.audit, "/admin/audit", T.audit.text)] }
             return items
         }()
         let links = nav.map { s, href, t -> HTML in
-            "<a class=\"\(s == section ? "active" : "")\" href=\"\(href)\">\(t(lang))</a>"
+            "<a class=\"\(s == section ? "active" : "")\" href=\"\(href)\">\(t.text(lang))</a>"
         }
         let userBox: HTML = principal.map { p in
             """

@@ -28,6 +28,10 @@ public struct DemoSeeder: Sendable {
         let accounts = AccountRepository(db: db, clock: clock, bcryptCost: bcryptCost)
         let existing = try await enterprises.count()
         if existing > 0 {
+            // A park from before land existed gets its land now.
+            if try await ParcelRepository(db: db).count() == 0 {
+                _ = try await DemoLandSeeder(db: db, clock: clock).seed(seed: seed, scale: scale, enterprises: try await enterprises.all(), progress: progress)
+            }
             return Outcome(created: false, enterprises: existing, logins: try await logins(accounts))
         }
         let system = Principal.system("demo")
@@ -46,6 +50,7 @@ public struct DemoSeeder: Sendable {
             .init(username: "firm-b", displayName: b.nameZh, password: Self.password, role: .enterprise, enterpriseID: b.id),
         ]
         for u in users { _ = try await accounts.create(u, by: system) }
+        _ = try await DemoLandSeeder(db: db, clock: clock).seed(seed: seed, scale: scale, enterprises: created, progress: progress)
         progress?("created \(users.count) demo accounts")
         return Outcome(created: true, enterprises: created.count, logins: try await logins(accounts))
     }

@@ -9,6 +9,7 @@ public enum ParkMigrations {
             CreateEnterprises(),
             CreateAccounts(),
             CreateAuditTrail(),
+            CreateLand(),
         ]
     }
 }

@@ -52,6 +52,7 @@ enum EnterpriseDetailPage {
         <section class="card"><h2>\(T.basicInfo(lang))</h2>\(facts)</section>
         <section class="card"><h2>\(T.classification(lang))</h2>\(classification)<h2 style="margin-top:18px">\(T.investment(lang))</h2>\(investment)</section>
         </div>
+        \(try await EnterpriseLand.section(req, enterpriseID: id, lang: lang))
         <section class="card"><h2>\(T.auditTrail(lang))</h2>\(AuditTable.render(trail, lang: lang))</section>
         """
         return layout.response(name, .enterprises, body)

@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+// Benchmarks for ParkOS, kept out of the root package so `swift test` never builds them.
+//   swift package --package-path Benchmarks benchmark            (ordo-one/benchmark plugin)
+//   swift run -c release --package-path Benchmarks lease-bench   (plain wall-clock figures)
+import PackageDescription
+
+let package = Package(
+    name: "ParkOSBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(name: "ParkOS", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark.git", exact: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // The seeded synthetic park (100,000 leases × 10 commitments × 10 years) both runners measure.
+        .target(
+            name: "LeaseBenchFixture",
+            dependencies: [.product(name: "ParkDomain", package: "ParkOS")],
+            path: "Sources/LeaseBenchFixture"
+        ),
+        .executableTarget(
+            name: "LeaseAssessment",
+            dependencies: [
+                "LeaseBenchFixture",
+                .product(name: "ParkDomain", package: "ParkOS"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/LeaseAssessment",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "lease-bench",
+            dependencies: ["LeaseBenchFixture", .product(name: "ParkDomain", package: "ParkOS")],
+            path: "Sources/lease-bench"
+        ),
+    ]
+)

@@ -1,0 +1,34 @@
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// The land an enterprise holds, on its page (for the enterprise itself, its portal): leases,
+/// their state and end dates, the latest assessment, and its alerts.
+enum EnterpriseLand {
+    static func section(_ req: Request, enterpriseID: UUID, lang: Language) async throws -> HTML {
+        let leases = try await LeaseRepository(db: req.db).list(.init(enterpriseID: enterpriseID))
+        guard !leases.isEmpty else { return .empty }
+        let parcels = ParcelRepository(db: req.db)
+        let assessments = AssessmentRepository(db: req.db)
+        var rows: [HTML] = []
+        for l in leases {
+            let code = try await parcels.find(l.parcelID)?.code ?? "—"
+            let a = try await assessments.latest(leaseID: l.id!)
+            let result: HTML = a.map { a in
+                "<a href=\"/leases/\(l.id!.uuidString)/assessment\">\(Fmt.number(a.proposal.score, digits: 1)) · \((a.decision?.kind ?? a.proposal.kind).label.text(lang))</a>"
+            } ?? "—"
+            rows.append("""
+            <tr><td><a href="/leases/\(l.id!.uuidString)">\(code)</a></td><td>\(l.state.label.text(lang))</td>
+            <td class="nowrap">\(l.contract?.firstTermEnd.iso ?? "—")</td>
+            <td class="nowrap">\(l.contract.map { $0.endDate(extensionYears: l.extensionYears).iso } ?? "—")</td><td>\(result)</td></tr>
+            """)
+        }
+        let alerts = try await LeaseAlertsQuery(db: req.db).run(today: req.park.today, enterpriseID: enterpriseID)
+        let alertHTML: HTML = alerts.isEmpty ? .empty : "<h2 style=\"margin-top:16px\">\(L.alerts(lang))</h2>\(DueTable.render(alerts, lang: lang))"
+        return """
+        <section class="card"><h2>\(L.portalLeases(lang))</h2>
+        <table><thead><tr><th>\(L.parcel(lang))</th><th>\(L.state(lang))</th><th>\(L.firstTermEnd(lang))</th><th>\(L.endDate(lang))</th><th>\(L.assessmentResult(lang))</th></tr></thead>
+        <tbody>\(rows)</tbody></table>\(alertHTML)</section>
+        """
+    }
+}

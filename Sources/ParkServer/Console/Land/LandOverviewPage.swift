@@ -1,0 +1,95 @@
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// The land bureau's overview: the parcel map coloured by lease state, counts by state, and
+/// links to the due list and GeoJSON import/export.
+enum LandOverviewPage {
+    static func render(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        let layout = Layout(req)
+        let lang = layout.lang
+        let parcels = try await ParcelRepository(db: req.db).all()
+        let leases = try await LeaseRepository(db: req.db).list()
+        let current = LandView.currentLeases(leases)
+        var counts: [LeaseState?: Int] = [:]
+        let items = parcels.map { parcel -> ParcelMap.Item in
+            let lease = current[parcel.id!]
+            counts[lease?.state, default: 0] += 1
+            let state = lease?.state.label.text(lang) ?? L.none(lang)
+            return ParcelMap.Item(parcel: parcel, state: lease?.state,
+                                  title: "\(parcel.code) · \(parcel.subArea) · \(Fmt.number(parcel.computedAreaMu, digits: 1)) \(L.mu(lang)) · \(state)")
+        }
+        let map = ParcelMap(items: items).render { $0?.label.text(lang) ?? L.none(lang) }
+        let rows = ([nil] + LeaseState.allCases.map { Optional($0) }).compactMap { s -> HTML? in
+            guard let n = counts[s], n > 0 else { return nil }
+            return "<tr><td>\(s?.label.text(lang) ?? L.none(lang))</td><td class=\"num\">\(n)</td></tr>"
+        }
+        let body: HTML = """
+        <h1>\(L.landTitle(lang))</h1>
+        <p><a class="btn" href="/land/due">\(L.dueList(lang))</a> <a class="btn ghost" href="/parcels/import">\(L.importParcels(lang))</a>
+        <a class="btn ghost" href="/parcels/export.geojson">\(L.exportParcels(lang))</a></p>
+        <div class="grid g2" style="grid-template-columns:3fr 1fr">
+        <section class="card"><h2>\(L.parcelMap(lang)) (\(parcels.count))</h2>\(map)</section>
+        <section class="card"><h2>\(L.state(lang))</h2><table><tbody>\(rows)</tbody></table></section>
+        </div>
+        """
+        return layout.response(L.land(lang), .land, body)
+    }
+}
+
+/// Shared lookups for land pages.
+enum LandView {
+    /// The lease that currently governs each parcel: the newest by auction date.
+    static func currentLeases(_ leases: [Lease]) -> [UUID: Lease] {
+        var out: [UUID: Lease] = [:]
+        for l in leases where out[l.parcelID] == nil || out[l.parcelID]!.auction.date < l.auction.date { out[l.parcelID] = l }
+        return out
+    }
+
+    static func enterpriseName(_ req: Request, _ id: UUID, _ lang: Language) async throws -> String {
+        guard let e = try await EnterpriseRepository(db: req.db).find(id) else { return id.uuidString }
+        return lang == .zh || e.nameEn.isEmpty ? e.nameZh : e.nameEn
+    }
+}
+
+/// Leases with alerts: assessment windows opening, production overdue, projected misses.
+enum DueListPage {
+    static func render(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        let layout = Layout(req)
+        let lang = layout.lang
+        let raw = req.query[String.self, at: "within"] ?? "12"
+        guard let within = Int(raw), (0...120).contains(within) else {
+            throw DomainError(code: "out_of_range", field: "within", en: "within must be 0–120 months", zh: "提前月数须在 0–120 之间")
+        }
+        let rows = try await LeaseAlertsQuery(db: req.db).run(today: req.park.today, withinMonths: within)
+        let body: HTML = """
+        <h1>\(L.dueTitle(lang))</h1>
+        <form class="filters card" method="get" action="/land/due"><label>\(L.withinMonths(lang))<input type="number" name="within" min="0" max="120" value="\(within)"></label>
+        <button class="btn">\(T.apply(lang))</button></form>
+        <section class="card" style="padding:0">\(DueTable.render(rows, lang: lang))</section>
+        """
+        return layout.response(L.dueList(lang), .land, body)
+    }
+}
+
+enum DueTable {
+    static func render(_ rows: [LeaseAlertsQuery.Row], lang: Language) -> HTML {
+        guard !rows.isEmpty else { return "<p class=\"sub\" style=\"padding:16px\">\(L.noAlerts(lang))</p>" }
+        let trs = rows.map { r -> HTML in
+            let alerts = r.alerts.map { a -> HTML in "<div>\(a.message(lang))</div>" }
+            return """
+            <tr><td><a href="/leases/\(r.lease.id!.uuidString)">\(r.parcel.code)</a><div class="sub">\(r.parcel.subArea)</div></td>
+            <td>\(r.enterpriseName.text(lang))</td><td>\(r.lease.state.label.text(lang))</td>
+            <td class="nowrap">\(r.lease.contract?.firstTermEnd.iso ?? "—")</td><td>\(alerts)</td></tr>
+            """
+        }
+        return """
+        <table><thead><tr><th>\(L.parcel(lang))</th><th>\(T.enterprise(lang))</th><th>\(L.state(lang))</th><th>\(L.firstTermEnd(lang))</th><th>\(L.alerts(lang))</th></tr></thead>
+        <tbody>\(trs)</tbody></table>
+        """
+    }
+}

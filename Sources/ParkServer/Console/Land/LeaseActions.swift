@@ -1,0 +1,103 @@
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// The forms on a lease page and their handlers: staff move the life cycle; the enterprise
+/// (or staff) files a yearly report or a correction.
+extension LeasePage {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.get("leases", ":id") { req in try await render(req) }
+        routes.post("leases", ":id", "advance") { req in try await advance(req) }
+        routes.post("leases", ":id", "reports") { req in try await fileReport(req) }
+        routes.get("leases", ":id", "assessment") { req in try await AssessmentPage.render(req) }
+        routes.post("leases", ":id", "assessment") { req in try await AssessmentPage.run(req) }
+        routes.post("leases", ":id", "decision") { req in try await AssessmentPage.decide(req) }
+    }
+
+    static func actions(_ l: Lease, _ p: Principal, csrf: String?, lang: Language) -> HTML {
+        let id = l.id!.uuidString
+        var out: [HTML] = []
+        let manual = l.state.next.filter { [.underConstruction, .inProduction, .assessmentDue, .expired].contains($0) }
+        if p.isStaff && !manual.isEmpty {
+            let buttons = manual.sorted { $0.rawValue < $1.rawValue }.map { s -> HTML in
+                "<button class=\"btn ghost small\" name=\"state\" value=\"\(s.rawValue)\">\(s.label.text(lang))</button>"
+            }
+            out.append("<form method=\"post\" action=\"/leases/\(id)/advance\" class=\"filters\">\(Markup.csrfField(csrf))<span>\(L.advance(lang)):</span>\(buttons)</form>")
+        }
+        if p.isStaff && l.state == .assessmentDue {
+            out.append("<p><a class=\"btn\" href=\"/leases/\(id)/assessment\">\(L.runAssessment(lang))</a></p>")
+        }
+        if l.contract != nil && [.contracted, .underConstruction, .inProduction, .assessmentDue, .extended].contains(l.state) {
+            out.append(reportForm(id, csrf: csrf, lang: lang))
+        }
+        return out.isEmpty ? .empty : "<section class=\"card\">\(out)</section>"
+    }
+
+    static func reportForm(_ id: String, csrf: String?, lang: Language) -> HTML {
+        func field(_ name: String, _ label: L, type: String = "number", step: String = "1") -> HTML {
+            "<label>\(label(lang))<input type=\"\(type)\" name=\"\(name)\" step=\"\(step)\" min=\"0\"></label>"
+        }
+        return """
+        <h2>\(L.submitReport(lang))</h2>
+        <form method="post" action="/leases/\(id)/reports" class="filters">\(Markup.csrfField(csrf))
+        <label>\(L.year(lang))<input type="number" name="year" required min="1990" max="2100"></label>
+        \(field("investment_to_date_yuan", .investmentToDate))\(field("production_start_date", .productionStart, type: "date"))
+        \(field("tax_paid_yuan", .tax))\(field("revenue_yuan", .revenue))\(field("value_added_yuan", .valueAdded))\(field("rd_spend_yuan", .rdSpend))
+        \(field("energy_tonnes_coal", .energy, step: "0.01"))\(field("emissions_tonnes", .emissions, step: "0.01"))\(field("average_employees", .employees))
+        <label style="flex:1;min-width:240px">\(L.reason(lang))<input name="reason" maxlength="500"></label>
+        <button class="btn">\(T.save(lang))</button></form>
+        """
+    }
+
+    static func advance(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        try ConsoleRoutes.checkCSRF(req)
+        let lang = RequestContext.current.language
+        let x = try await load(req, p, lang)
+        guard let s = (try? req.content.get(String.self, at: "state")).flatMap(LeaseState.init(rawValue:)) else { throw DomainError.required("state") }
+        do {
+            _ = try await LeaseRepository(db: req.db, clock: req.park.clock).advance(x.lease.id!, to: s, by: p)
+            return try await render(req, notice: (true, s.label.text(lang)))
+        } catch let e as DomainError where e.kind != .forbidden {
+            return try await render(req, notice: (false, e.message.text(lang)), status: Problem.status(of: e.kind))
+        }
+    }
+
+    struct ReportForm: Content {
+        var year: Int?
+        var investment_to_date_yuan: Int64?; var production_start_date: String?; var tax_paid_yuan: Int64?
+        var revenue_yuan: Int64?; var value_added_yuan: Int64?; var rd_spend_yuan: Int64?
+        var energy_tonnes_coal: Double?; var emissions_tonnes: Double?; var average_employees: Int?; var reason: String?
+    }
+
+    static func fileReport(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try ConsoleRoutes.checkCSRF(req)
+        let lang = RequestContext.current.language
+        let x = try await load(req, p, lang)
+        do {
+            let f: ReportForm
+            do { f = try req.content.decode(ReportForm.self) } catch {
+                throw DomainError(code: "invalid_number", field: "report", en: "every figure must be a whole number (yuan) or a decimal (tonnes)",
+                                  zh: "各项数值须为整数（元）或小数（吨）")
+            }
+            guard let year = f.year else { throw DomainError.required("year") }
+            var start: LocalDate?
+            if let s = f.production_start_date, !s.isEmpty {
+                guard let d = LocalDate(iso: s) else { throw DomainError(code: "invalid_date", field: "production_start_date", en: "use YYYY-MM-DD", zh: "日期格式应为 YYYY-MM-DD") }
+                start = d
+            }
+            let report = PerformanceReport(year: year, investmentToDateYuan: f.investment_to_date_yuan ?? 0, productionStartDate: start,
+                                           taxPaidYuan: f.tax_paid_yuan ?? 0, revenueYuan: f.revenue_yuan ?? 0,
+                                           valueAddedYuan: f.value_added_yuan ?? 0, rdSpendYuan: f.rd_spend_yuan ?? 0,
+                                           energyTonnesCoal: f.energy_tonnes_coal ?? 0, emissionsTonnes: f.emissions_tonnes ?? 0,
+                                           averageEmployees: f.average_employees ?? 0,
+                                           source: p.isStaff ? .statisticsBureau : .selfReported)
+            let v = try await ReportRepository(db: req.db, clock: req.park.clock).submit(leaseID: x.lease.id!, report: report, reason: f.reason ?? "", by: p)
+            return try await render(req, notice: (true, "\(L.year(lang)) \(year) v\(v.version)"))
+        } catch let e as DomainError where e.kind != .forbidden && e.kind != .notFound {
+            return try await render(req, notice: (false, (e.field.map { "\($0): " } ?? "") + e.message.text(lang)), status: Problem.status(of: e.kind))
+        }
+    }
+}

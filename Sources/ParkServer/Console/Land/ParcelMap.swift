@@ -1,0 +1,63 @@
+import Foundation
+import ParkDomain
+
+/// A server-rendered SVG map of parcels, coloured by the state of their current lease.
+/// Longitude and latitude are projected equirectangularly with the longitude scaled by
+/// cos(latitude), which keeps shapes true at the park's size (a few tens of kilometres).
+struct ParcelMap {
+    struct Item {
+        var parcel: Parcel
+        var state: LeaseState?
+        var title: String
+    }
+
+    let items: [Item]
+    let width: Double = 1200
+    let height: Double = 720
+
+    static func colour(_ state: LeaseState?) -> String {
+        switch state {
+        case nil: "#cfd8e3"
+        case .auctioned?, .confirmed?: "#9ecae1"
+        case .contracted?, .underConstruction?: "#6baed6"
+        case .inProduction?: "#31a354"
+        case .assessmentDue?: "#fd8d3c"
+        case .assessed?: "#e6550d"
+        case .extended?: "#006d2c"
+        case .reclaimed?: "#a50f15"
+        case .expired?, .lapsed?: "#969696"
+        }
+    }
+
+    func render(legend: (LeaseState?) -> String) -> HTML {
+        let points = items.flatMap(\.parcel.boundary)
+        guard let minLon = points.map(\.longitude).min(), let maxLon = points.map(\.longitude).max(),
+              let minLat = points.map(\.latitude).min(), let maxLat = points.map(\.latitude).max() else {
+            return "<p class=\"sub\">—</p>"
+        }
+        let k = cos((minLat + maxLat) / 2 * .pi / 180)
+        let spanX = max((maxLon - minLon) * k, 1e-9), spanY = max(maxLat - minLat, 1e-9)
+        let scale = min((width - 20) / spanX, (height - 20) / spanY)
+        func xy(_ p: GeoPoint) -> String {
+            let x = 10 + (p.longitude - minLon) * k * scale
+            let y = 10 + (maxLat - p.latitude) * scale
+            return String(format: "%.1f,%.1f", x, y)
+        }
+        let shapes = items.compactMap { item -> String? in
+            guard let id = item.parcel.id else { return nil }
+            let pts = item.parcel.boundary.map(xy).joined(separator: " ")
+            let h: HTML = """
+            <a href="/parcels/\(id.uuidString)"><polygon points="\(pts)" fill="\(Self.colour(item.state))"><title>\(item.title)</title></polygon></a>
+            """
+            return h.raw
+        }.joined()
+        let states: [LeaseState?] = [nil, .contracted, .underConstruction, .inProduction, .assessmentDue, .assessed, .extended, .reclaimed, .expired]
+        let legendHTML = states.map { s -> HTML in
+            "<span class=\"legend\"><i style=\"background:\(Self.colour(s))\"></i>\(legend(s))</span>"
+        }
+        return """
+        <svg class="map" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" xmlns="http://www.w3.org/2000/svg">\(HTML(raw: shapes))</svg>
+        <div class="legends">\(legendHTML)</div>
+        """
+    }
+}
