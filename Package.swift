@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "parkos", targets: ["parkos"]),
         .library(name: "ParkDomain", targets: ["ParkDomain"]),
+        .library(name: "ParkStore", targets: ["ParkStore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),

@@ -2,6 +2,7 @@
 // Benchmarks for ParkOS, kept out of the root package so `swift test` never builds them.
 //   swift package --package-path Benchmarks benchmark            (ordo-one/benchmark plugin)
 //   swift run -c release --package-path Benchmarks lease-bench   (plain wall-clock figures)
+//   swift run -c release --package-path Benchmarks lease-db-bench [--db PATH] [--leases N]   (through the database)
 import PackageDescription
 
 let package = Package(
@@ -32,6 +33,16 @@ let package = Package(
             name: "lease-bench",
             dependencies: ["LeaseBenchFixture", .product(name: "ParkDomain", package: "ParkOS")],
             path: "Sources/lease-bench"
+        ),
+        // The same park through the database: bulk load, LandColumnsLoader, assess, store proposals.
+        .executableTarget(
+            name: "lease-db-bench",
+            dependencies: [
+                "LeaseBenchFixture",
+                .product(name: "ParkDomain", package: "ParkOS"),
+                .product(name: "ParkStore", package: "ParkOS"),
+            ],
+            path: "Sources/lease-db-bench"
         ),
     ]
 )

@@ -46,6 +46,13 @@ public struct CommitmentResult: Sendable, Hashable, Codable {
     public var weight: Double
     /// How the value was obtained, e.g. "investment to date 2031: 150,000,000 yuan ÷ 100.0 mu".
     public var explanation: String
+    /// The explanation in Chinese, same numbers; nil in results stored before it existed.
+    public var explanationZh: String?
+
+    /// The explanation in `language` (English when no Chinese text was stored).
+    public func explanation(_ language: Language) -> String {
+        language == .zh ? explanationZh ?? explanation : explanation
+    }
 }
 
 public enum ProposalKind: String, Sendable, Codable, CaseIterable {
@@ -73,6 +80,13 @@ public struct AssessmentProposal: Sendable, Hashable, Codable {
     public var extensionYears: Int
     /// The rule that fired, in words.
     public var rule: String
+    /// The rule in Chinese, same numbers; nil in proposals stored before it existed.
+    public var ruleZh: String?
+
+    /// The rule in `language` (English when no Chinese text was stored).
+    public func rule(_ language: Language) -> String {
+        language == .zh ? ruleZh ?? rule : rule
+    }
 }
 
 /// An officer's decision on a proposal.

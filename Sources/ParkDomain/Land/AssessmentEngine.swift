@@ -63,8 +63,11 @@ public enum AssessmentEngine {
                                                    firstTermYears: firstTermYears, maxTotalYears: maxTotalYears, ruleset: ruleset)
         let rule = ruleText(kind: kind, years: years, score: score, weighted: weightSum > 0, results: results,
                             firstTermYears: firstTermYears, ruleset: ruleset)
+        let ruleZh = AssessmentTextZh.rule(kind: kind, years: years, score: score, weighted: weightSum > 0, results: results,
+                                           firstTermYears: firstTermYears, ruleset: ruleset)
         return AssessmentProposal(asOf: asOf, ruleset: ruleset.name, rulesetVersion: ruleset.version, results: results,
-                                  score: score, allMandatoryMet: allMandatoryMet, kind: kind, extensionYears: years, rule: rule)
+                                  score: score, allMandatoryMet: allMandatoryMet, kind: kind, extensionYears: years, rule: rule,
+                                  ruleZh: ruleZh)
     }
 
     /// One commitment as of `asOf`, over reports already passed through the usable filter
@@ -73,41 +76,50 @@ public enum AssessmentEngine {
                          asOf: LocalDate, ratioCap: Double) -> CommitmentResult {
         var result = CommitmentResult(index: index, kind: c.kind, value: nil, target: c.target, direction: c.direction,
                                       measure: c.measure, ratio: 0, met: false, mandatory: c.mandatory, weight: c.weight,
-                                      explanation: "")
-        let name = c.kind.indicatorName.en
+                                      explanation: "", explanationZh: "")
+        let name = c.kind.indicatorName.en, nameZh = c.kind.indicatorName.zh
         if c.kind == .productionStart {
             result.target = c.targetDate?.fractionalYear ?? 0
             let found = AssessmentSeries.productionStart(usableReports)
             result.value = found?.date.fractionalYear
             guard let due = c.targetDate else {
-                result.explanation = "production start: no committed date in the agreement → not met (ratio 0)"
+                result.explain("production start: no committed date in the agreement → not met (ratio 0)",
+                               "投产时间：协议未约定投产日期 → 未达标（完成率 0）")
                 return result
             }
             guard let found else {
-                result.explanation = "production start: no report of a production start up to \(asOf.year) (committed by \(due)) → not met (ratio 0)"
+                result.explain("production start: no report of a production start up to \(asOf.year) (committed by \(due)) → not met (ratio 0)",
+                               "投产时间：截至 \(asOf.year) 年无投产报告（约定 \(due) 前投产）→ 未达标（完成率 0）")
                 return result
             }
             let date = found.date
             let lead = "production start: \(date) (report for \(found.year)); committed by \(due)"
+            let leadZh = "投产时间：\(date)（\(found.year) 年度报告）；约定 \(due) 前投产"
             if date > asOf {
-                result.explanation = "\(lead); the reported date is after the assessment date \(asOf) → not met (ratio 0)"
+                result.explain("\(lead); the reported date is after the assessment date \(asOf) → not met (ratio 0)",
+                               "\(leadZh)；报告的投产日期晚于评估基准日 \(asOf) → 未达标（完成率 0）")
             } else if date > due {
-                result.explanation = "\(lead) → not met: \(AssessmentText.grouped(Double(due.days(until: date)))) days late (ratio 0)"
+                let late = AssessmentText.grouped(Double(due.days(until: date)))
+                result.explain("\(lead) → not met: \(late) days late (ratio 0)", "\(leadZh) → 未达标：逾期 \(late) 天（完成率 0）")
             } else {
                 result.ratio = 1; result.met = true
-                result.explanation = "\(lead) → met (ratio 1)"
+                result.explain("\(lead) → met (ratio 1)", "\(leadZh) → 达标（完成率 1）")
             }
             return result
         }
         if c.direction == .byDate {
-            result.explanation = "\(name): a by-date commitment is only defined for production start → not met (ratio 0)"
+            result.explain("\(name): a by-date commitment is only defined for production start → not met (ratio 0)",
+                           "\(nameZh)：按日期约定仅适用于投产时间 → 未达标（完成率 0）")
             return result
         }
         let terms = AssessmentSeries.terms(c.kind, label: c.label, reports: usableReports, areaMu: areaMu)
         guard let value = AssessmentSeries.measure(terms, kind: c.kind, measure: c.measure, years: c.years) else {
             let perMu: Set<CommitmentKind> = [.investmentIntensity, .taxPerMu, .outputPerMu]
-            let why = perMu.contains(c.kind) && !(areaMu > 0) ? " (area \(AssessmentText.mu(areaMu)): no per-mu value)" : ""
-            result.explanation = "\(name): no report up to \(asOf.year)\(why) → not met (ratio 0)"
+            let noArea = perMu.contains(c.kind) && !(areaMu > 0)
+            let why = noArea ? " (area \(AssessmentText.mu(areaMu)): no per-mu value)" : ""
+            let whyZh = noArea ? "（面积 \(AssessmentTextZh.mu(areaMu))，无法计算亩均值）" : ""
+            result.explain("\(name): no report up to \(asOf.year)\(why) → not met (ratio 0)",
+                           AssessmentTextZh.join("\(nameZh)：截至 \(asOf.year) 年无报告数据\(whyZh)", "→", "未达标（完成率 0）"))
             return result
         }
         result.value = value
@@ -115,6 +127,8 @@ public enum AssessmentEngine {
         result.met = AssessmentRules.isMet(result.ratio)
         result.explanation = "\(name), " + measureText(c, terms: terms, value: value) + "; "
             + ratioText(c, value: value, ratio: result.ratio, met: result.met, cap: ratioCap)
+        result.explanationZh = "\(nameZh)，" + AssessmentTextZh.measure(c, terms: terms, value: value) + "；"
+            + AssessmentTextZh.ratio(c, value: value, ratio: result.ratio, met: result.met, cap: ratioCap)
         return result
     }
 
@@ -211,4 +225,9 @@ public enum AssessmentEngine {
             return "score \(shown) < \(shortMin) → \(reclaim)"
         }
     }
+}
+
+private extension CommitmentResult {
+    /// Sets the English and Chinese explanations together.
+    mutating func explain(_ en: String, _ zh: String) { explanation = en; explanationZh = zh }
 }

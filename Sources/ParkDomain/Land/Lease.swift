@@ -24,6 +24,9 @@ public enum LeaseState: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Whether a lease in this state still holds its parcel (the parcel cannot be sold again).
+    public var holdsLand: Bool { ![.lapsed, .reclaimed, .expired].contains(self) }
+
     /// The states a lease may move to from this one.
     public var next: Set<LeaseState> {
         switch self {

@@ -65,17 +65,17 @@ enum LandMapping {
         .init(report: report(v.report), version: v.version, reason: v.reason, createdBy: v.createdBy, createdAt: v.createdAt)
     }
 
-    static func proposal(_ p: AssessmentProposal) -> Components.Schemas.Proposal {
+    static func proposal(_ p: AssessmentProposal, _ lang: Language) -> Components.Schemas.Proposal {
         .init(asOf: p.asOf.iso, ruleset: p.ruleset, rulesetVersion: p.rulesetVersion, score: p.score, allMandatoryMet: p.allMandatoryMet,
-              kind: .init(rawValue: p.kind.rawValue)!, extensionYears: p.extensionYears, rule: p.rule,
+              kind: .init(rawValue: p.kind.rawValue)!, extensionYears: p.extensionYears, rule: p.rule(lang),
               results: p.results.map { r in
                   .init(index: r.index, kind: r.kind.rawValue, value: r.value, target: r.target, ratio: r.ratio, met: r.met,
-                        mandatory: r.mandatory, weight: r.weight, explanation: r.explanation)
+                        mandatory: r.mandatory, weight: r.weight, explanation: r.explanation(lang))
               })
     }
 
-    static func assessment(_ a: AssessmentRepository.Stored) -> Components.Schemas.Assessment {
-        .init(id: a.id.uuidString, leaseId: a.leaseID.uuidString, proposal: proposal(a.proposal),
+    static func assessment(_ a: AssessmentRepository.Stored, _ lang: Language) -> Components.Schemas.Assessment {
+        .init(id: a.id.uuidString, leaseId: a.leaseID.uuidString, proposal: proposal(a.proposal, lang),
               decision: a.decision.map { d in
                   .init(kind: .init(rawValue: d.kind.rawValue)!, extensionYears: d.extensionYears, overrideReason: d.overrideReason,
                         compensationYuan: d.compensationYuan, decidedBy: d.decidedBy, decidedOn: d.decidedOn.iso)

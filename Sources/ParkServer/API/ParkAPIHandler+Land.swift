@@ -141,7 +141,7 @@ extension ParkAPIHandler {
         let l = try await visibleLease(input.path.id, try principal())
         let asOf = try LandMapping.day(input.query.asOf, field: "as_of")
         let proposal = try await AssessmentRepository(db: repos.db, clock: repos.clock).propose(leaseID: l.id!, asOf: asOf)
-        return .ok(.init(body: .json(LandMapping.proposal(proposal))))
+        return .ok(.init(body: .json(LandMapping.proposal(proposal, context.language))))
     }
 
     func getAssessment(_ input: Operations.GetAssessment.Input) async throws -> Operations.GetAssessment.Output {
@@ -149,7 +149,7 @@ extension ParkAPIHandler {
         guard let a = try await AssessmentRepository(db: repos.db).latest(leaseID: l.id!) else {
             throw DomainError.notFound("assessment of lease", id: input.path.id)
         }
-        return .ok(.init(body: .json(LandMapping.assessment(a))))
+        return .ok(.init(body: .json(LandMapping.assessment(a, context.language))))
     }
 
     func runAssessment(_ input: Operations.RunAssessment.Input) async throws -> Operations.RunAssessment.Output {
@@ -157,7 +157,7 @@ extension ParkAPIHandler {
         let l = try await visibleLease(input.path.id, p)
         guard case .json(let b) = input.body else { throw DomainError.required("body") }
         let a = try await AssessmentRepository(db: repos.db, clock: repos.clock).assess(leaseID: l.id!, asOf: try LandMapping.day(b.asOf, field: "as_of"), by: p)
-        return .created(.init(body: .json(LandMapping.assessment(a))))
+        return .created(.init(body: .json(LandMapping.assessment(a, context.language))))
     }
 
     func decideAssessment(_ input: Operations.DecideAssessment.Input) async throws -> Operations.DecideAssessment.Output {
@@ -169,6 +169,6 @@ extension ParkAPIHandler {
         guard let latest = try await repo.latest(leaseID: l.id!) else { throw DomainError.notFound("assessment of lease", id: input.path.id) }
         let a = try await repo.decide(assessmentID: latest.id, kind: ProposalKind(rawValue: b.kind.rawValue)!, extensionYears: b.extensionYears,
                                       overrideReason: b.overrideReason ?? "", compensationYuan: b.compensationYuan, by: p)
-        return .ok(.init(body: .json(LandMapping.assessment(a))))
+        return .ok(.init(body: .json(LandMapping.assessment(a, context.language))))
     }
 }

@@ -31,8 +31,8 @@ struct DemoLandSeeder: Sendable {
                                        entityID: lease.id!.uuidString, before: Lease?.none, after: lease)
                 let rows = demo.reports.map { r -> ReportModel in
                     let rm = ReportModel()
-                    rm.id = UUID(); rm.leaseID = lease.id!; rm.year = r.year; rm.version = 1
-                    rm.report = LandJSON.encode(r); rm.reason = ""; rm.createdBy = "demo"; rm.createdAtMillis = clock.millis
+                    rm.id = UUID(); rm.leaseID = lease.id!; rm.version = 1
+                    rm.apply(r); rm.reason = ""; rm.createdBy = "demo"; rm.createdAtMillis = clock.millis
                     return rm
                 }
                 if !rows.isEmpty { try await rows.create(on: tx) }

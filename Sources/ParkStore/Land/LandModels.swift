@@ -97,7 +97,8 @@ final class LeaseModel: Model, @unchecked Sendable {
     }
 }
 
-/// One version of one year's performance report. Corrections add a version; the newest
+/// One version of one year's performance report, its figures in columns (per-mu evaluation
+/// and whole-park runs read them with plain SQL). Corrections add a version; the newest
 /// version is the one in force, the older ones are the history.
 final class ReportModel: Model, @unchecked Sendable {
     static let schema = "performance_reports"
@@ -105,11 +106,41 @@ final class ReportModel: Model, @unchecked Sendable {
     @Field(key: "lease_id") var leaseID: UUID
     @Field(key: "year") var year: Int
     @Field(key: "version") var version: Int
-    @Field(key: "report") var report: String
+    @Field(key: "investment_to_date_yuan") var investmentToDateYuan: Int64
+    @OptionalField(key: "production_start_date") var productionStartDate: String?
+    @Field(key: "tax_paid_yuan") var taxPaidYuan: Int64
+    @Field(key: "revenue_yuan") var revenueYuan: Int64
+    @Field(key: "value_added_yuan") var valueAddedYuan: Int64
+    @Field(key: "rd_spend_yuan") var rdSpendYuan: Int64
+    @Field(key: "energy_tonnes_coal") var energyTonnesCoal: Double
+    @Field(key: "emissions_tonnes") var emissionsTonnes: Double
+    @Field(key: "average_employees") var averageEmployees: Int
+    /// Figures for custom commitments, as JSON `{label: value}`; empty when none.
+    @Field(key: "custom") var custom: String
+    @Field(key: "source") var source: String
+    @Field(key: "verification") var verification: String
     @Field(key: "reason") var reason: String
     @Field(key: "created_by") var createdBy: String
     @Field(key: "created_at_ms") var createdAtMillis: Int64
     init() {}
+
+    func apply(_ r: PerformanceReport) {
+        year = r.year; investmentToDateYuan = r.investmentToDateYuan; productionStartDate = r.productionStartDate?.iso
+        taxPaidYuan = r.taxPaidYuan; revenueYuan = r.revenueYuan; valueAddedYuan = r.valueAddedYuan; rdSpendYuan = r.rdSpendYuan
+        energyTonnesCoal = r.energyTonnesCoal; emissionsTonnes = r.emissionsTonnes; averageEmployees = r.averageEmployees
+        custom = r.custom.isEmpty ? "" : LandJSON.encode(r.custom)
+        source = r.source.rawValue; verification = r.verification.rawValue
+    }
+
+    func toDomain() -> PerformanceReport {
+        PerformanceReport(year: year, investmentToDateYuan: investmentToDateYuan,
+                          productionStartDate: productionStartDate.flatMap(LocalDate.init(iso:)), taxPaidYuan: taxPaidYuan,
+                          revenueYuan: revenueYuan, valueAddedYuan: valueAddedYuan, rdSpendYuan: rdSpendYuan,
+                          energyTonnesCoal: energyTonnesCoal, emissionsTonnes: emissionsTonnes, averageEmployees: averageEmployees,
+                          custom: custom.isEmpty ? [:] : (LandJSON.decode([String: Double].self, custom) ?? [:]),
+                          source: ReportSource(rawValue: source) ?? .selfReported,
+                          verification: VerificationStatus(rawValue: verification) ?? .unverified)
+    }
 }
 
 /// An assessment run for one lease: the proposal with its trace, and the decision once taken.

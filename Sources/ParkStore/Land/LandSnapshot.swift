@@ -36,8 +36,7 @@ public struct LandSnapshot: Sendable {
         }
         for m in rows {
             if let existing = reports[m.leaseID]?[m.year], existing.version > m.version { continue }
-            guard let r = LandJSON.decode(PerformanceReport.self, m.report) else { continue }
-            reports[m.leaseID, default: [:]][m.year] = (m.version, r)
+            reports[m.leaseID, default: [:]][m.year] = (m.version, m.toDomain())
         }
         let parcels = Dictionary(uniqueKeysWithValues: try await ParcelModel.query(on: db).all().map { ($0.id!, $0.toDomain()) })
         let items = leases.compactMap { l -> Item? in

@@ -61,8 +61,8 @@ public struct LeaseRepository: Sendable {
             throw DomainError(code: "future_date", field: "auction_date", en: "the auction date \(auction.date) is in the future",
                               zh: "拍卖日期 \(auction.date) 晚于今天")
         }
-        let live: Set<String> = Set(LeaseState.allCases.filter { ![.lapsed, .reclaimed, .expired].contains($0) }.map(\.rawValue))
-        let held = try await LeaseModel.query(on: db).filter(\.$parcelID == parcelID).all().contains { live.contains($0.state) }
+        let held = try await LeaseModel.query(on: db).filter(\.$parcelID == parcelID).all()
+            .contains { (LeaseState(rawValue: $0.state) ?? .auctioned).holdsLand }
         if held {
             throw DomainError(.conflict, code: "parcel_leased", field: "parcel_id",
                               en: "the parcel is already held under a live lease", zh: "该地块已有生效的出让")

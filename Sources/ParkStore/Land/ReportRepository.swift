@@ -21,11 +21,9 @@ public struct ReportRepository: Sendable {
 
     /// Every version of every year, oldest first.
     public func history(leaseID: UUID) async throws -> [Version] {
-        try await ReportModel.query(on: db).filter(\.$leaseID == leaseID).sort(\.$year).sort(\.$version).all().compactMap { m in
-            LandJSON.decode(PerformanceReport.self, m.report).map {
-                Version(report: $0, version: m.version, reason: m.reason, createdBy: m.createdBy,
-                        createdAt: Date(timeIntervalSince1970: Double(m.createdAtMillis) / 1000))
-            }
+        try await ReportModel.query(on: db).filter(\.$leaseID == leaseID).sort(\.$year).sort(\.$version).all().map { m in
+            Version(report: m.toDomain(), version: m.version, reason: m.reason, createdBy: m.createdBy,
+                    createdAt: Date(timeIntervalSince1970: Double(m.createdAtMillis) / 1000))
         }
     }
 
@@ -58,9 +56,9 @@ public struct ReportRepository: Sendable {
             }
             let m = ReportModel()
             m.id = UUID(); m.leaseID = leaseID; m.year = report.year; m.version = (previous?.version ?? 0) + 1
-            m.report = LandJSON.encode(report); m.reason = reason; m.createdBy = principal.name; m.createdAtMillis = clock.millis
+            m.apply(report); m.reason = reason; m.createdBy = principal.name; m.createdAtMillis = clock.millis
             try await m.create(on: tx)
-            let before = previous.flatMap { LandJSON.decode(PerformanceReport.self, $0.report) }
+            let before = previous?.toDomain()
             try await AuditLog(db: tx, clock: clock).append(by: principal, action: previous == nil ? "report" : "correct",
                                                             entityType: Self.entityType, entityID: "\(leaseID.uuidString)/\(report.year)",
                                                             before: before, after: report)

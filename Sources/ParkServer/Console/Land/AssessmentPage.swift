@@ -24,7 +24,7 @@ enum AssessmentPage {
             parts.append("""
             <section class="card"><h2>\(L.proposal(lang)): \(proposal.kind.label.text(lang))</h2>\(preview)
             <p>\(L.asOf(lang)) \(proposal.asOf.iso) · \(L.score(lang)) <strong>\(Fmt.number(proposal.score, digits: 1))</strong> ·
-            \(proposal.ruleset) v\(proposal.rulesetVersion)</p><p><strong>\(L.rule(lang)):</strong> \(proposal.rule)</p>
+            \(proposal.ruleset) v\(proposal.rulesetVersion)</p><p><strong>\(L.rule(lang)):</strong> \(proposal.rule(lang))</p>
             \(trace(proposal, lease: x.lease, lang: lang))</section>
             """)
         }
@@ -61,7 +61,7 @@ enum AssessmentPage {
             <tr><td>\(name)\(r.mandatory ? " *" : "")</td><td class="num">\(r.direction == .byDate ? (r.met ? "✓" : "✗") : Fmt.value(r.value, kind: r.kind))</td>
             <td>\(r.direction.label.text(lang)) \(target)</td><td class="num">\(Fmt.number(r.ratio * 100, digits: 1)) %</td>
             <td class="\(r.met ? "met" : "miss")">\(r.met ? L.met(lang) : L.notMet(lang))</td><td class="num">\(Fmt.number(r.weight, digits: 0))</td>
-            <td class="sub">\(r.explanation)</td></tr>
+            <td class="sub">\(r.explanation(lang))</td></tr>
             """
         }
         return """

@@ -48,6 +48,11 @@ enum LandView {
         return out
     }
 
+    /// Whether a live lease holds the parcel (then it cannot be sold again).
+    static func isHeld(_ leases: [Lease]) -> Bool {
+        leases.contains { $0.state.holdsLand }
+    }
+
     static func enterpriseName(_ req: Request, _ id: UUID, _ lang: Language) async throws -> String {
         guard let e = try await EnterpriseRepository(db: req.db).find(id) else { return id.uuidString }
         return lang == .zh || e.nameEn.isEmpty ? e.nameZh : e.nameEn

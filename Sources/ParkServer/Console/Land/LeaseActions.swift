@@ -12,11 +12,14 @@ extension LeasePage {
         routes.get("leases", ":id", "assessment") { req in try await AssessmentPage.render(req) }
         routes.post("leases", ":id", "assessment") { req in try await AssessmentPage.run(req) }
         routes.post("leases", ":id", "decision") { req in try await AssessmentPage.decide(req) }
+        SaleForms.register(routes)
     }
 
-    static func actions(_ l: Lease, _ p: Principal, csrf: String?, lang: Language) -> HTML {
+    static func actions(_ l: Lease, _ p: Principal, csrf: String?, lang: Language, calendar: WorkingCalendar, today: LocalDate) -> HTML {
         let id = l.id!.uuidString
         var out: [HTML] = []
+        if p.isStaff && l.state == .auctioned { out.append(SaleForms.confirmForm(l, calendar: calendar, csrf: csrf, today: today, lang: lang)) }
+        if p.isStaff && l.state == .confirmed { out.append(SaleForms.contractForm(l, csrf: csrf, today: today, lang: lang)) }
         let manual = l.state.next.filter { [.underConstruction, .inProduction, .assessmentDue, .expired].contains($0) }
         if p.isStaff && !manual.isEmpty {
             let buttons = manual.sorted { $0.rawValue < $1.rawValue }.map { s -> HTML in

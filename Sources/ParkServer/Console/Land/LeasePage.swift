@@ -43,7 +43,7 @@ enum LeasePage {
         <section class="card"><h2>\(L.kpiCharts(lang))</h2><div class="kpi">\(charts(lease, reports: reports, areaMu: x.parcel.computedAreaMu, lang: lang))</div></section>
         <section class="card"><h2>\(L.reports(lang))</h2>\(reportTable(history, lang: lang))</section>
         \(assessmentSummary(lease, assessment, p, lang: lang))
-        \(actions(lease, p, csrf: layout.csrf, lang: lang))
+        \(actions(lease, p, csrf: layout.csrf, lang: lang, calendar: try await LeaseRepository(db: req.db).calendar(), today: today))
         """
         return layout.response(L.lease(lang), p.isStaff ? .land : .enterprises, body, status: status)
     }

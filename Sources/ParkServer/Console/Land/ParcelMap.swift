@@ -19,7 +19,8 @@ struct ParcelMap {
         switch state {
         case nil: "#cfd8e3"
         case .auctioned?, .confirmed?: "#9ecae1"
-        case .contracted?, .underConstruction?: "#6baed6"
+        case .contracted?: "#4292c6"
+        case .underConstruction?: "#6baed6"
         case .inProduction?: "#31a354"
         case .assessmentDue?: "#fd8d3c"
         case .assessed?: "#e6550d"

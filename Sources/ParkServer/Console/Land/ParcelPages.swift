@@ -58,6 +58,7 @@ enum ParcelPages {
         <dt>\(L.officeShare(lang))</dt><dd>\(opt(pc.officeShareMax.map { $0 * 100 }, " %"))</dd>
         </dl></section>
         <section class="card">\(map)</section></div>
+        \(p.isStaff && !LandView.isHeld(leases) ? SaleForms.auctionForm(parcelID: id, csrf: layout.csrf, today: req.park.today, lang: lang) : .empty)
         <section class="card"><h2>\(L.leases(lang))</h2>\(leaseRows.isEmpty ? "<p class=\"sub\">\(L.noLeases(lang))</p>" : """
         <table><thead><tr><th>\(L.auctionDate(lang))</th><th>\(L.winner(lang))</th><th>\(L.state(lang))</th><th>\(L.firstTermEnd(lang))</th></tr></thead><tbody>\(leaseRows)</tbody></table>
         """)</section>

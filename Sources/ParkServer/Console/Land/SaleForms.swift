@@ -1,0 +1,118 @@
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// The land bureau's forms for the sale: record an auction (parcel page), confirm the deal or
+/// mark it lapsed, and sign the contract with its Industry Development Agreement (lease page).
+enum SaleForms {
+    static func register(_ routes: any RoutesBuilder) {
+        routes.post("parcels", ":id", "auction") { req in try await recordAuction(req) }
+        routes.post("leases", ":id", "confirm") { req in try await confirm(req) }
+        routes.post("leases", ":id", "lapse") { req in try await lapse(req) }
+        routes.post("leases", ":id", "contract") { req in try await contract(req) }
+    }
+
+    static func field(_ name: String, _ label: String, type: String = "number", value: String = "", required: Bool = true) -> HTML {
+        "<label>\(label)<input type=\"\(type)\" name=\"\(name)\" value=\"\(value)\" \(required ? "required" : "") min=\"0\" step=\"any\"></label>"
+    }
+
+    // MARK: auction (parcel page)
+
+    static func auctionForm(parcelID: UUID, csrf: String?, today: LocalDate, lang: Language) -> HTML {
+        """
+        <section class="card"><h2>\(lang == .zh ? "登记拍卖成交" : "Record the auction")</h2>
+        <form method="post" action="/parcels/\(parcelID.uuidString)/auction" class="filters">\(Markup.csrfField(csrf))
+        <label>\(L.winner(lang)) (\(T.creditCode(lang)))<input name="winner_code" class="mono" maxlength="18" required></label>
+        \(field("auction_date", L.auctionDate(lang), type: "date", value: today.iso))
+        \(field("reserve_price_yuan", L.reservePrice(lang) + " (" + L.yuan(lang) + ")"))
+        \(field("winning_bid_yuan", L.winningBid(lang) + " (" + L.yuan(lang) + ")"))
+        \(field("deposit_yuan", L.deposit(lang) + " (" + L.yuan(lang) + ")"))
+        <button class="btn">\(T.save(lang))</button></form></section>
+        """
+    }
+
+    struct AuctionForm: Content {
+        var winner_code: String?; var auction_date: String?; var reserve_price_yuan: Int64?; var winning_bid_yuan: Int64?; var deposit_yuan: Int64?
+    }
+
+    static func recordAuction(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        try ConsoleRoutes.checkCSRF(req)
+        guard let parcelID = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw DomainError.notFound("parcel", id: "") }
+        let f = try decode(AuctionForm.self, req)
+        let code = try CreditCode(f.winner_code ?? "")
+        guard let winner = try await EnterpriseRepository(db: req.db).find(creditCode: code.value) else {
+            throw DomainError.notFound("enterprise", id: code.value)
+        }
+        let auction = AuctionRecord(date: try day(f.auction_date, "auction_date"), reservePriceYuan: try need(f.reserve_price_yuan, "reserve_price_yuan"),
+                                    winningBidYuan: try need(f.winning_bid_yuan, "winning_bid_yuan"), depositYuan: try need(f.deposit_yuan, "deposit_yuan"),
+                                    winnerEnterpriseID: winner.id!)
+        let lease = try await LeaseRepository(db: req.db, clock: req.park.clock).recordAuction(parcelID: parcelID, auction: auction, by: p)
+        return req.redirect(to: "/leases/\(lease.id!.uuidString)", redirectType: .normal)
+    }
+
+    // MARK: confirmation (lease page)
+
+    static func confirmForm(_ l: Lease, calendar: WorkingCalendar, csrf: String?, today: LocalDate, lang: Language) -> HTML {
+        let id = l.id!.uuidString
+        let deadline = ConfirmationRule.deadline(auctionDate: l.auction.date, calendar: calendar)
+        let lapsed = ConfirmationRule.isLapsed(l.auction, today: today, calendar: calendar)
+        let lapse: HTML = lapsed ? """
+            <form method="post" action="/leases/\(id)/lapse" class="inline">\(Markup.csrfField(csrf))<button class="btn danger small">\(lang == .zh ? "确认期限已过：标记为失效，没收保证金" : "Deadline passed: mark lapsed, forfeit the deposit")</button></form>
+            """ : .empty
+        return """
+        <h2>\(lang == .zh ? "签订成交确认书" : "Sign the confirmation of the deal")</h2>
+        <p class="sub">\(lang == .zh ? "截止日期（拍卖后第 5 个工作日）" : "Deadline (5th working day after the auction)"): <strong>\(deadline.iso)</strong></p>
+        <form method="post" action="/leases/\(id)/confirm" class="filters">\(Markup.csrfField(csrf))
+        \(field("date", L.confirmedOn(lang), type: "date", value: min(today, deadline).iso))<button class="btn">\(T.save(lang))</button></form>\(lapse)
+        """
+    }
+
+    static func confirm(_ req: Request) async throws -> Response {
+        try await leaseAction(req) { lease, p in
+            let date = try day(try? req.content.get(String.self, at: "date"), "date")
+            _ = try await LeaseRepository(db: req.db, clock: req.park.clock).confirm(lease.id!, on: date, by: p)
+        }
+    }
+
+    static func lapse(_ req: Request) async throws -> Response {
+        try await leaseAction(req) { lease, p in
+            _ = try await LeaseRepository(db: req.db, clock: req.park.clock).lapseIfOverdue(lease.id!, by: p)
+        }
+    }
+
+    /// Runs a staff action on the lease and shows the lease page again with the outcome.
+    static func leaseAction(_ req: Request, _ action: @escaping (Lease, Principal) async throws -> Void) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        try ConsoleRoutes.checkCSRF(req)
+        let lang = RequestContext.current.language
+        let x = try await LeasePage.load(req, p, lang)
+        do {
+            try await action(x.lease, p)
+            return req.redirect(to: "/leases/\(x.lease.id!.uuidString)", redirectType: .normal)
+        } catch let e as DomainError where e.kind != .forbidden && e.kind != .notFound {
+            return try await LeasePage.render(req, notice: (false, (e.field.map { "\($0): " } ?? "") + e.message.text(lang)), status: Problem.status(of: e.kind))
+        }
+    }
+
+    static func decode<F: Content>(_ type: F.Type, _ req: Request) throws -> F {
+        do { return try req.content.decode(type) } catch {
+            throw DomainError(code: "invalid_number", field: "form", en: "amounts must be whole numbers of yuan; dates YYYY-MM-DD",
+                              zh: "金额须为整数（元），日期格式为 YYYY-MM-DD")
+        }
+    }
+
+    static func day(_ raw: String?, _ field: String) throws(DomainError) -> LocalDate {
+        guard let raw, let d = LocalDate(iso: raw) else {
+            throw DomainError(code: "invalid_date", field: field, en: "\(field) must be a date YYYY-MM-DD", zh: "\(field) 须为 YYYY-MM-DD 格式的日期")
+        }
+        return d
+    }
+
+    static func need<V>(_ v: V?, _ field: String) throws(DomainError) -> V {
+        guard let v else { throw DomainError.required(field) }
+        return v
+    }
+}
