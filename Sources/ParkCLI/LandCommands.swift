@@ -99,14 +99,14 @@ struct LeasesCommand: AsyncParsableCommand {
                     guard let id = UUID(uuidString: raw) else { throw DomainError.notFound("lease", id: raw) }
                     return id
                 }
-                let snapshot = try await database.withStore { try await LandSnapshot.load($0.db) }
+                let (snapshot, rules) = try await database.withStore { (try await LandSnapshot.load($0.db), try await RulesetRepository(db: $0.db).active()) }
                 let items = snapshot.items.filter { $0.lease.contract != nil && (id == nil || $0.lease.id == id) }
                 if let id, items.isEmpty { throw DomainError.notFound("lease with a contract", id: id.uuidString) }
                 var out: [(Lease, Parcel, AssessmentProposal)] = []
                 for (n, item) in items.enumerated() {
                     let c = item.lease.contract!
                     out.append((item.lease, item.parcel, AssessmentEngine.assess(commitments: item.lease.commitments, reports: item.reports,
-                                                                                 areaMu: item.parcel.computedAreaMu, asOf: date, ruleset: .standard,
+                                                                                 areaMu: item.parcel.computedAreaMu, asOf: date, ruleset: rules,
                                                                                  firstTermYears: c.firstTermYears, maxTotalYears: c.maxTotalYears)))
                     if items.count > 1000 && (n + 1) % 1000 == 0 { CLI.progressLine("assessed \(n + 1)/\(items.count)") }
                 }

@@ -27,7 +27,7 @@ let dbPath = option("--db") ?? "/tmp/parkos-bench.sqlite"
 let leaseCount = option("--leases").flatMap(Int.init) ?? LeaseBenchFixture.leaseCount
 let runs = max(1, option("--runs").flatMap(Int.init) ?? 5)
 let access: LandColumnsLoader.RowAccess = option("--access") == "sqlkit" ? .sqlKit : .native
-let newest: LandColumnsLoader.Newest = switch option("--newest") {
+let newest: LandColumnsLoader.Newest = switch option("--newest") ?? "" {
 case "window": .window
 case "maxVersion": .maxVersion
 default: .notExists

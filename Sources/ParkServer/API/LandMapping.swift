@@ -30,7 +30,7 @@ enum LandMapping {
                           mandatory: c.mandatory, weight: c.weight)
     }
 
-    static func lease(_ l: Lease, calendar: WorkingCalendar?) -> Components.Schemas.Lease {
+    static func lease(_ l: Lease, calendar: WorkingCalendar?, windowMonths: Int = AssessmentRuleset.standard.windowMonths) -> Components.Schemas.Lease {
         let c = l.contract
         return .init(id: l.id!.uuidString, parcelId: l.parcelID.uuidString, enterpriseId: l.enterpriseID.uuidString,
                      state: .init(rawValue: l.state.rawValue)!, auctionDate: l.auction.date.iso,
@@ -39,7 +39,7 @@ enum LandMapping {
                      confirmationDeadline: calendar.map { ConfirmationRule.deadline(auctionDate: l.auction.date, calendar: $0).iso },
                      contractSignedOn: c?.signedOn.iso, contractStart: c?.startDate.iso, firstTermYears: c?.firstTermYears,
                      maxTotalYears: c?.maxTotalYears, priceYuan: c?.priceYuan, firstTermEnd: c?.firstTermEnd.iso,
-                     assessmentWindowOpens: c?.assessmentWindowOpens(months: AssessmentRuleset.standard.windowMonths).iso,
+                     assessmentWindowOpens: c?.assessmentWindowOpens(months: windowMonths).iso,
                      endDate: c?.endDate(extensionYears: l.extensionYears).iso, extensionYears: l.extensionYears,
                      commitments: l.commitments.map(commitment))
     }

@@ -29,6 +29,7 @@ enum ConsoleRoutes {
         console.get("land", "due") { req in try await DueListPage.render(req) }
         ParcelPages.register(console)
         LeasePage.register(console)
+        RulesetPage.register(console)
     }
 
     /// The signed-in principal, or a redirect to the sign-in page.

@@ -29,7 +29,9 @@ public struct AssessmentRepository: Sendable {
     }
 
     /// Computes the proposal for a lease as of a date (nothing is stored).
-    public func propose(leaseID: UUID, asOf: LocalDate, ruleset: AssessmentRuleset = .standard) async throws -> AssessmentProposal {
+    public func propose(leaseID: UUID, asOf: LocalDate, ruleset: AssessmentRuleset? = nil) async throws -> AssessmentProposal {
+        var rules = AssessmentRuleset.standard
+        if let ruleset { rules = ruleset } else { rules = try await RulesetRepository(db: db).active() }
         guard let lease = try await LeaseRepository(db: db, clock: clock).find(leaseID) else { throw DomainError.notFound("lease", id: leaseID.uuidString) }
         guard let contract = lease.contract, let parcel = try await ParcelRepository(db: db).find(lease.parcelID) else {
             throw DomainError(.conflict, code: "no_contract", field: "lease", en: "the lease has no grant contract to assess",
@@ -37,12 +39,13 @@ public struct AssessmentRepository: Sendable {
         }
         let reports = try await ReportRepository(db: db).current(leaseID: leaseID)
         return AssessmentEngine.assess(commitments: lease.commitments, reports: reports, areaMu: parcel.computedAreaMu,
-                                       asOf: asOf, ruleset: ruleset, firstTermYears: contract.firstTermYears,
+                                       asOf: asOf, ruleset: rules, firstTermYears: contract.firstTermYears,
                                        maxTotalYears: contract.maxTotalYears)
     }
 
     /// Runs and stores an assessment of a lease whose assessment is due; the lease becomes assessed.
-    public func assess(leaseID: UUID, asOf: LocalDate, ruleset: AssessmentRuleset = .standard, by principal: Principal) async throws -> Stored {
+    /// Uses the active ruleset unless one is given.
+    public func assess(leaseID: UUID, asOf: LocalDate, ruleset: AssessmentRuleset? = nil, by principal: Principal) async throws -> Stored {
         try principal.requireStaff()
         let leases = LeaseRepository(db: db, clock: clock)
         let before = try await leases.require(leaseID)

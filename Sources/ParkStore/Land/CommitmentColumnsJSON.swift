@@ -36,7 +36,7 @@ public enum CommitmentColumnsJSON {
     /// bytes are not of the expected shape.
     public static func append(_ bytes: UnsafeRawBufferPointer, to columns: inout AssessmentColumns) -> Int32? {
         let mark = columns.kind.count
-        var s = Scanner(bytes)
+        var s = ByteScanner(bytes)
         if s.parse(into: &columns) { return Int32(columns.kind.count - mark) }
         if columns.kind.count > mark {
             let n = columns.kind.count - mark
@@ -66,7 +66,7 @@ public enum CommitmentColumnsJSON {
     static let keys: [[UInt8]] = ["direction", "kind", "label", "mandatory", "measure", "target", "targetDate", "weight", "years"]
         .map { Array($0.utf8) }
 
-    struct Scanner {
+    struct ByteScanner {
         let b: UnsafeRawBufferPointer
         var i = 0
         init(_ b: UnsafeRawBufferPointer) { self.b = b }
@@ -175,7 +175,7 @@ public enum CommitmentColumnsJSON {
             if !eat(0x7D) {
                 repeat {
                     guard let key = string(), !key.escaped, eat(0x3A) else { return false }
-                    switch CommitmentColumnsJSON.keys.firstIndex(where: { matches(key, $0) }) {
+                    switch CommitmentColumnsJSON.keys.firstIndex(where: { matches(key, $0) }) ?? -1 {
                     case 0: guard let s = string(), let v = lookup(s, in: CommitmentColumnsJSON.directions) else { return false }; direction = v
                     case 1: guard let s = string(), let v = lookup(s, in: CommitmentColumnsJSON.kinds) else { return false }; kind = v
                     case 2: guard string() != nil else { return false }; label = true

@@ -60,6 +60,18 @@ struct CreateLand: AsyncMigration {
             .field("decision", .string)
             .field("created_at_ms", .int64, .required)
             .create()
+        try await db.schema("assessment_rulesets")
+            .id()
+            .field("name", .string, .required).field("version", .int, .required)
+            .field("parameters", .string, .required).field("active", .bool, .required)
+            .field("created_by", .string, .required).field("created_at_ms", .int64, .required)
+            .unique(on: "name", "version")
+            .create()
+        let standard = RulesetModel()
+        standard.id = UUID(); standard.name = AssessmentRuleset.standard.name; standard.version = AssessmentRuleset.standard.version
+        standard.parameters = LandJSON.encode(AssessmentRuleset.standard); standard.active = true
+        standard.createdBy = "migration"; standard.createdAtMillis = 0
+        try await standard.create(on: db)
         try await SQLIndexes.create(on: db, table: "leases", columns: ["enterprise_id", "parcel_id", "state", "first_term_end"])
         try await SQLIndexes.create(on: db, table: "performance_reports", columns: ["lease_id"])
         try await SQLIndexes.create(on: db, table: "lease_assessments", columns: ["lease_id"])
@@ -76,7 +88,7 @@ struct CreateLand: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
-        for t in ["lease_assessments", "performance_reports", "leases", "parcels", "calendar_days", "land_uses"] {
+        for t in ["assessment_rulesets", "lease_assessments", "performance_reports", "leases", "parcels", "calendar_days", "land_uses"] {
             try await db.schema(t).delete()
         }
     }

@@ -155,6 +155,19 @@ final class AssessmentModel: Model, @unchecked Sendable {
     init() {}
 }
 
+/// A version of an assessment ruleset (its parameters as JSON); one version is active.
+final class RulesetModel: Model, @unchecked Sendable {
+    static let schema = "assessment_rulesets"
+    @ID(key: .id) var id: UUID?
+    @Field(key: "name") var name: String
+    @Field(key: "version") var version: Int
+    @Field(key: "parameters") var parameters: String
+    @Field(key: "active") var active: Bool
+    @Field(key: "created_by") var createdBy: String
+    @Field(key: "created_at_ms") var createdAtMillis: Int64
+    init() {}
+}
+
 final class LandUseModel: Model, @unchecked Sendable {
     static let schema = "land_uses"
     @ID(custom: "code", generatedBy: .user) var id: String?

@@ -17,7 +17,9 @@ public struct LeaseAlertsQuery: Sendable {
     /// Leases with at least one alert, soonest first-term end first. `enterpriseID` limits the
     /// list to one enterprise (its portal).
     public func run(today: LocalDate, withinMonths: Int = 12, enterpriseID: UUID? = nil,
-                    ruleset: AssessmentRuleset = .standard) async throws -> [Row] {
+                    ruleset: AssessmentRuleset? = nil) async throws -> [Row] {
+        var rules = AssessmentRuleset.standard
+        if let ruleset { rules = ruleset } else { rules = try await RulesetRepository(db: db).active() }
         let live: [LeaseState] = [.contracted, .underConstruction, .inProduction, .assessmentDue, .extended]
         let snapshot = try await LandSnapshot.load(db, states: live, enterpriseID: enterpriseID)
         var names: [UUID: Bilingual] = [:]
@@ -29,7 +31,7 @@ public struct LeaseAlertsQuery: Sendable {
         }
         let rows = snapshot.items.compactMap { item -> Row? in
             let alerts = LeaseAlerts.alerts(lease: item.lease, reports: item.reports, areaMu: item.parcel.computedAreaMu,
-                                            today: today, withinMonths: withinMonths, ruleset: ruleset)
+                                            today: today, withinMonths: withinMonths, ruleset: rules)
             guard !alerts.isEmpty else { return nil }
             return Row(lease: item.lease, parcel: item.parcel, enterpriseName: names[item.lease.enterpriseID] ?? Bilingual(zh: "", en: ""),
                        alerts: alerts)

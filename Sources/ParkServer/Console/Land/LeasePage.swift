@@ -35,7 +35,7 @@ enum LeasePage {
         let body: HTML = """
         <p><a href="/parcels/\(x.parcel.id!.uuidString)">← \(L.parcel(lang)) \(x.parcel.code)</a></p>
         <h1>\(L.lease(lang)) · \(x.parcel.code) · \(x.enterprise)</h1>\(noticeHTML)
-        <section class="card"><h2>\(L.timeline(lang)) <span class="badge">\(lease.state.label.text(lang))</span></h2>\(timeline(lease, today: today, lang: lang))</section>
+        <section class="card"><h2>\(L.timeline(lang)) <span class="badge">\(lease.state.label.text(lang))</span></h2>\(timeline(lease, today: today, windowMonths: try await RulesetRepository(db: req.db).active().windowMonths, lang: lang))</section>
         <div class="grid g2">
         <section class="card"><h2>\(L.contract(lang))</h2>\(contractFacts(lease, x.parcel, lang: lang))</section>
         <section class="card"><h2>\(L.agreement(lang))</h2>\(agreement(lease, lang: lang))</section>
@@ -48,11 +48,11 @@ enum LeasePage {
         return layout.response(L.lease(lang), p.isStaff ? .land : .enterprises, body, status: status)
     }
 
-    static func timeline(_ l: Lease, today: LocalDate, lang: Language) -> HTML {
+    static func timeline(_ l: Lease, today: LocalDate, windowMonths: Int, lang: Language) -> HTML {
         var steps: [(String, LocalDate?)] = [(L.auctionDate(lang), l.auction.date), (L.confirmedOn(lang), l.auction.confirmedOn)]
         if let c = l.contract {
             steps += [(L.signedOn(lang), c.signedOn), (L.startDate(lang), c.startDate),
-                      (L.windowOpens(lang), c.assessmentWindowOpens(months: AssessmentRuleset.standard.windowMonths)),
+                      (L.windowOpens(lang), c.assessmentWindowOpens(months: windowMonths)),
                       (L.firstTermEnd(lang), c.firstTermEnd)]
             if l.extensionYears > 0 { steps.append((L.endDate(lang), c.endDate(extensionYears: l.extensionYears))) }
         }

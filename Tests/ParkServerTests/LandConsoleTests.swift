@@ -1,0 +1,168 @@
+import Foundation
+import ParkDomain
+import ParkServer
+import ParkStore
+import XCTVapor
+
+/// The land pages of the console, signed in through the form as a browser is. Today is
+/// 2025-06-01. A's lease (SIP-001) starts on 2015-07-01 and is due for assessment; B's
+/// (SIP-002) starts on 2015-09-01 and is in production, its assessment window open since 2024-09-01.
+final class LandConsoleTests: ServerTestCase {
+    var a: Enterprise!, b: Enterprise!, leaseA: Lease!, leaseB: Lease!
+
+    /// tax per mu ≥ 50,000 yuan (latest year, mandatory, weight 100).
+    let taxCommitment = Commitment(kind: .taxPerMu, target: 50_000, mandatory: true, weight: 100)
+
+    override func setUp() async throws {
+        try await super.setUp()
+        a = try await seedEnterprise(1, zh: "甲科技有限公司", en: "Alpha Tech")
+        b = try await seedEnterprise(2, zh: "乙生物有限公司", en: "Beta Bio")
+        let parcelA = try await landParcel("SIP-001", offset: 0)
+        let parcelB = try await landParcel("SIP-002", offset: 0.01)
+        leaseA = try await landLease(a, parcel: parcelA, commitments: [taxCommitment], state: .assessmentDue)
+        leaseB = try await landLease(b, parcel: parcelB, start: "2015-09-01", commitments: [taxCommitment], state: .inProduction)
+        // 1,200,000 yuan ÷ ≈ 15.83 mu ≈ 75,800 yuan/mu ≥ 50,000 → ratio counted 1 → score 100 → extend to 30 years (N = 20)
+        _ = try await ReportRepository(db: app.db, clock: .fixed(TestDatabase.now))
+            .submit(leaseID: leaseA.id!, report: PerformanceReport(year: 2024, taxPaidYuan: 1_200_000), reason: "", by: system)
+        try await seedUser("land-1", role: .officer, department: "land")
+        try await seedUser("firm-a", role: .enterprise, enterprise: a.id)
+    }
+
+    // MARK: browser helpers (as ConsoleTests)
+
+    func csrfField(_ html: String) -> String? {
+        guard let r = html.range(of: #"name="_csrf" value=""#) else { return nil }
+        return String(html[r.upperBound...].prefix { $0 != "\"" })
+    }
+
+    func htmlHeaders(session: String?, form: Bool = false) -> HTTPHeaders {
+        var h = HTTPHeaders()
+        h.add(name: .accept, value: "text/html,application/xhtml+xml")
+        if let session { h.add(name: .cookie, value: "parkos_session=\(session)") }
+        if form { h.contentType = .urlEncodedForm }
+        return h
+    }
+
+    func page(_ path: String, session: String?) async throws -> XCTHTTPResponse {
+        try await send(.GET, path, headers: htmlHeaders(session: session))
+    }
+
+    func post(_ path: String, session: String?, form: String) async throws -> XCTHTTPResponse {
+        try await send(.POST, path, body: ByteBuffer(string: form), headers: htmlHeaders(session: session, form: true))
+    }
+
+    func login(_ username: String, file: StaticString = #filePath, line: UInt = #line) async throws -> String {
+        let form = try await page("/login", session: nil)
+        let cookie = try XCTUnwrap(form.headers.setCookie?["parkos_login_csrf"]?.string, file: file, line: line)
+        let field = try XCTUnwrap(csrfField(form.body.string), file: file, line: line)
+        var headers = htmlHeaders(session: nil, form: true)
+        headers.add(name: .cookie, value: "parkos_login_csrf=\(cookie)")
+        let res = try await send(.POST, "/login", body: ByteBuffer(string: "_csrf=\(field)&username=\(username)&password=\(Self.password)&next=%2F"),
+                                 headers: headers)
+        XCTAssertEqual(res.status, .seeOther, res.body.string, file: file, line: line)
+        return try XCTUnwrap(res.headers.setCookie?["parkos_session"]?.string, file: file, line: line)
+    }
+
+    // MARK: pages
+
+    func testTheLandOverviewDrawsTheParcelMapInBothLanguages() async throws {
+        // given
+        let session = try await login("land-1")
+        // when
+        let zh = try await page("/land", session: session)
+        let en = try await page("/land?lang=en", session: session)
+        let firm = try await page("/land", session: try await login("firm-a"))
+        // then
+        XCTAssertEqual(zh.status, .ok)
+        XCTAssertTrue(zh.body.string.contains(#"<svg class="map""#))
+        XCTAssertTrue(zh.body.string.contains("<h1>土地出让与弹性年期</h1>"))
+        XCTAssertEqual(zh.body.string.components(separatedBy: "<polygon ").count - 1, 2, "one polygon per parcel")
+        XCTAssertTrue(zh.body.string.contains("SIP-001 · 湖东"), "each polygon has its title")
+        XCTAssertEqual(en.status, .ok)
+        XCTAssertTrue(en.body.string.contains(#"<svg class="map""#))
+        XCTAssertTrue(en.body.string.contains("<h1>Land and flexible-term leases</h1>"))
+        XCTAssertFalse(en.body.string.contains("土地出让与弹性年期"))
+        XCTAssertEqual(firm.status, .forbidden)
+    }
+
+    func testTheDueListShowsTheLeaseWhoseWindowIsOpen() async throws {
+        // given
+        let session = try await login("land-1")
+        // when
+        let res = try await page("/land/due", session: session)
+        let en = try await page("/land/due?within=12&lang=en", session: session)
+        // then
+        XCTAssertEqual(res.status, .ok)
+        let html = res.body.string
+        XCTAssertTrue(html.contains(#"<a href="/leases/\#(leaseB.id!.uuidString)">SIP-002</a>"#), html)
+        XCTAssertTrue(html.contains("评估窗口2024-09-01开启，首期出让年限于2025-09-01届满"))
+        XCTAssertTrue(html.contains("乙生物有限公司"))
+        XCTAssertFalse(html.contains("/leases/\(leaseA.id!.uuidString)"), "a lease due for assessment has no window alert")
+        XCTAssertTrue(en.body.string.contains("The assessment window opens on 2024-09-01; the first term ends on 2025-09-01"))
+    }
+
+    func testTheLeasePageShowsTheTimelineAndTheAgreement() async throws {
+        // given
+        let session = try await login("land-1")
+        // when
+        let res = try await page("/leases/\(leaseA.id!.uuidString)", session: session)
+        // then
+        XCTAssertEqual(res.status, .ok)
+        let html = res.body.string
+        XCTAssertTrue(html.contains(#"<div class="timeline">"#))
+        XCTAssertTrue(html.contains("<b>拍卖日期</b>2015-03-02"))
+        XCTAssertTrue(html.contains("<b>成交确认日期</b>2015-03-05"))
+        XCTAssertTrue(html.contains("<b>评估窗口开启</b>2024-07-01"))
+        XCTAssertTrue(html.contains("<b>首期届满</b>2025-07-01"))
+        XCTAssertTrue(html.contains("<h2>产业发展协议</h2>"))
+        XCTAssertTrue(html.contains("亩均税收（元/亩·年）"))
+        XCTAssertTrue(html.contains("不低于 50,000"))
+        XCTAssertTrue(html.contains("1,200,000"), "the 2024 report is listed")
+    }
+
+    func testTheAssessmentPageShowsTheTraceAndTakesTheDecision() async throws {
+        // given
+        let session = try await login("land-1")
+        let path = "/leases/\(leaseA.id!.uuidString)"
+        // when
+        let preview = try await page(path + "/assessment?lang=en", session: session)
+        let csrf = try XCTUnwrap(csrfField(preview.body.string))
+        let assessed = try await post(path + "/assessment", session: session, form: "_csrf=\(csrf)&as_of=2025-06-01")
+        let forged = try await post(path + "/decision", session: session, form: "kind=extend_full&extension_years=20")
+        let stateAfterForged = try await LeaseRepository(db: app.db).find(leaseA.id!)?.state
+        let decided = try await post(path + "/decision", session: session, form: "_csrf=\(csrf)&kind=extend_full&extension_years=20")
+        // then
+        XCTAssertEqual(preview.status, .ok)
+        let html = preview.body.string
+        XCTAssertTrue(html.contains("Preview (not stored yet)"))
+        XCTAssertTrue(html.contains(#"<td class="met">Met</td>"#), "the commitment row of the trace")
+        XCTAssertTrue(html.contains("Tax per mu (yuan/mu/year) *"))
+        XCTAssertTrue(html.contains("→ extend to 30 years total (N = 20)"), "the rule that fired")
+        XCTAssertEqual(assessed.status, .ok, assessed.body.string)
+        XCTAssertTrue(assessed.body.string.contains(#"action="/leases/\#(leaseA.id!.uuidString)/decision""#), "the decision form")
+        XCTAssertFalse(assessed.body.string.contains("预览（尚未保存）"), "the proposal is stored now")
+        XCTAssertEqual(forged.status, .forbidden)
+        XCTAssertEqual(stateAfterForged, .assessed)
+        XCTAssertEqual(decided.status, .ok, decided.body.string)
+        let lease = try await unwrap(try await LeaseRepository(db: app.db).find(leaseA.id!))
+        XCTAssertEqual(lease.state, .extended)
+        XCTAssertEqual(lease.contract?.endDate(extensionYears: lease.extensionYears), LocalDate(iso: "2045-07-01"))
+        XCTAssertTrue(decided.body.string.contains("2045-07-01"), "the lease page shows the new end date")
+    }
+
+    func testAnEnterpriseUserOpensOnlyItsOwnLease() async throws {
+        // given
+        let session = try await login("firm-a")
+        // when
+        let own = try await page("/leases/\(leaseA.id!.uuidString)", session: session)
+        let other = try await page("/leases/\(leaseB.id!.uuidString)", session: session)
+        let otherAssessment = try await page("/leases/\(leaseB.id!.uuidString)/assessment", session: session)
+        // then
+        XCTAssertEqual(own.status, .ok)
+        XCTAssertTrue(own.body.string.contains("甲科技有限公司"))
+        XCTAssertFalse(own.body.string.contains(#"action="/leases/\#(leaseA.id!.uuidString)/advance""#), "staff move the life cycle")
+        XCTAssertEqual(other.status, .notFound)
+        XCTAssertFalse(other.body.string.contains("乙生物有限公司"))
+        XCTAssertEqual(otherAssessment.status, .notFound)
+    }
+}
