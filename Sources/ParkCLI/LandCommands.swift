@@ -54,7 +54,37 @@ struct ParcelsCommand: AsyncParsableCommand {
 
 struct LeasesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "leases", abstract: "Flexible-term leases: due list and assessments.",
-                                                    subcommands: [Due.self, Assess.self])
+                                                    subcommands: [Due.self, Assess.self, ImportReports.self])
+
+    struct ImportReports: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-reports",
+            abstract: "Import yearly reports from the tax or statistics bureau (CSV, one row per parcel and year); all rows or none.",
+            discussion: "Columns: \(ReportCSV.columns.joined(separator: ", ")). Required: parcel_code, year. Amounts in yuan; energy in t standard coal.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The CSV file.") var file: String
+        @Option(help: "tax_bureau or statistics_bureau.") var source: String = "statistics_bureau"
+        @Flag(name: .customLong("dry-run"), help: "Check every row and report; write nothing.") var dryRun = false
+
+        func run() async throws {
+            try await CLI.run {
+                guard let src = ReportSource(rawValue: source), src != .selfReported else {
+                    throw DomainError(code: "invalid_value", field: "source", en: "--source is tax_bureau or statistics_bureau", zh: "--source 须为 tax_bureau 或 statistics_bureau")
+                }
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw DomainError(.notFound, code: "file_not_found", field: "file", en: "cannot read \(file)", zh: "无法读取文件 \(file)")
+                }
+                let r = try await database.withStore { try await ReportRepository(db: $0.db).importCSV(data, source: src, dryRun: dryRun, by: CLI.operatorPrincipal) }
+                if !r.errors.isEmpty {
+                    print("row\tcolumn\treason")
+                    for e in r.errors { print("\(e.row)\t\(e.column ?? "-")\t\(e.message.en)") }
+                    FileHandle.standardError.write(Data("error: \(r.errors.count) error(s); nothing was imported\n".utf8))
+                    throw ExitCode(1)
+                }
+                print(dryRun ? "dry run: all \(r.rows) reports are valid; nothing written" : "imported \(r.rows) reports")
+            }
+        }
+    }
 
     struct Due: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Leases whose assessment window opens within MONTHS, overdue production, projected misses.")

@@ -85,6 +85,8 @@ final class RouteWalkTests: ServerTestCase {
             return (.json, #"{"report":{"year":2025,"tax_paid_yuan":1},"reason":"hijack"}"#)
         case "POST api/v1/leases/:id/assessment":
             return (.json, #"{"as_of":"2026-01-01"}"#)
+        case "POST api/v1/reports/import":
+            return (HTTPMediaType(type: "text", subType: "csv"), "parcel_code,year,tax_paid_yuan\nT-B,2025,1\n")
         case "POST api/v1/assessment-rulesets":
             return (.json, #"{"name":"lenient","full_extension_min_score":10,"short_extension_min_score":5,"short_extension_years":20}"#)
         case "POST api/v1/leases/:id/decision":

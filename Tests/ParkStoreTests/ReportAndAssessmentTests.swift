@@ -222,4 +222,30 @@ final class ReportAndAssessmentTests: StoreTestCase {
         await assertEqual(try await leaseRepo.find(lease.id!)?.extensionYears, 0)
         await assertEqual(try await auditActions(AssessmentRepository.entityType, stored.id.uuidString), ["propose", "approve"])
     }
+
+    func testASecondAssessmentProposesOnlyTheYearsLeftUnderTheMaximum() async throws {
+        // given the short extension (10 years: 20 of the 30 granted, to 2035-07-01) was approved in 2025
+        let (_, lease) = try await dueLease(tax2023: 1_000_000, tax2024: 1_400_000)
+        let first = try await assessments.assess(leaseID: lease.id!, asOf: day("2025-06-01"), by: officer)
+        _ = try await assessments.decide(assessmentID: first.id, kind: .extendShort, extensionYears: 10, overrideReason: "", compensationYuan: nil, by: officer)
+        // and in 2034 the lease is due again, with a strong 2033: mean tax of 2024 and 2033 = 2,200,000 yuan ≈ 139,000 yuan/mu
+        let later = pinnedClock("2034-09-01")
+        _ = try await LeaseRepository(db: db, clock: later).advance(lease.id!, to: .assessmentDue, by: officer)
+        _ = try await ReportRepository(db: db, clock: later).submit(leaseID: lease.id!, report: PerformanceReport(
+            year: 2033, investmentToDateYuan: 60_000_000, taxPaidYuan: 3_000_000), reason: "", by: officer)
+        let repo = AssessmentRepository(db: db, clock: later)
+        // when
+        let second = try await repo.assess(leaseID: lease.id!, asOf: day("2034-09-01"), by: officer)
+        // then: score 100 → extend to the 30-year maximum, which is 10 more years (10 + 10 + 10)
+        XCTAssertEqual(second.proposal.score, 100, accuracy: 1e-9)
+        XCTAssertEqual(second.proposal.kind, .extendFull)
+        XCTAssertEqual(second.proposal.extensionYears, 10)
+        // and approving it as it stands extends the lease to 2045-07-01
+        let decided = try await repo.decide(assessmentID: second.id, kind: second.proposal.kind, extensionYears: second.proposal.extensionYears,
+                                            overrideReason: "", compensationYuan: nil, by: officer)
+        XCTAssertEqual(decided.decision?.overrideReason, "")
+        let extended = try await unwrap(try await leaseRepo.find(lease.id!))
+        XCTAssertEqual(extended.extensionYears, 20)
+        XCTAssertEqual(extended.contract?.endDate(extensionYears: extended.extensionYears), day("2045-07-01"))
+    }
 }

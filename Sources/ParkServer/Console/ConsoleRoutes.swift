@@ -30,6 +30,7 @@ enum ConsoleRoutes {
         ParcelPages.register(console)
         LeasePage.register(console)
         RulesetPage.register(console)
+        ReportImportPage.register(console)
     }
 
     /// The signed-in principal, or a redirect to the sign-in page.

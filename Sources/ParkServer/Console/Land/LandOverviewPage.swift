@@ -30,6 +30,7 @@ enum LandOverviewPage {
         <h1>\(L.landTitle(lang))</h1>
         <p><a class="btn" href="/land/due">\(L.dueList(lang))</a> <a class="btn ghost" href="/parcels/import">\(L.importParcels(lang))</a>
         <a class="btn ghost" href="/parcels/export.geojson">\(L.exportParcels(lang))</a>
+        <a class="btn ghost" href="/land/reports/import">\(lang == .zh ? "导入部门年度数据" : "Import bureau reports")</a>
         <a class="btn ghost" href="/land/rulesets">\(lang == .zh ? "评估规则集" : "Assessment rulesets")</a></p>
         <div class="grid g2" style="grid-template-columns:3fr 1fr">
         <section class="card"><h2>\(L.parcelMap(lang)) (\(parcels.count))</h2>\(map)</section>
