@@ -137,7 +137,8 @@ struct LeasesCommand: AsyncParsableCommand {
                     let c = item.lease.contract!
                     out.append((item.lease, item.parcel, AssessmentEngine.assess(commitments: item.lease.commitments, reports: item.reports,
                                                                                  areaMu: item.parcel.computedAreaMu, asOf: date, ruleset: rules,
-                                                                                 firstTermYears: c.firstTermYears, maxTotalYears: c.maxTotalYears)))
+                                                                                 firstTermYears: c.firstTermYears + item.lease.extensionYears,
+                                                                                 maxTotalYears: c.maxTotalYears)))
                     if items.count > 1000 && (n + 1) % 1000 == 0 { CLI.progressLine("assessed \(n + 1)/\(items.count)") }
                 }
                 if items.count > 1000 { CLI.endProgress() }

@@ -39,7 +39,9 @@ public struct AssessmentRepository: Sendable {
         }
         let reports = try await ReportRepository(db: db).current(leaseID: leaseID)
         return AssessmentEngine.assess(commitments: lease.commitments, reports: reports, areaMu: parcel.computedAreaMu,
-                                       asOf: asOf, ruleset: rules, firstTermYears: contract.firstTermYears,
+                                       // Years already granted (first term and any extension so far), so a
+                                       // second assessment offers only what is left under the maximum.
+                                       asOf: asOf, ruleset: rules, firstTermYears: contract.firstTermYears + lease.extensionYears,
                                        maxTotalYears: contract.maxTotalYears)
     }
 
