@@ -78,6 +78,7 @@ public struct LeaseRepository: Sendable {
         let before = try await require(id)
         var lease = before
         lease.state = try lease.state.transition(to: .confirmed)
+        try Self.notInFuture(date, field: "confirmed_on", today: today)
         try ConfirmationRule.validateConfirmation(lease.auction, on: date, calendar: try await calendar())
         lease.auction.confirmedOn = date
         return try await save(lease, before: before, action: "confirm", by: principal)
@@ -106,6 +107,7 @@ public struct LeaseRepository: Sendable {
               let use = try await ParcelRepository(db: db).landUse(parcel.landUse) else {
             throw DomainError.notFound("parcel", id: lease.parcelID.uuidString)
         }
+        try Self.notInFuture(contract.signedOn, field: "signed_on", today: today)
         try contract.validate(landUse: use, auction: lease.auction)
         try AgreementRules.validate(commitments)
         lease.contract = contract
@@ -125,6 +127,14 @@ public struct LeaseRepository: Sendable {
                               zh: "“\(state.label.zh)”须通过对应的办理步骤完成")
         }
         return try await save(lease, before: before, action: "state:\(state.rawValue)", by: principal)
+    }
+
+    /// Signatures are recorded after the fact: a date after today is a typing error.
+    static func notInFuture(_ date: LocalDate, field: String, today: LocalDate) throws(DomainError) {
+        if date > today {
+            throw DomainError(code: "future_date", field: field, en: "\(field) \(date) is after today (\(today))",
+                              zh: "\(field) \(date) 晚于今天（\(today)）")
+        }
     }
 
     func require(_ id: UUID) async throws -> Lease {
