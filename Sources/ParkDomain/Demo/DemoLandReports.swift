@@ -44,6 +44,8 @@ extension DemoLeasePlanner {
                 report.valueAddedYuan = Int64(valueAdded.rounded())
                 report.rdSpendYuan = Int64((revenue * rdShare).rounded())
                 report.energyTonnesCoal = energy
+                // About 60 % of the energy bought as electricity (1 t standard coal ≈ 8,137 kWh).
+                report.electricityKWh = (energy * 4_880).rounded()
                 report.emissionsTonnes = (energy * 1.2).rounded() / 100
                 report.averageEmployees = Int((staff * Swift.min(ramp, 1.1) * noise).rounded())
             }

@@ -149,6 +149,8 @@ public struct PerformanceReport: Sendable, Hashable, Codable {
     public var valueAddedYuan: Int64
     public var rdSpendYuan: Int64
     public var energyTonnesCoal: Double
+    /// Electricity bought in the year (kWh), for tax per kWh in the per-mu evaluation.
+    public var electricityKWh: Double
     public var emissionsTonnes: Double
     public var averageEmployees: Int
     public var custom: [String: Double]
@@ -157,11 +159,13 @@ public struct PerformanceReport: Sendable, Hashable, Codable {
 
     public init(year: Int, investmentToDateYuan: Int64 = 0, productionStartDate: LocalDate? = nil, taxPaidYuan: Int64 = 0,
                 revenueYuan: Int64 = 0, valueAddedYuan: Int64 = 0, rdSpendYuan: Int64 = 0, energyTonnesCoal: Double = 0,
+                electricityKWh: Double = 0,
                 emissionsTonnes: Double = 0, averageEmployees: Int = 0, custom: [String: Double] = [:],
                 source: ReportSource = .selfReported, verification: VerificationStatus = .unverified) {
         self.year = year; self.investmentToDateYuan = investmentToDateYuan; self.productionStartDate = productionStartDate
         self.taxPaidYuan = taxPaidYuan; self.revenueYuan = revenueYuan; self.valueAddedYuan = valueAddedYuan
-        self.rdSpendYuan = rdSpendYuan; self.energyTonnesCoal = energyTonnesCoal; self.emissionsTonnes = emissionsTonnes
+        self.rdSpendYuan = rdSpendYuan; self.energyTonnesCoal = energyTonnesCoal; self.electricityKWh = electricityKWh
+        self.emissionsTonnes = emissionsTonnes
         self.averageEmployees = averageEmployees; self.custom = custom; self.source = source; self.verification = verification
     }
 }

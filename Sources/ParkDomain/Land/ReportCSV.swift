@@ -6,7 +6,7 @@ import Foundation
 /// everything at once — it writes nothing while there is any error.
 public enum ReportCSV {
     public static let columns = ["parcel_code", "year", "investment_to_date_yuan", "production_start_date", "tax_paid_yuan",
-                                 "revenue_yuan", "value_added_yuan", "rd_spend_yuan", "energy_tonnes_coal", "emissions_tonnes",
+                                 "revenue_yuan", "value_added_yuan", "rd_spend_yuan", "energy_tonnes_coal", "electricity_kwh", "emissions_tonnes",
                                  "average_employees", "reason"]
     public static let required = ["parcel_code", "year"]
     public static let maxBytes = 10 * 1024 * 1024
@@ -75,7 +75,8 @@ public enum ReportCSV {
             let report = PerformanceReport(year: year, investmentToDateYuan: money("investment_to_date_yuan"), productionStartDate: start,
                                            taxPaidYuan: money("tax_paid_yuan"), revenueYuan: money("revenue_yuan"),
                                            valueAddedYuan: money("value_added_yuan"), rdSpendYuan: money("rd_spend_yuan"),
-                                           energyTonnesCoal: amount("energy_tonnes_coal"), emissionsTonnes: amount("emissions_tonnes"),
+                                           energyTonnesCoal: amount("energy_tonnes_coal"), electricityKWh: amount("electricity_kwh"),
+                                           emissionsTonnes: amount("emissions_tonnes"),
                                            averageEmployees: employees, source: source, verification: .verified)
             rows.append(Row(line: row.line, parcelCode: code, report: report, reason: value("reason")))
         }

@@ -47,7 +47,8 @@ enum LandMapping {
     static func report(_ r: PerformanceReport) -> Components.Schemas.Report {
         .init(year: r.year, investmentToDateYuan: r.investmentToDateYuan, productionStartDate: r.productionStartDate?.iso,
               taxPaidYuan: r.taxPaidYuan, revenueYuan: r.revenueYuan, valueAddedYuan: r.valueAddedYuan, rdSpendYuan: r.rdSpendYuan,
-              energyTonnesCoal: r.energyTonnesCoal, emissionsTonnes: r.emissionsTonnes, averageEmployees: r.averageEmployees,
+              energyTonnesCoal: r.energyTonnesCoal, electricityKwh: r.electricityKWh, emissionsTonnes: r.emissionsTonnes,
+              averageEmployees: r.averageEmployees,
               source: .init(rawValue: r.source.rawValue), verification: .init(rawValue: r.verification.rawValue))
     }
 
@@ -55,7 +56,8 @@ enum LandMapping {
         PerformanceReport(year: r.year, investmentToDateYuan: r.investmentToDateYuan ?? 0,
                           productionStartDate: try r.productionStartDate.map { d throws(DomainError) in try day(d, field: "production_start_date") },
                           taxPaidYuan: r.taxPaidYuan ?? 0, revenueYuan: r.revenueYuan ?? 0, valueAddedYuan: r.valueAddedYuan ?? 0,
-                          rdSpendYuan: r.rdSpendYuan ?? 0, energyTonnesCoal: r.energyTonnesCoal ?? 0, emissionsTonnes: r.emissionsTonnes ?? 0,
+                          rdSpendYuan: r.rdSpendYuan ?? 0, energyTonnesCoal: r.energyTonnesCoal ?? 0, electricityKWh: r.electricityKwh ?? 0,
+                          emissionsTonnes: r.emissionsTonnes ?? 0,
                           averageEmployees: r.averageEmployees ?? 0,
                           source: r.source.flatMap { ReportSource(rawValue: $0.rawValue) } ?? .selfReported,
                           verification: r.verification.flatMap { VerificationStatus(rawValue: $0.rawValue) } ?? .unverified)

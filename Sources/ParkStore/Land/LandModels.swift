@@ -113,6 +113,7 @@ final class ReportModel: Model, @unchecked Sendable {
     @Field(key: "value_added_yuan") var valueAddedYuan: Int64
     @Field(key: "rd_spend_yuan") var rdSpendYuan: Int64
     @Field(key: "energy_tonnes_coal") var energyTonnesCoal: Double
+    @Field(key: "electricity_kwh") var electricityKWh: Double
     @Field(key: "emissions_tonnes") var emissionsTonnes: Double
     @Field(key: "average_employees") var averageEmployees: Int
     /// Figures for custom commitments, as JSON `{label: value}`; empty when none.
@@ -127,7 +128,7 @@ final class ReportModel: Model, @unchecked Sendable {
     func apply(_ r: PerformanceReport) {
         year = r.year; investmentToDateYuan = r.investmentToDateYuan; productionStartDate = r.productionStartDate?.iso
         taxPaidYuan = r.taxPaidYuan; revenueYuan = r.revenueYuan; valueAddedYuan = r.valueAddedYuan; rdSpendYuan = r.rdSpendYuan
-        energyTonnesCoal = r.energyTonnesCoal; emissionsTonnes = r.emissionsTonnes; averageEmployees = r.averageEmployees
+        energyTonnesCoal = r.energyTonnesCoal; electricityKWh = r.electricityKWh; emissionsTonnes = r.emissionsTonnes; averageEmployees = r.averageEmployees
         custom = r.custom.isEmpty ? "" : LandJSON.encode(r.custom)
         source = r.source.rawValue; verification = r.verification.rawValue
     }
@@ -136,7 +137,8 @@ final class ReportModel: Model, @unchecked Sendable {
         PerformanceReport(year: year, investmentToDateYuan: investmentToDateYuan,
                           productionStartDate: productionStartDate.flatMap(LocalDate.init(iso:)), taxPaidYuan: taxPaidYuan,
                           revenueYuan: revenueYuan, valueAddedYuan: valueAddedYuan, rdSpendYuan: rdSpendYuan,
-                          energyTonnesCoal: energyTonnesCoal, emissionsTonnes: emissionsTonnes, averageEmployees: averageEmployees,
+                          energyTonnesCoal: energyTonnesCoal, electricityKWh: electricityKWh, emissionsTonnes: emissionsTonnes,
+                          averageEmployees: averageEmployees,
                           custom: custom.isEmpty ? [:] : (LandJSON.decode([String: Double].self, custom) ?? [:]),
                           source: ReportSource(rawValue: source) ?? .selfReported,
                           verification: VerificationStatus(rawValue: verification) ?? .unverified)

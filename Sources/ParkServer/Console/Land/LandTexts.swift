@@ -7,7 +7,7 @@ enum L: CaseIterable {
     case lease, leases, state, winner, auctionDate, reservePrice, winningBid, deposit, confirmedOn, contract, signedOn
     case startDate, firstTerm, maxTotal, price, firstTermEnd, windowOpens, endDate, extensionTerm, years, agreement
     case commitment, target, direction, measure, mandatory, weight, reports, year, investmentToDate, productionStart
-    case tax, revenue, valueAdded, rdSpend, energy, emissions, employees, source, verification, versions, correction
+    case tax, revenue, valueAdded, rdSpend, energy, electricity, emissions, employees, source, verification, versions, correction
     case submitReport, reason, timeline, kpiCharts, actual, assessment, runAssessment, asOf, score, proposal, rule
     case value, ratio, met, notMet, decision, approve, override, overrideReason, compensation, decide, decidedBy
     case importParcels, exportParcels, alerts, noLeases, advance, none, importParcelsIntro, yuan, wanYuan, mu, m2
@@ -72,6 +72,7 @@ enum L: CaseIterable {
         case .valueAdded: B("工业增加值（元）", "Value added (yuan)")
         case .rdSpend: B("研发投入（元）", "R&D spend (yuan)")
         case .energy: B("能耗（吨标煤）", "Energy (t standard coal)")
+        case .electricity: B("用电量（千瓦时）", "Electricity (kWh)")
         case .emissions: B("主要污染物排放（吨）", "Emissions (t)")
         case .employees: B("平均从业人数", "Average employees")
         case .source: B("来源", "Source")

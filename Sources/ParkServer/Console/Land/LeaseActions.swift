@@ -46,7 +46,7 @@ extension LeasePage {
         <label>\(L.year(lang))<input type="number" name="year" required min="1990" max="2100"></label>
         \(field("investment_to_date_yuan", .investmentToDate))\(field("production_start_date", .productionStart, type: "date"))
         \(field("tax_paid_yuan", .tax))\(field("revenue_yuan", .revenue))\(field("value_added_yuan", .valueAdded))\(field("rd_spend_yuan", .rdSpend))
-        \(field("energy_tonnes_coal", .energy, step: "0.01"))\(field("emissions_tonnes", .emissions, step: "0.01"))\(field("average_employees", .employees))
+        \(field("energy_tonnes_coal", .energy, step: "0.01"))\(field("electricity_kwh", .electricity))\(field("emissions_tonnes", .emissions, step: "0.01"))\(field("average_employees", .employees))
         <label style="flex:1;min-width:240px">\(L.reason(lang))<input name="reason" maxlength="500"></label>
         <button class="btn">\(T.save(lang))</button></form>
         """
@@ -71,7 +71,7 @@ extension LeasePage {
         var year: Int?
         var investment_to_date_yuan: Int64?; var production_start_date: String?; var tax_paid_yuan: Int64?
         var revenue_yuan: Int64?; var value_added_yuan: Int64?; var rd_spend_yuan: Int64?
-        var energy_tonnes_coal: Double?; var emissions_tonnes: Double?; var average_employees: Int?; var reason: String?
+        var energy_tonnes_coal: Double?; var electricity_kwh: Double?; var emissions_tonnes: Double?; var average_employees: Int?; var reason: String?
     }
 
     static func fileReport(_ req: Request) async throws -> Response {
@@ -94,7 +94,8 @@ extension LeasePage {
             let report = PerformanceReport(year: year, investmentToDateYuan: f.investment_to_date_yuan ?? 0, productionStartDate: start,
                                            taxPaidYuan: f.tax_paid_yuan ?? 0, revenueYuan: f.revenue_yuan ?? 0,
                                            valueAddedYuan: f.value_added_yuan ?? 0, rdSpendYuan: f.rd_spend_yuan ?? 0,
-                                           energyTonnesCoal: f.energy_tonnes_coal ?? 0, emissionsTonnes: f.emissions_tonnes ?? 0,
+                                           energyTonnesCoal: f.energy_tonnes_coal ?? 0, electricityKWh: f.electricity_kwh ?? 0,
+                                           emissionsTonnes: f.emissions_tonnes ?? 0,
                                            averageEmployees: f.average_employees ?? 0,
                                            source: p.isStaff ? .statisticsBureau : .selfReported)
             let v = try await ReportRepository(db: req.db, clock: req.park.clock).submit(leaseID: x.lease.id!, report: report, reason: f.reason ?? "", by: p)
