@@ -3,6 +3,7 @@
 //   swift package --package-path Benchmarks benchmark            (ordo-one/benchmark plugin)
 //   swift run -c release --package-path Benchmarks lease-bench   (plain wall-clock figures)
 //   swift run -c release --package-path Benchmarks lease-db-bench [--db PATH] [--leases N]   (through the database)
+//   swift run -c release --package-path Benchmarks permu-bench [--rows N] [--dump DIR]      (per-mu evaluation)
 import PackageDescription
 
 let package = Package(
@@ -43,6 +44,12 @@ let package = Package(
                 .product(name: "ParkStore", package: "ParkOS"),
             ],
             path: "Sources/lease-db-bench"
+        ),
+        // Per-mu evaluation: PerMuBatch.run on 1,000,000 seeded enterprise-years (permu_numpy_baseline.py is the NumPy twin).
+        .executableTarget(
+            name: "permu-bench",
+            dependencies: [.product(name: "ParkDomain", package: "ParkOS")],
+            path: "Sources/permu-bench"
         ),
     ]
 )

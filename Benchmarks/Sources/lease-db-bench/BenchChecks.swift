@@ -63,6 +63,7 @@ enum BenchChecks {
     /// `JSONSerialization` with a hand mapping, and `CommitmentColumnsJSON`'s byte scanner.
     static func jsonBench(_ f: AssessmentColumns, runs: Int) {
         let texts = (0..<f.leaseCount).map { BenchData.json(BenchData.commitments(f, lease: $0)) }
+        print(jsonEdgeCases())
         print("commitments JSON: \(texts.count) texts, \(texts.reduce(0) { $0 + $1.utf8.count } / texts.count) bytes each on average")
         let ways: [(String, (String, inout AssessmentColumns) -> Void)] = [
             ("JSONDecoder [Commitment]", { t, c in _ = CommitmentColumnsJSON.appendDecoding(Data(t.utf8), to: &c) }),
@@ -80,12 +81,57 @@ enum BenchChecks {
                 for t in texts { way(t, &out) }
                 times.append(ContinuousClock.now - t0)
             }
-            let same = reference.map { r in r.kind == out.kind && r.target == out.target && r.targetDay == out.targetDay
-                && r.years == out.years && r.weight == out.weight && r.mandatory == out.mandatory
-                && r.direction == out.direction && r.measure == out.measure } ?? true
+            var differing: [String] = []
+            if let r = reference {
+                if r.kind != out.kind { differing.append("kind") }
+                if r.direction != out.direction { differing.append("direction") }
+                if r.measure != out.measure { differing.append("measure") }
+                if r.years != out.years { differing.append("years") }
+                if r.target != out.target {
+                    let i = r.target.indices.first { r.target[$0] != out.target[$0] } ?? 0
+                    differing.append("target (first at \(i): \(r.target[i]) vs \(out.target[i]))")
+                }
+                if r.targetDay != out.targetDay { differing.append("targetDay") }
+                if r.mandatory != out.mandatory { differing.append("mandatory") }
+                if r.weight != out.weight { differing.append("weight") }
+            }
+            let same = differing.isEmpty
             reference = reference ?? out
-            print("  \(name): median \(ms(times.sorted()[runs / 2])) over \(runs) runs\(same ? "" : " — DIFFERENT RESULT")")
+            print("  \(name): median \(ms(times.sorted()[runs / 2])) over \(runs) runs"
+                  + (same ? "" : " — differs from JSONDecoder in " + differing.joined(separator: ", ")))
         }
+    }
+
+    /// Odd but possible texts: the scanner must give exactly what `JSONDecoder` gives.
+    static func jsonEdgeCases() -> String {
+        let base = #""direction":"at_least","kind":"jobs","label":"","mandatory":true,"measure":"latest","target":5,"weight":1,"years":1"#
+        let cases = [
+            "[]", " [ ] ", "[{\(base)}]", "[ { \(base) } , {\(base)} ]\n",
+            #"[{"direction":"by_date","kind":"production_start","label":"","mandatory":false,"measure":"latest","target":0,"targetDate":"2017-02-28","weight":10,"years":1}]"#,
+            #"[{"direction":"at_most","kind":"custom","label":"废水 \"COD\" \u00e9\/x","mandatory":false,"measure":"cumulative","target":-1.5e-3,"weight":0.25,"years":3}]"#,
+            #"[{"direction":"at_least","kind":"rd_ratio","label":"","mandatory":true,"measure":"average_last_years","target":1e21,"targetDate":null,"weight":2,"years":-4,"extra":"x","n":null}]"#,
+            #"[{"kind":"jobs","label":"","mandatory":true,"measure":"latest","target":5,"weight":1,"years":1}]"#,
+            #"[{"direction":"sideways","kind":"jobs","label":"","mandatory":true,"measure":"latest","target":5,"weight":1,"years":1}]"#,
+            #"[{"direction":"at_least","kind":"jobs","label":"","mandatory":true,"measure":"latest","target":5,"weight":1,"years":1.0}]"#,
+            #"[{"direction":"at_least","kind":"jobs","label":"","mandatory":true,"measure":"latest","target":5,"targetDate":"2017-02-30","weight":1,"years":1}]"#,
+            #"[{"direction":"at_least","kind":"jobs","label":"","mandatory":true,"measure":"latest","target":5,"weight":1,"years":1,"nested":[1]}]"#,
+            #"[{"direction":"at_least","kind":"jobs","label":"","mandatory":1,"measure":"latest","target":5,"weight":1,"years":1}]"#,
+            #"[{"direction":"at_le\u0061st","kind":"jobs","label":"","mandatory":true,"measure":"latest","target":-0,"weight":1,"years":1}]"#,
+            "null", "", "[{\(base)}", "[{\(base)}] x", "[{\(base)},]",
+        ]
+        var failures: [String] = []
+        for text in cases {
+            var mine = AssessmentColumns(), reference = AssessmentColumns()
+            let n = CommitmentColumnsJSON.append(text, to: &mine)
+            let m = CommitmentColumnsJSON.appendDecoding(Data(text.utf8), to: &reference)
+            let same = n == m && mine.kind == reference.kind && mine.direction == reference.direction
+                && mine.measure == reference.measure && mine.years == reference.years
+                && mine.target.map(\.bitPattern) == reference.target.map(\.bitPattern) && mine.targetDay == reference.targetDay
+                && mine.mandatory == reference.mandatory && mine.weight == reference.weight
+            if !same { failures.append(text) }
+        }
+        return failures.isEmpty ? "edge cases: all \(cases.count) as JSONDecoder"
+            : "edge cases: \(failures.count) of \(cases.count) differ from JSONDecoder: \(failures)"
     }
 
     static func serialization(_ text: String, _ c: inout AssessmentColumns) {
@@ -95,7 +141,7 @@ enum BenchChecks {
                   let direction = (o["direction"] as? String).flatMap(CommitmentDirection.init(rawValue:)),
                   let measure = (o["measure"] as? String).flatMap(CommitmentMeasure.init(rawValue:)),
                   let target = (o["target"] as? NSNumber)?.doubleValue, let weight = (o["weight"] as? NSNumber)?.doubleValue,
-                  let years = (o["years"] as? NSNumber)?.intValue, let mandatory = o["mandatory"] as? Bool else { continue }
+                  let years = (o["years"] as? NSNumber)?.intValue, let mandatory = (o["mandatory"] as? NSNumber)?.boolValue ?? (o["mandatory"] as? Bool) else { continue }
             c.kind.append(AssessmentColumns.code(kind)); c.direction.append(AssessmentColumns.code(direction))
             c.measure.append(AssessmentColumns.code(measure)); c.years.append(Int32(clamping: years)); c.target.append(target)
             c.targetDay.append((o["targetDate"] as? String).flatMap(LocalDate.init(iso:)).map { Int32(clamping: $0.dayNumber) } ?? Int32.min)
@@ -107,4 +153,13 @@ enum BenchChecks {
 func ms(_ d: Duration) -> String {
     let c = d.components
     return String(format: "%.1f ms", Double(c.seconds) * 1_000 + Double(c.attoseconds) / 1e15)
+}
+
+/// User + system CPU time of the whole process so far (all threads: the SQLite thread pool and
+/// the event loops included), to tell work from waiting on a busy machine.
+func processCPU() -> Duration {
+    var u = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &u)
+    let us = (Int64(u.ru_utime.tv_sec) + Int64(u.ru_stime.tv_sec)) * 1_000_000 + Int64(u.ru_utime.tv_usec) + Int64(u.ru_stime.tv_usec)
+    return .microseconds(us)
 }

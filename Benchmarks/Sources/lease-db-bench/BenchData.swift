@@ -108,7 +108,7 @@ enum BenchData {
         }
         try await insert(db, "performance_reports",
                          ["id", "lease_id", "year", "version", "investment_to_date_yuan", "production_start_date", "tax_paid_yuan",
-                          "revenue_yuan", "value_added_yuan", "rd_spend_yuan", "energy_tonnes_coal", "emissions_tonnes",
+                          "revenue_yuan", "value_added_yuan", "rd_spend_yuan", "energy_tonnes_coal", "electricity_kwh", "emissions_tonnes",
                           "average_employees", "custom", "source", "verification", "reason", "created_by", "created_at_ms"],
                          count: rows.count, perStatement: 1_000, perTransaction: 20_000) { i in
             let (l, r, version) = rows[i]
@@ -118,6 +118,7 @@ enum BenchData {
                 ? nil : LocalDate(dayNumber: Int(c.productionStartDay[r])).iso
             return [id(wrong ? .oldReport : .report, r), id(.lease, l), Int(c.year[r]), version, z(c.investmentToDate[r]), start,
                     z(c.tax[r]), z(c.revenue[r]), z(c.valueAdded[r]), z(c.rdSpend[r]), wrong ? 0 : c.energy[r],
+                    wrong ? 0 : (c.energy[r] * 8_130).rounded(),
                     wrong ? 0 : c.emissions[r], Int(wrong ? 0 : c.employees[r]), "", "self_reported", "unverified",
                     wrong ? "" : version == 2 ? "bench correction" : "", "lease-db-bench", ms(i)]
         }
@@ -149,4 +150,7 @@ enum BenchData {
 }
 
 /// Hands non-Sendable builders to the transaction closure (they are only read there).
-struct UncheckedBox<T>: @unchecked Sendable { let value: T }
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}

@@ -155,5 +155,6 @@ public enum PerMuGrade: String, Sendable, Hashable, Codable, CaseIterable, Compa
         }
     }
 
+    /// A is better than (less than) B.
     public static func < (lhs: PerMuGrade, rhs: PerMuGrade) -> Bool { lhs.code < rhs.code }
 }

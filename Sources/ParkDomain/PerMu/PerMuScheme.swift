@@ -68,7 +68,9 @@ public struct PerMuScope: Sendable, Hashable, Codable {
 
 /// One group's indicator set. Score = Σ weight × normalised score, in indicator order.
 public struct PerMuGroup: Sendable, Hashable, Codable {
+    /// Above-size or below-size.
     public var kind: PerMuGroupKind
+    /// The indicators in scoring order.
     public var indicators: [PerMuIndicatorRule]
 
     public init(kind: PerMuGroupKind, indicators: [PerMuIndicatorRule]) { self.kind = kind; self.indicators = indicators }
@@ -79,6 +81,7 @@ public struct PerMuGroup: Sendable, Hashable, Codable {
 
 /// One indicator of a group: its weight, benchmark, normalisation, missing-data rule and direction.
 public struct PerMuIndicatorRule: Sendable, Hashable, Codable {
+    /// What is measured.
     public var indicator: PerMuIndicator
     /// Points per unit of normalised score (the published weights: 30, 20, …).
     public var weight: Double
@@ -87,8 +90,11 @@ public struct PerMuIndicatorRule: Sendable, Hashable, Codable {
     /// The fixed benchmark in the indicator's unit (`PerMuIndicator.unit`); required for a fixed
     /// rule with `.ratio` normalisation, ignored otherwise (min–max needs no benchmark).
     public var benchmark: Double?
+    /// How the value becomes a score.
     public var normalisation: PerMuNormalisation
+    /// What a missing value scores.
     public var missing: PerMuMissingRule
+    /// Whether more is better.
     public var direction: PerMuDirection
 
     public init(_ indicator: PerMuIndicator, weight: Double, benchmark: Double?, benchmarkRule: PerMuBenchmarkRule = .fixed,
@@ -109,9 +115,10 @@ public enum PerMuBenchmarkRule: String, Sendable, Hashable, Codable, CaseIterabl
 
 /// How a value becomes a normalised score (the indicator's points = weight × normalised score).
 public enum PerMuNormalisation: Sendable, Hashable, Codable {
-    /// value ÷ benchmark (benchmark ÷ value when lower is better; a value ≤ 0 then scores the
-    /// cap), never below 0 (a negative value, e.g. net tax after refunds, scores 0), and at most
-    /// `cap` when one is given (nil: uncapped, as Huangyan). Lower-is-better needs a cap.
+    /// value ÷ benchmark, computed as value × (1 ÷ benchmark) (benchmark ÷ value when lower is
+    /// better; a value ≤ 0 then scores the cap), never below 0 (a negative value, e.g. net tax
+    /// after refunds, scores 0), and at most `cap` when one is given (nil: uncapped, as
+    /// Huangyan). Lower-is-better needs a cap.
     case ratio(cap: Double?)
     /// low + (high − low) × (value − min) ÷ (max − min), min and max over the group's graded
     /// enterprises that have the value ((max − value) ÷ (max − min) when lower is better); when
@@ -132,6 +139,7 @@ public enum PerMuMissingRule: String, Sendable, Hashable, Codable, CaseIterable 
 
 /// How scores become grades.
 public struct PerMuGrading: Sendable, Hashable, Codable {
+    /// Thresholds or shares.
     public var rule: PerMuGradingRule
     /// How equal scores are graded under share grading (thresholds need no tie rule).
     public var ties: PerMuTieRule

@@ -5,7 +5,9 @@ import Foundation
 /// the grade. Example: D electricity surcharge 0.05 yuan/kWh in year 1, 0.10 after 2
 /// consecutive D years, 0.15 after 3.
 public struct PerMuTreatment: Sendable, Hashable, Codable {
+    /// The grade treated.
     public var grade: PerMuGrade
+    /// What is applied.
     public var kind: PerMuTreatmentKind
     /// The rate by consecutive years in the grade, ascending by `fromConsecutiveYears`; the
     /// step with the largest `fromConsecutiveYears` ≤ the enterprise's run applies. Empty for a
@@ -76,6 +78,7 @@ public enum PerMuTreatmentKind: String, Sendable, Hashable, Codable, CaseIterabl
 
 /// A treatment as applied to one evaluated enterprise (or merged unit) in one year.
 public struct PerMuTreatmentOutcome: Sendable, Hashable, Codable {
+    /// What is applied.
     public var kind: PerMuTreatmentKind
     /// Consecutive years in the grade, this year included.
     public var consecutiveYears: Int
@@ -84,6 +87,7 @@ public struct PerMuTreatmentOutcome: Sendable, Hashable, Codable {
     /// For the electricity surcharge: what it adds this year over the members' other punitive
     /// tariffs, Σ kWh × added rate (yuan); nil for other kinds.
     public var electricitySurchargeYuan: Double?
+    /// The treatment in words, with rate and amount.
     public var explanation: Bilingual
 
     public init(kind: PerMuTreatmentKind, consecutiveYears: Int, rate: Double?, electricitySurchargeYuan: Double?,
@@ -104,6 +108,7 @@ public struct PerMuTreatmentOutcome: Sendable, Hashable, Codable {
 /// An enterprise's grade last year and how many consecutive years it had held it, the input
 /// that escalates this year's treatment (`PerMuRun.history` gives next year's).
 public struct PerMuPriorYear: Sendable, Hashable, Codable {
+    /// Last year's grade.
     public var grade: PerMuGrade
     /// Consecutive years in `grade` up to and including last year (e.g. consecutive D years).
     public var consecutiveYears: Int

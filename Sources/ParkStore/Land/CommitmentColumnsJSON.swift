@@ -57,14 +57,55 @@ public enum CommitmentColumnsJSON {
         return LocalDate(year: y, month: m, day: d).map { Int32(clamping: $0.dayNumber) }
     }
 
-    // MARK: Spellings
+    // MARK: Spellings (switches on the length, then one comparison: no tables in the hot loop)
 
-    static let kinds: [([UInt8], UInt8)] = CommitmentKind.allCases.map { (Array($0.rawValue.utf8), AssessmentColumns.code($0)) }
-    static let directions: [([UInt8], UInt8)] = CommitmentDirection.allCases.map { (Array($0.rawValue.utf8), AssessmentColumns.code($0)) }
-    static let measures: [([UInt8], UInt8)] = CommitmentMeasure.allCases.map { (Array($0.rawValue.utf8), AssessmentColumns.code($0)) }
-    /// The keys of `Commitment` (synthesized coding keys = property names).
-    static let keys: [[UInt8]] = ["direction", "kind", "label", "mandatory", "measure", "target", "targetDate", "weight", "years"]
-        .map { Array($0.utf8) }
+    @inline(__always)
+    static func kindCode(_ s: ByteScanner, _ r: Token) -> UInt8? {
+        switch r.to - r.from {
+        case 4: s.eq(r, "jobs") ? AssessmentColumns.code(CommitmentKind.jobs) : nil
+        case 6: s.eq(r, "custom") ? AssessmentColumns.code(CommitmentKind.custom) : nil
+        case 8: s.eq(r, "rd_ratio") ? AssessmentColumns.code(CommitmentKind.rdRatio) : nil
+        case 10: s.eq(r, "tax_per_mu") ? AssessmentColumns.code(CommitmentKind.taxPerMu) : nil
+        case 13: s.eq(r, "output_per_mu") ? AssessmentColumns.code(CommitmentKind.outputPerMu) : nil
+        case 16: s.eq(r, "total_investment") ? AssessmentColumns.code(CommitmentKind.totalInvestment)
+            : s.eq(r, "production_start") ? AssessmentColumns.code(CommitmentKind.productionStart) : nil
+        case 20: s.eq(r, "investment_intensity") ? AssessmentColumns.code(CommitmentKind.investmentIntensity) : nil
+        case 22: s.eq(r, "value_added_per_energy") ? AssessmentColumns.code(CommitmentKind.valueAddedPerEnergy) : nil
+        case 25: s.eq(r, "value_added_per_emissions") ? AssessmentColumns.code(CommitmentKind.valueAddedPerEmissions) : nil
+        default: nil
+        }
+    }
+
+    @inline(__always)
+    static func directionCode(_ s: ByteScanner, _ r: Token) -> UInt8? {
+        s.eq(r, "at_least") ? AssessmentColumns.code(CommitmentDirection.atLeast)
+            : s.eq(r, "at_most") ? AssessmentColumns.code(CommitmentDirection.atMost)
+            : s.eq(r, "by_date") ? AssessmentColumns.code(CommitmentDirection.byDate) : nil
+    }
+
+    @inline(__always)
+    static func measureCode(_ s: ByteScanner, _ r: Token) -> UInt8? {
+        s.eq(r, "latest") ? AssessmentColumns.code(CommitmentMeasure.latest)
+            : s.eq(r, "cumulative") ? AssessmentColumns.code(CommitmentMeasure.cumulative)
+            : s.eq(r, "average_last_years") ? AssessmentColumns.code(CommitmentMeasure.averageLastYears) : nil
+    }
+
+    /// The key's position in `Commitment`'s sorted coding keys, -1 when unknown.
+    @inline(__always)
+    static func keyIndex(_ s: ByteScanner, _ r: Token) -> Int {
+        switch r.to - r.from {
+        case 4: s.eq(r, "kind") ? 1 : -1
+        case 5: s.eq(r, "label") ? 2 : s.eq(r, "years") ? 8 : -1
+        case 6: s.eq(r, "target") ? 5 : s.eq(r, "weight") ? 7 : -1
+        case 7: s.eq(r, "measure") ? 4 : -1
+        case 9: s.eq(r, "direction") ? 0 : s.eq(r, "mandatory") ? 3 : -1
+        case 10: s.eq(r, "targetDate") ? 6 : -1
+        default: -1
+        }
+    }
+
+    /// A string token: its raw content range; `escaped` when it holds a backslash.
+    typealias Token = (from: Int, to: Int, escaped: Bool)
 
     struct ByteScanner {
         let b: UnsafeRawBufferPointer
@@ -82,8 +123,8 @@ public enum CommitmentColumnsJSON {
             return true
         }
 
-        /// A string's raw content range; `escaped` when it holds a backslash.
-        mutating func string() -> (from: Int, to: Int, escaped: Bool)? {
+        /// A string token.
+        mutating func string() -> Token? {
             guard eat(0x22) else { return nil }
             let from = i
             var escaped = false
@@ -95,16 +136,12 @@ public enum CommitmentColumnsJSON {
             return nil
         }
 
-        func lookup(_ r: (from: Int, to: Int, escaped: Bool), in table: [([UInt8], UInt8)]) -> UInt8? {
-            guard !r.escaped else { return nil }
-            for (spelling, code) in table where matches(r, spelling) { return code }
-            return nil
-        }
-
-        func matches(_ r: (from: Int, to: Int, escaped: Bool), _ spelling: [UInt8]) -> Bool {
-            guard r.to - r.from == spelling.count else { return false }
-            for k in 0..<spelling.count where b[r.from + k] != spelling[k] { return false }
-            return true
+        /// Whether the unescaped token spells `lit` exactly.
+        @inline(__always)
+        func eq(_ r: Token, _ lit: StaticString) -> Bool {
+            let n = lit.utf8CodeUnitCount
+            guard !r.escaped, r.to - r.from == n else { return false }
+            return memcmp(b.baseAddress! + r.from, lit.utf8Start, n) == 0
         }
 
         /// A JSON number: integers of up to 15 digits exactly, others through `Double(_:)`.
@@ -175,12 +212,12 @@ public enum CommitmentColumnsJSON {
             if !eat(0x7D) {
                 repeat {
                     guard let key = string(), !key.escaped, eat(0x3A) else { return false }
-                    switch CommitmentColumnsJSON.keys.firstIndex(where: { matches(key, $0) }) ?? -1 {
-                    case 0: guard let s = string(), let v = lookup(s, in: CommitmentColumnsJSON.directions) else { return false }; direction = v
-                    case 1: guard let s = string(), let v = lookup(s, in: CommitmentColumnsJSON.kinds) else { return false }; kind = v
+                    switch CommitmentColumnsJSON.keyIndex(self, key) {
+                    case 0: guard let s = string(), let v = CommitmentColumnsJSON.directionCode(self, s) else { return false }; direction = v
+                    case 1: guard let s = string(), let v = CommitmentColumnsJSON.kindCode(self, s) else { return false }; kind = v
                     case 2: guard string() != nil else { return false }; label = true
                     case 3: guard case .some(.some(let v)) = literal() else { return false }; mandatory = v
-                    case 4: guard let s = string(), let v = lookup(s, in: CommitmentColumnsJSON.measures) else { return false }; measure = v
+                    case 4: guard let s = string(), let v = CommitmentColumnsJSON.measureCode(self, s) else { return false }; measure = v
                     case 5: guard let v = number() else { return false }; target = v.value
                     case 6:
                         ws()

@@ -7,41 +7,65 @@ import ParkDomain
 import SQLKit
 
 /// The row readers of `LandColumnsLoader`: the two queries run on one connection, each row's
-/// values go straight into `LeaseRows` / `ReportRows`.
+/// values go straight into `LeaseRows` / `ReportRows` (the reports find their lease by key).
 enum LandColumnsRows {
     // MARK: SQLite (SQLiteNIO rows, read on the connection's thread as SQLite steps)
 
-    /// Lease ids are the text Fluent stores UUIDs as; a report group is compared by that text.
-    static func sqlite(_ db: any SQLiteDatabase, _ leaseSQL: String, _ reportSQL: String) async throws
-        -> (LeaseRows<String>, ReportRows<String>) {
-        let leases = LeaseRows<String>(), reports = ReportRows<String>()
-        try await db.withConnection { (conn: SQLiteConnection) in
+    /// Lease ids are the text Fluent stores UUIDs as (parsed to `LeaseKey`). Values are taken by position
+    /// (`row.columns`, in SELECT order: cheaper than twelve by-name lookups a row).
+    static func sqlite(_ db: any SQLiteDatabase, _ parcelSQL: String, _ leaseSQL: String, _ reportSQL: String) async throws
+        -> (LeaseRows, ReportRows) {
+        let leases = LeaseRows()
+        let parcels = ParcelAreas()
+        let reports = try await db.withConnection { (conn: SQLiteConnection) in
+            try await conn.query(parcelSQL, []) { row in
+                let c = row.columns
+                precondition(c.count == 2, "LandColumnsLoader: unexpected parcel columns")
+                if let id = key(c[0].data) { parcels.add(id, double(c[1].data)) }
+            }
             try await conn.query(leaseSQL, []) { row in
-                leases.add(key(row.column("id")), firstTerm: int(row.column("ft")), maxTotal: int(row.column("mt")),
-                           areaM2: double(row.column("area"))) { columns in
-                    guard case .text(let json) = row.column("cm") else { return 0 }
-                    return CommitmentColumnsJSON.append(json, to: &columns)
-                }
+                let c = row.columns
+                precondition(c.count == 5, "LandColumnsLoader: unexpected lease columns")
+                guard let area = key(c[3].data).flatMap(parcels.area) else { return }   // no parcel: left out
+                let text: CommitmentsText = if case .text(let json) = c[4].data { .text(json) } else { .none }
+                leases.add(key(c[0].data), firstTerm: int(c[1].data), maxTotal: int(c[2].data), areaM2: area, commitments: text)
             }
+            leases.startScanning()
+            let reports = ReportRows(leases, capacity: ReportRows.capacity(leases: leases.count))
             try await conn.query(reportSQL, []) { row in
-                reports.add(key(row.column("id")), year: int(row.column("y")) ?? 0,
-                            investment: double(row.column("inv")), tax: double(row.column("tax")),
-                            revenue: double(row.column("rev")), valueAdded: double(row.column("va")),
-                            rd: double(row.column("rd")), energy: double(row.column("en")),
-                            emissions: double(row.column("em")), employees: double(row.column("emp")),
-                            productionStartDay: day(row.column("ps")))
+                let c = row.columns
+                precondition(c.count == 12, "LandColumnsLoader: unexpected report columns")
+                reports.add(key(c[0].data), year: int(c[1].data) ?? 0, version: int(c[2].data) ?? 0,
+                            investment: double(c[3].data), tax: double(c[4].data), revenue: double(c[5].data),
+                            valueAdded: double(c[6].data), rd: double(c[7].data), energy: double(c[8].data),
+                            emissions: double(c[9].data), employees: double(c[10].data), productionStartDay: day(c[11].data))
             }
+            return reports
         }
         return (leases, reports)
     }
 
+    /// Parcel id → computed area (m²), for matching leases to parcels in the loader.
+    final class ParcelAreas: @unchecked Sendable {
+        struct Stage {
+            var position = LeaseKeyTable(capacity: 1024)
+            var area: [Double] = []
+        }
+        var stage = Stage()
+
+        func add(_ id: LeaseKey, _ m2: Double) {
+            if stage.position.insert(id) { stage.area.append(m2) }
+        }
+
+        func area(_ id: LeaseKey) -> Double? { stage.position.find(id).map { stage.area[Int($0)] } }
+    }
+
     @inline(__always)
-    static func key(_ d: SQLiteData?) -> String {
+    static func key(_ d: SQLiteData) -> LeaseKey? {
         switch d {
-        case .text(let s): s
-        case .blob(let b) where b.readableBytes == 16:
-            b.withUnsafeReadableBytes { p in UUID(uuid: p.loadUnaligned(as: uuid_t.self)).uuidString }
-        default: ""
+        case .text(var s): s.withUTF8 { LeaseKey(text: UnsafeRawBufferPointer($0)) }
+        case .blob(let b): b.withUnsafeReadableBytes { LeaseKey(bytes: $0) }
+        default: nil
         }
     }
 
@@ -78,55 +102,28 @@ enum LandColumnsRows {
         return LocalDate(iso: s).map { Int32(clamping: $0.dayNumber) } ?? Int32.min
     }
 
-    // MARK: PostgreSQL (PostgresNIO rows decoded by position, on the connection's event loop)
-
-    static func postgres(_ db: any PostgresDatabase, _ leaseSQL: String, _ reportSQL: String, logger: Logger) async throws
-        -> (LeaseRows<UUID>, ReportRows<UUID>) {
-        let leases = LeaseRows<UUID>(), reports = ReportRows<UUID>()
-        try await db.withConnection { (conn: PostgresConnection) -> EventLoopFuture<Void> in
-            conn.query(PostgresQuery(unsafeSQL: leaseSQL), logger: logger) { row in
-                let (id, ft, mt, area, json) = try row.decode((UUID, Int?, Int?, Double, ByteBuffer).self)
-                leases.add(id, firstTerm: ft, maxTotal: mt, areaM2: area) { columns in
-                    if let n = json.withUnsafeReadableBytes({ CommitmentColumnsJSON.append($0, to: &columns) }) { return n }
-                    return CommitmentColumnsJSON.appendDecoding(Data(json.readableBytesView), to: &columns)
-                }
-            }.flatMap { _ in
-                conn.query(PostgresQuery(unsafeSQL: reportSQL), logger: logger) { row in
-                    let (id, y, inv, tax, rev, va, rd, en, em, emp, ps) =
-                        try row.decode((UUID, Int, Int64, Int64, Int64, Int64, Int64, Double, Double, Int, String?).self)
-                    var start = Int32.min
-                    if var ps { start = day(&ps) }
-                    reports.add(id, year: y, investment: Double(inv), tax: Double(tax), revenue: Double(rev),
-                                valueAdded: Double(va), rd: Double(rd), energy: en, emissions: em,
-                                employees: Double(emp), productionStartDay: start)
-                }
-            }.map { _ in () }
-        }.get()
-        return (leases, reports)
-    }
-
     // MARK: Any SQL database (SQLKit rows, decoded by column name)
 
     static func sqlKit(_ db: any SQLDatabase, _ leaseSQL: String, _ reportSQL: String) async throws
-        -> (LeaseRows<UUID>, ReportRows<UUID>) {
-        let leases = LeaseRows<UUID>(), reports = ReportRows<UUID>()
+        -> (LeaseRows, ReportRows) {
+        let leases = LeaseRows()
         let failure = FirstError()
         try await db.execute(sql: SQLRaw(leaseSQL)) { row in
             failure.catching {
                 let json = try row.decode(column: "cm", as: String.self)
-                leases.add(try row.decode(column: "id", as: UUID.self), firstTerm: try row.decode(column: "ft", as: Int?.self),
+                leases.add(LeaseKey(try row.decode(column: "id", as: UUID.self)), firstTerm: try row.decode(column: "ft", as: Int?.self),
                            maxTotal: try row.decode(column: "mt", as: Int?.self),
-                           areaM2: try row.decode(column: "area", as: Double.self)) { columns in
-                    CommitmentColumnsJSON.append(json, to: &columns)
-                }
+                           areaM2: try row.decode(column: "area", as: Double.self), commitments: .text(json))
             }
         }
         try failure.check()
+        let reports = ReportRows(leases, capacity: ReportRows.capacity(leases: leases.count))
         try await db.execute(sql: SQLRaw(reportSQL)) { row in
             failure.catching {
                 var start = Int32.min
                 if var ps = try row.decode(column: "ps", as: String?.self) { start = day(&ps) }
-                reports.add(try row.decode(column: "id", as: UUID.self), year: try row.decode(column: "y", as: Int.self),
+                reports.add(LeaseKey(try row.decode(column: "id", as: UUID.self)), year: try row.decode(column: "y", as: Int.self),
+                            version: try row.decode(column: "v", as: Int.self),
                             investment: Double(try row.decode(column: "inv", as: Int64.self)),
                             tax: Double(try row.decode(column: "tax", as: Int64.self)),
                             revenue: Double(try row.decode(column: "rev", as: Int64.self)),
