@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 import ParkDomain
 
 /// Parcels, leases, yearly reports, assessments, land-use classes and the working calendar.
