@@ -30,8 +30,9 @@ import SQLKit
 /// lease through `LeaseKeyTable` (ids as two words, no `String`/`UUID` hashing). The commitment
 /// texts are scanned on another thread while the driver reads the reports (`LeaseRows`).
 ///
-/// Cost (lease-db-bench: 100,000 leases × 10 commitments × 10 years, 2 cores): about 1.8–2.1 s
-/// on SQLite and 1.5–1.7 s on PostgreSQL, most of it the drivers' own row handling (`--floor`).
+/// Cost (lease-db-bench: 100,000 leases × 10 commitments × 10 years, 2 cores, median): about
+/// 1.6 s on SQLite and 1.3 s on PostgreSQL on a quiet machine, most of it the drivers' own row
+/// handling (`lease-db-bench --floor`).
 ///
 /// Custom commitments: they are loaded like the others (kind `AssessmentColumns.Kind.custom`,
 /// label dropped) and `AssessmentBatch` counts them as missing, so the caller assesses the
