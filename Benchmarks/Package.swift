@@ -4,6 +4,8 @@
 //   swift run -c release --package-path Benchmarks lease-bench   (plain wall-clock figures)
 //   swift run -c release --package-path Benchmarks lease-db-bench [--db PATH] [--leases N]   (through the database)
 //   swift run -c release --package-path Benchmarks permu-bench [--rows N] [--dump DIR]      (per-mu evaluation)
+//   swift run -c release --package-path Benchmarks permu-db-bench [--db PATH] [--enterprises N]   (per-mu through the database)
+//   swift run -c release --package-path Benchmarks policy-bench [--policies N] [--enterprises N]  (policies as code)
 import PackageDescription
 
 let package = Package(
@@ -50,6 +52,22 @@ let package = Package(
             name: "permu-bench",
             dependencies: [.product(name: "ParkDomain", package: "ParkOS")],
             path: "Sources/permu-bench"
+        ),
+        // Per-mu evaluation through the database: load figures, score, grade, store results.
+        .executableTarget(
+            name: "permu-db-bench",
+            dependencies: [
+                .product(name: "ParkDomain", package: "ParkOS"),
+                .product(name: "ParkStore", package: "ParkOS"),
+            ],
+            path: "Sources/permu-db-bench"
+        ),
+        // Policies as code: compiled columnar evaluation of many policies over many enterprises
+        // (openfisca_baseline/ holds the OpenFisca twin).
+        .executableTarget(
+            name: "policy-bench",
+            dependencies: [.product(name: "ParkDomain", package: "ParkOS")],
+            path: "Sources/policy-bench"
         ),
     ]
 )

@@ -49,7 +49,9 @@ extension PerMuEvaluator {
     /// The result of unit `i`, with its indicator lines, rank, grade, treatments and texts.
     static func result(_ i: Int, unit u: PerMuUnit, plan: PerMuPlan, scheme: PerMuScheme, group g: UInt8, scopeCode: UInt8,
                        values: [Double], scores: [Double], averages: [[Double]], ungradedBy: PerMuIndicator?, total: Double,
-                       ranking: Ranking, previous: [UUID: PerMuPriorYear]) -> PerMuResult {
+                       ranking: Ranking, previous: [UUID: PerMuPriorYear], texts: Bool = true) -> PerMuResult {
+        let none = Bilingual(zh: "", en: "")
+        func text(_ make: @autoclosure () -> Bilingual) -> Bilingual { texts ? make() : none }
         let f = u.figures
         var members = u.members.map {
             PerMuMember(enterpriseId: $0.enterpriseId, landMu: $0.landMu, electricityKWh: $0.electricityKWh,
@@ -63,9 +65,9 @@ extension PerMuEvaluator {
                             total: nil, parkRank: nil, poolSize: nil, clusterRank: nil, grade: nil, previousGrade: prior?.grade,
                             consecutiveYears: 0, treatments: [], reason: nil, explanation: Bilingual(zh: "", en: ""))
         guard scopeCode == 0 else {
-            let reason = PerMuText.outOfScope(scopeCode, figures: f, scope: scheme.scope)
+            let reason = text(PerMuText.outOfScope(scopeCode, figures: f, scope: scheme.scope))
             r.reason = reason
-            r.explanation = Bilingual(zh: "不在评价范围：\(reason.zh)", en: "out of scope: \(reason.en)")
+            r.explanation = text(Bilingual(zh: "不在评价范围：\(reason.zh)", en: "out of scope: \(reason.en)"))
             return r
         }
         let items = plan.groups[Int(g)]
@@ -77,13 +79,13 @@ extension PerMuEvaluator {
             return PerMuIndicatorResult(indicator: item.indicator, weight: item.weight, value: v.isNaN ? nil : v,
                                         benchmark: item.ratio && !item.benchmark.isNaN ? item.benchmark : nil, score: s,
                                         points: points, missingRule: rule,
-                                        explanation: PerMuText.indicator(item, figures: f, value: v, score: s, points: points, missing: rule))
+                                        explanation: text(PerMuText.indicator(item, figures: f, value: v, score: s, points: points, missing: rule)))
         }
         if let ungradedBy {
-            let reason = PerMuText.ungraded(ungradedBy)
+            let reason = text(PerMuText.ungraded(ungradedBy))
             r.status = .ungraded
             r.reason = reason
-            r.explanation = Bilingual(zh: "不予分类：\(reason.zh)", en: "ungraded: \(reason.en)")
+            r.explanation = text(Bilingual(zh: "不予分类：\(reason.zh)", en: "ungraded: \(reason.en)"))
             return r
         }
         guard let grade = PerMuGrade(code: ranking.grades[i]) else { return r }
@@ -113,14 +115,14 @@ extension PerMuEvaluator {
             let kWh = members.reduce(0.0) { $0 + ($1.electricityKWh ?? 0) }
             r.treatments.append(PerMuTreatmentOutcome(
                 kind: t.kind, consecutiveYears: years, rate: rate, electricitySurchargeYuan: yuan,
-                explanation: PerMuText.treatment(t, years: years, rate: rate, yuan: yuan, kWh: kWh)))
+                explanation: text(PerMuText.treatment(t, years: years, rate: rate, yuan: yuan, kWh: kWh))))
         }
         r.members = members
         let poolName = plan.grading.pooling == .perGroup ? r.group.name
             : Bilingual(zh: "全区参评企业", en: "evaluated enterprises of the park")
-        r.explanation = PerMuText.summary(total: total, rank: r.parkRank ?? 0, pool: r.poolSize ?? 0, poolName: poolName,
-                                          cluster: f.cluster, clusterRank: r.clusterRank, grade: grade, grading: plan.grading,
-                                          treatments: r.treatments)
+        r.explanation = text(PerMuText.summary(total: total, rank: r.parkRank ?? 0, pool: r.poolSize ?? 0, poolName: poolName,
+                                               cluster: f.cluster, clusterRank: r.clusterRank, grade: grade, grading: plan.grading,
+                                               treatments: r.treatments))
         return r
     }
 }

@@ -19,9 +19,11 @@ import Foundation
 public enum PerMuEvaluator {
     /// Runs `scheme` (validated first: a bad scheme is refused with the reason) on the figures of
     /// its year. `previous` holds each enterprise's grade last year and how many consecutive
-    /// years it had held it (`PerMuRun.history` of last year's run).
+    /// years it had held it (`PerMuRun.history` of last year's run). With `explanations` false
+    /// every text is left empty (a whole-park run to store; `explain` rebuilds a result's texts
+    /// on demand from what was stored).
     public static func evaluate(scheme: PerMuScheme, figures: [PerMuFigures],
-                                previous: [UUID: PerMuPriorYear] = [:]) throws(DomainError) -> PerMuRun {
+                                previous: [UUID: PerMuPriorYear] = [:], explanations: Bool = true) throws(DomainError) -> PerMuRun {
         try scheme.validate()
         var plan = PerMuPlan(scheme)
         let (units, unitNotes) = PerMuUnit.units(from: figures, year: scheme.year, mergeSharedParcels: scheme.scope.mergeSharedParcels)
@@ -100,7 +102,7 @@ public enum PerMuEvaluator {
         for (i, u) in units.enumerated() {
             results.append(result(i, unit: u, plan: plan, scheme: scheme, group: group[i], scopeCode: scopeCode[i],
                                   values: values[i], scores: scores[i], averages: averages, ungradedBy: ungradedBy[i],
-                                  total: totals[i], ranking: ranking, previous: previous))
+                                  total: totals[i], ranking: ranking, previous: previous, texts: explanations))
         }
         var benchmarks: [PerMuBenchmarkUsed] = []
         for (g, items) in plan.groups.enumerated() {

@@ -28,6 +28,12 @@ public struct PerMuIndicatorResult: Sendable, Hashable, Codable {
     public var missingRule: PerMuMissingRule?
     /// How the value, score and points were obtained (or the missing rule applied).
     public var explanation: Bilingual
+
+    public init(indicator: PerMuIndicator, weight: Double, value: Double?, benchmark: Double?, score: Double, points: Double,
+                missingRule: PerMuMissingRule?, explanation: Bilingual) {
+        self.indicator = indicator; self.weight = weight; self.value = value; self.benchmark = benchmark; self.score = score
+        self.points = points; self.missingRule = missingRule; self.explanation = explanation
+    }
 }
 
 /// An enterprise of a unit, with what the electricity surcharge costs it.
@@ -44,6 +50,13 @@ public struct PerMuMember: Sendable, Hashable, Codable {
     public var addedElectricityRate: Double
     /// kWh × added rate (yuan), 0 when no kWh is reported.
     public var electricitySurchargeYuan: Double
+
+    public init(enterpriseId: UUID, landMu: Double, electricityKWh: Double?, otherElectricitySurchargeYuanPerKWh: Double,
+                addedElectricityRate: Double, electricitySurchargeYuan: Double) {
+        self.enterpriseId = enterpriseId; self.landMu = landMu; self.electricityKWh = electricityKWh
+        self.otherElectricitySurchargeYuanPerKWh = otherElectricitySurchargeYuanPerKWh
+        self.addedElectricityRate = addedElectricityRate; self.electricitySurchargeYuan = electricitySurchargeYuan
+    }
 }
 
 /// The result of one unit (an enterprise, or enterprises sharing a parcel) for one year.
@@ -84,6 +97,17 @@ public struct PerMuResult: Sendable, Hashable, Codable {
     public var reason: Bilingual?
     /// A short summary: score, rank, grade, treatment.
     public var explanation: Bilingual
+
+    public init(enterpriseId: UUID, members: [PerMuMember], group: PerMuGroupKind, cluster: String?, subArea: String?,
+                landMu: Double, status: PerMuStatus, indicators: [PerMuIndicatorResult], total: Double?, parkRank: Int?,
+                poolSize: Int?, clusterRank: Int?, grade: PerMuGrade?, previousGrade: PerMuGrade?, consecutiveYears: Int,
+                treatments: [PerMuTreatmentOutcome], reason: Bilingual?, explanation: Bilingual) {
+        self.enterpriseId = enterpriseId; self.members = members; self.group = group; self.cluster = cluster
+        self.subArea = subArea; self.landMu = landMu; self.status = status; self.indicators = indicators; self.total = total
+        self.parkRank = parkRank; self.poolSize = poolSize; self.clusterRank = clusterRank; self.grade = grade
+        self.previousGrade = previousGrade; self.consecutiveYears = consecutiveYears; self.treatments = treatments
+        self.reason = reason; self.explanation = explanation
+    }
 
     /// The electricity surcharge the scheme adds for the unit this year (yuan).
     public var electricitySurchargeYuan: Double { members.reduce(0) { $0 + $1.electricitySurchargeYuan } }

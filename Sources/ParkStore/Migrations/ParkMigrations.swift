@@ -10,6 +10,7 @@ public enum ParkMigrations {
             CreateAccounts(),
             CreateAuditTrail(),
             CreateLand(),
+            CreatePerMu(),
         ]
     }
 }
