@@ -20,6 +20,7 @@ final class RouteWalkTests: ServerTestCase {
 
     var a: Enterprise!, b: Enterprise!, other: UserAccount!, token: String!
     var parcelA: Parcel!, parcelB: Parcel!, leaseA: Lease!, leaseB: Lease!
+    var schemeID: UUID!, runID: UUID!
 
     override func setUp() async throws {
         try await super.setUp()
@@ -30,27 +31,12 @@ final class RouteWalkTests: ServerTestCase {
         token = try await self.token("firm-a")
         (parcelA, leaseA) = try await seedLease(a, code: "T-A", offset: 0)
         (parcelB, leaseB) = try await seedLease(b, code: "T-B", offset: 0.01)
-    }
-
-    /// A parcel (a ~100 m square near SIP) and a contracted lease of it for `enterprise`.
-    func seedLease(_ enterprise: Enterprise, code: String, offset: Double) async throws -> (Parcel, Lease) {
-        let lon = 120.70 + offset, lat = 31.30, d = 0.001
-        let ring = [GeoPoint(longitude: lon, latitude: lat), GeoPoint(longitude: lon + d, latitude: lat),
-                    GeoPoint(longitude: lon + d, latitude: lat + d), GeoPoint(longitude: lon, latitude: lat + d),
-                    GeoPoint(longitude: lon, latitude: lat)]
-        var parcel = Parcel(code: code, subArea: "湖东", landUse: "industrial", declaredAreaM2: 1, boundary: ring)
-        parcel.declaredAreaM2 = parcel.computedAreaM2
-        let system = Principal.system("test")
-        parcel = try await ParcelRepository(db: app.db).createAll([parcel], by: system)[0]
-        let leases = LeaseRepository(db: app.db)
-        let auction = AuctionRecord(date: LocalDate(iso: "2016-03-01")!, reservePriceYuan: 1_000_000, winningBidYuan: 1_200_000,
-                                    depositYuan: 200_000, winnerEnterpriseID: enterprise.id!)
-        var lease = try await leases.recordAuction(parcelID: parcel.id!, auction: auction, by: system)
-        lease = try await leases.confirm(lease.id!, on: LocalDate(iso: "2016-03-02")!, by: system)
-        lease = try await leases.signContract(lease.id!, contract: GrantContract(signedOn: LocalDate(iso: "2016-03-10")!,
-                                              startDate: LocalDate(iso: "2016-04-01")!, priceYuan: 1_200_000),
-                                              commitments: [Commitment(kind: .taxPerMu, target: 100_000, mandatory: true, weight: 100)], by: system)
-        return (parcel, lease)
+        // An enacted per-mu run of 2022 in which B has a result.
+        let admin = Principal.system("test-admin")
+        schemeID = try await PerMuSchemeRepository(db: app.db).find(name: PerMuScheme.huangyan2022.name)!.id
+        let runs = PerMuRunRepository(db: app.db)
+        runID = try await runs.run(schemeID: schemeID, dryRun: false, by: admin).stored!.id
+        _ = try await runs.enact(runID, by: admin)
     }
 
     /// A body each route could plausibly take (so a refusal is about who asks, not a malformed body).
@@ -91,6 +77,12 @@ final class RouteWalkTests: ServerTestCase {
             return (.json, #"{"name":"lenient","full_extension_min_score":10,"short_extension_min_score":5,"short_extension_years":20}"#)
         case "POST api/v1/leases/:id/decision":
             return (.json, #"{"kind":"extend_full","extension_years":20}"#)
+        case "POST api/v1/permu/schemes":
+            return (.json, String(decoding: PerMuScheme.huangyan2022.document(), as: UTF8.self))
+        case "POST api/v1/permu/runs":
+            return (.json, #"{"scheme_id":"\#(schemeID.uuidString)"}"#)
+        case "POST api/v1/permu/years/:year/reopen":
+            return (.json, #"{"reason":"hijacking the 2022 evaluation"}"#)
         default:
             return nil
         }
@@ -105,16 +97,21 @@ final class RouteWalkTests: ServerTestCase {
             case .parameter("id"):
                 let path = route.path
                 parts.append(path.contains(.constant("users")) ? other.id.uuidString
+                             : path.contains(.constant("runs")) ? runID.uuidString
+                             : path.contains(.constant("schemes")) ? schemeID.uuidString
                              : path.contains(.constant("leases")) ? leaseB.id!.uuidString
                              : path.contains(.constant("parcels")) ? parcelB.id!.uuidString : b.id!.uuidString)
             case .parameter("code"): parts.append("biomedicine")
+            case .parameter("year"): parts.append("2022")
             default:
                 XCTFail("\(route.method.rawValue) \(route.path.string): add a substitution for \(component)")
                 return nil
             }
         }
         // Required query parameters, so a refusal is about who asks.
-        let query = route.path.string.hasSuffix("leases/:id/proposal") ? "?as_of=2026-01-01" : ""
+        let query = route.path.string.hasSuffix("leases/:id/proposal") ? "?as_of=2026-01-01"
+            : route.path.string.hasSuffix("permu/compare") ? "?draft=\(schemeID.uuidString)"
+            : route.path.string.hasSuffix("enterprises/:id/permu") ? "?year=2022" : ""
         return "/" + parts.joined(separator: "/") + query
     }
 

@@ -80,6 +80,30 @@ class ServerTestCase: XCTestCase {
                                                  departmentCode: department, enterpriseID: enterprise), by: system)
     }
 
+    /// A parcel (a ~100 m square near SIP) and a contracted lease of it for `enterprise`.
+    /// Taken on to `state` (under_construction, in_production) when given.
+    func seedLease(_ enterprise: Enterprise, code: String, offset: Double, state: LeaseState = .contracted) async throws -> (Parcel, Lease) {
+        let lon = 120.70 + offset, lat = 31.30, d = 0.001
+        let ring = [GeoPoint(longitude: lon, latitude: lat), GeoPoint(longitude: lon + d, latitude: lat),
+                    GeoPoint(longitude: lon + d, latitude: lat + d), GeoPoint(longitude: lon, latitude: lat + d),
+                    GeoPoint(longitude: lon, latitude: lat)]
+        var parcel = Parcel(code: code, subArea: "湖东", landUse: "industrial", declaredAreaM2: 1, boundary: ring)
+        parcel.declaredAreaM2 = parcel.computedAreaM2
+        parcel = try await ParcelRepository(db: app.db).createAll([parcel], by: system)[0]
+        let leases = LeaseRepository(db: app.db)
+        let auction = AuctionRecord(date: LocalDate(iso: "2016-03-01")!, reservePriceYuan: 1_000_000, winningBidYuan: 1_200_000,
+                                    depositYuan: 200_000, winnerEnterpriseID: enterprise.id!)
+        var lease = try await leases.recordAuction(parcelID: parcel.id!, auction: auction, by: system)
+        lease = try await leases.confirm(lease.id!, on: LocalDate(iso: "2016-03-02")!, by: system)
+        lease = try await leases.signContract(lease.id!, contract: GrantContract(signedOn: LocalDate(iso: "2016-03-10")!,
+                                              startDate: LocalDate(iso: "2016-04-01")!, priceYuan: 1_200_000),
+                                              commitments: [Commitment(kind: .taxPerMu, target: 100_000, mandatory: true, weight: 100)], by: system)
+        for next in [LeaseState.underConstruction, .inProduction] where lease.state != state {
+            lease = try await leases.advance(lease.id!, to: next, by: system)
+        }
+        return (parcel, lease)
+    }
+
     // MARK: HTTP
 
     func send(_ method: HTTPMethod, _ path: String, token: String? = nil, json: String? = nil,

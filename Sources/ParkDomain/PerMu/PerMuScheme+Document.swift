@@ -119,3 +119,67 @@ extension PerMuGradingRule {
         }
     }
 }
+
+// Decoding with the document's defaults: keys a scheme usually leaves at their common value
+// may be left out (version 1; scope as `PerMuScope()`; weights summing to 100; no treatments;
+// only the highest punitive tariff; a fixed benchmark, uncapped ratio, missing scoring 0 and
+// more being better; equal scores sharing the better grade, each group graded on its own).
+
+extension PerMuScheme {
+    private enum DocumentKeys: String, CodingKey {
+        case name, version, year, scope, groups, declaredWeightTotal, grading, treatments, onlyHighestPunitiveTariff
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: DocumentKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), version: try c.decodeIfPresent(Int.self, forKey: .version) ?? 1,
+                  year: try c.decode(Int.self, forKey: .year), scope: try c.decodeIfPresent(PerMuScope.self, forKey: .scope) ?? PerMuScope(),
+                  groups: try c.decode([PerMuGroup].self, forKey: .groups),
+                  declaredWeightTotal: try c.decodeIfPresent(Double.self, forKey: .declaredWeightTotal) ?? 100,
+                  grading: try c.decode(PerMuGrading.self, forKey: .grading),
+                  treatments: try c.decodeIfPresent([PerMuTreatment].self, forKey: .treatments) ?? [],
+                  onlyHighestPunitiveTariff: try c.decodeIfPresent(Bool.self, forKey: .onlyHighestPunitiveTariff) ?? true)
+    }
+}
+
+extension PerMuScope {
+    private enum DocumentKeys: String, CodingKey {
+        case includeAboveSize, aboveSizeMinimumMu, belowSizeMinimumMu, includeNotProducingPastContractedDate, mergeSharedParcels
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: DocumentKeys.self)
+        self.init(includeAboveSize: try c.decodeIfPresent(Bool.self, forKey: .includeAboveSize) ?? true,
+                  aboveSizeMinimumMu: try c.decodeIfPresent(Double.self, forKey: .aboveSizeMinimumMu) ?? 0,
+                  belowSizeMinimumMu: try c.decodeIfPresent(Double.self, forKey: .belowSizeMinimumMu),
+                  includeNotProducingPastContractedDate: try c.decodeIfPresent(Bool.self, forKey: .includeNotProducingPastContractedDate) ?? true,
+                  mergeSharedParcels: try c.decodeIfPresent(Bool.self, forKey: .mergeSharedParcels) ?? true)
+    }
+}
+
+extension PerMuIndicatorRule {
+    private enum DocumentKeys: String, CodingKey {
+        case indicator, weight, benchmarkRule, benchmark, normalisation, missing, direction
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: DocumentKeys.self)
+        self.init(try c.decode(PerMuIndicator.self, forKey: .indicator), weight: try c.decode(Double.self, forKey: .weight),
+                  benchmark: try c.decodeIfPresent(Double.self, forKey: .benchmark),
+                  benchmarkRule: try c.decodeIfPresent(PerMuBenchmarkRule.self, forKey: .benchmarkRule) ?? .fixed,
+                  normalisation: try c.decodeIfPresent(PerMuNormalisation.self, forKey: .normalisation) ?? .ratio(cap: nil),
+                  missing: try c.decodeIfPresent(PerMuMissingRule.self, forKey: .missing) ?? .zero,
+                  direction: try c.decodeIfPresent(PerMuDirection.self, forKey: .direction) ?? .higherIsBetter)
+    }
+}
+
+extension PerMuGrading {
+    private enum DocumentKeys: String, CodingKey { case rule, ties, pooling }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: DocumentKeys.self)
+        self.init(rule: try c.decode(PerMuGradingRule.self, forKey: .rule),
+                  ties: try c.decodeIfPresent(PerMuTieRule.self, forKey: .ties) ?? .betterGrade,
+                  pooling: try c.decodeIfPresent(PerMuPooling.self, forKey: .pooling) ?? .perGroup)
+    }
+}

@@ -241,7 +241,7 @@ public struct PerMuRunRepository: Sendable {
     }
 
     /// Fen of a yuan amount, rounded half away from zero.
-    static func fen(_ yuan: Double) -> Int64 { Int64((yuan * 100).rounded()) }
+    public static func fen(_ yuan: Double) -> Int64 { Int64((yuan * 100).rounded()) }
 
     static func model(_ run: PerMuRun, schemeID: UUID, by: String, at millis: Int64) -> PerMuRunModel {
         let m = PerMuRunModel()

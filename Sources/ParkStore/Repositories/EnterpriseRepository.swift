@@ -66,6 +66,16 @@ public struct EnterpriseRepository: Sendable {
 
     public func count() async throws -> Int { try await EnterpriseModel.query(on: db).count() }
 
+    /// The names of `ids` (those that exist), for lists that show enterprises by name.
+    public func names(_ ids: Set<UUID>) async throws -> [UUID: Bilingual] {
+        guard !ids.isEmpty else { return [:] }
+        var out: [UUID: Bilingual] = [:]
+        for m in try await EnterpriseModel.query(on: db).filter(\.$id ~~ Array(ids)).field(\.$id).field(\.$nameZh).field(\.$nameEn).all() {
+            out[try m.requireID()] = Bilingual(zh: m.nameZh, en: m.nameEn)
+        }
+        return out
+    }
+
     public func allCreditCodes() async throws -> Set<String> {
         Set(try await EnterpriseModel.query(on: db).field(\.$creditCode).all().map(\.creditCode))
     }

@@ -1,0 +1,28 @@
+import Foundation
+import ParkDomain
+
+/// The treatment list as the utilities receive it (API, console and CLI write the same file):
+/// UTF-8 with a BOM (so Excel and WPS read the Chinese names), one row per enterprise whose
+/// electricity rate the run changes, amounts exact to the fen.
+public enum PerMuTreatmentCSV {
+    public static let columns = ["credit_code", "name_zh", "name_en", "grade", "consecutive_years", "electricity_kwh",
+                                 "added_rate_yuan_per_kwh", "surcharge_yuan"]
+
+    public static func data(_ rows: [PerMuTreatmentRow]) -> Data {
+        var out = "\u{FEFF}" + CSVWriter.line(columns) + "\n"
+        for r in rows {
+            out += CSVWriter.line([r.creditCode, r.nameZh, r.nameEn, r.grade.rawValue, String(r.consecutiveYears),
+                                   r.electricityKWh.map { String(format: "%.2f", $0) } ?? "",
+                                   String(format: "%.4f", r.addedRate), yuan(fen: r.surchargeFen)],
+                                  formulaGuard: true) + "\n"
+        }
+        return Data(out.utf8)
+    }
+
+    /// "1234.56" for 123456 fen (exact, no floating point).
+    public static func yuan(fen: Int64) -> String {
+        let sign = fen < 0 ? "-" : "", m = fen.magnitude
+        let cents = m % 100
+        return "\(sign)\(m / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+}
