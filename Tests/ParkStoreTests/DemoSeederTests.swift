@@ -26,7 +26,15 @@ final class DemoSeederTests: StoreTestCase {
         let leases = try await LeaseRepository(db: db).list()
         XCTAssertGreaterThan(parcels, 40)
         XCTAssertEqual(Set(leases.map(\.state)), Set(LeaseState.allCases), "the demo has a lease in every state")
-        XCTAssertEqual(n, 206 + parcels + leases.count, "one entry per enterprise, account, parcel and lease")
+        XCTAssertEqual(n, 206 + parcels + leases.count + 7,
+                       "one entry per enterprise, account, parcel and lease, per-mu scheme (3), run (2) and enactment (2)")
+        // The two years before the latest are enacted; the latest is left for the officer.
+        let latest = LocalDate(clock.now()).year - 1
+        let runs = PerMuRunRepository(db: db, clock: clock)
+        await assertEqual(try await runs.enacted(year: latest - 2)?.schemeName, "SIP \(latest - 2)")
+        await assertEqual(try await runs.enacted(year: latest - 1)?.schemeName, "SIP \(latest - 1)")
+        await assertEqual(try await runs.all(year: latest).count, 0)
+        await assertEqual(try await PerMuSchemeRepository(db: db).find(name: "SIP \(latest)")?.scheme.year, latest)
     }
 
     func testFirmUsersBelongToTheFirstTwoDemoEnterprises() async throws {

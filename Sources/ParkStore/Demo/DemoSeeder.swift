@@ -32,6 +32,9 @@ public struct DemoSeeder: Sendable {
             if try await ParcelRepository(db: db).count() == 0 {
                 _ = try await DemoLandSeeder(db: db, clock: clock).seed(seed: seed, scale: scale, enterprises: try await enterprises.all(), progress: progress)
             }
+            // …and a park from before the per-mu evaluation its schemes and enacted years.
+            let perMu = DemoPerMuSeeder(db: db, clock: clock)
+            if try await !perMu.seeded() { try await perMu.seed(progress: progress) }
             return Outcome(created: false, enterprises: existing, logins: try await logins(accounts))
         }
         let system = Principal.system("demo")
@@ -51,6 +54,7 @@ public struct DemoSeeder: Sendable {
         ]
         for u in users { _ = try await accounts.create(u, by: system) }
         _ = try await DemoLandSeeder(db: db, clock: clock).seed(seed: seed, scale: scale, enterprises: created, progress: progress)
+        try await DemoPerMuSeeder(db: db, clock: clock).seed(progress: progress)
         progress?("created \(users.count) demo accounts")
         return Outcome(created: true, enterprises: created.count, logins: try await logins(accounts))
     }

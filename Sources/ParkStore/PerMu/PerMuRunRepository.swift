@@ -185,8 +185,9 @@ public struct PerMuRunRepository: Sendable {
         }
     }
 
-    /// What a draft scheme would change against the year's enacted scheme (or `baseID` when
-    /// given), both run now on the same figures and last year's grades (staff).
+    /// What a draft scheme would change against `baseID`, else the year's enacted scheme, else
+    /// the scheme of the year's latest stored run of another scheme; both run now on the same
+    /// figures and last year's grades (staff).
     public func compare(draftID: UUID, baseID: UUID? = nil, by principal: Principal) async throws
         -> (comparison: PerMuComparison, base: PerMuSchemeRepository.Stored, draft: PerMuSchemeRepository.Stored) {
         try principal.requireStaff()
@@ -198,10 +199,12 @@ public struct PerMuRunRepository: Sendable {
             base = try await schemes.require(baseID)
         } else if let enacted = try await enacted(year: year) {
             base = try await schemes.require(enacted.schemeID)
+        } else if let latest = try await all(year: year).first(where: { $0.schemeID != draftID }) {
+            base = try await schemes.require(latest.schemeID)
         } else {
             throw DomainError(code: "no_enacted_scheme", field: "base",
-                              en: "\(year) has no enacted run; name the scheme to compare with (base)",
-                              zh: "\(year) 年度尚无正式结果，请指定对比的评价办法（base）")
+                              en: "\(year) has no enacted or stored run of another scheme; name the scheme to compare with (base)",
+                              zh: "\(year) 年度尚无正式结果或其他办法的评价，请指定对比的评价办法（base）")
         }
         guard base.scheme.year == year else {
             throw DomainError(code: "year_mismatch", field: "base",
