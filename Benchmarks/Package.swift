@@ -38,9 +38,16 @@ let package = Package(
             path: "Sources/lease-bench"
         ),
         // The same park through the database: bulk load, LandColumnsLoader, assess, store proposals.
+        // Bulk inserts of benchmark data and timing helpers shared by the database benchmarks.
+        .target(
+            name: "BenchSupport",
+            dependencies: [.product(name: "ParkStore", package: "ParkOS")],
+            path: "Sources/BenchSupport"
+        ),
         .executableTarget(
             name: "lease-db-bench",
             dependencies: [
+                "BenchSupport",
                 "LeaseBenchFixture",
                 .product(name: "ParkDomain", package: "ParkOS"),
                 .product(name: "ParkStore", package: "ParkOS"),
@@ -57,6 +64,7 @@ let package = Package(
         .executableTarget(
             name: "permu-db-bench",
             dependencies: [
+                "BenchSupport",
                 .product(name: "ParkDomain", package: "ParkOS"),
                 .product(name: "ParkStore", package: "ParkOS"),
             ],

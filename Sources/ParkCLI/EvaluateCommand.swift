@@ -50,7 +50,8 @@ struct EvaluateCommand: AsyncParsableCommand {
         @Option(help: "The data year.") var year: Int
         @Option(help: "The draft scheme's name.") var scheme: String
         @Option(help: "Draft version (default: newest).") var version: Int?
-        @Option(help: "Compare with this scheme (newest version) instead of the enacted one.") var base: String?
+        @Option(help: "Compare with this scheme instead of the enacted one.") var base: String?
+        @Option(name: .customLong("base-version"), help: "The base scheme's version (default: newest).") var baseVersion: Int?
         @Option(help: "table, json or csv.") var format: OutputFormat = .table
 
         func run() async throws {
@@ -58,7 +59,7 @@ struct EvaluateCommand: AsyncParsableCommand {
                 try await database.withStore { store in
                     let draft = try await EvaluateCommand.scheme(store, year: year, name: scheme, version: version)
                     var baseID: UUID?
-                    if let base { baseID = try await EvaluateCommand.scheme(store, year: year, name: base, version: nil).id }
+                    if let base { baseID = try await EvaluateCommand.scheme(store, year: year, name: base, version: baseVersion).id }
                     let (c, b, d) = try await PerMuRunRepository(db: store.db).compare(draftID: draft.id, baseID: baseID, by: CLI.operatorPrincipal)
                     let names = try await EnterpriseRepository(db: store.db).names(Set(c.changes.map(\.enterpriseId)))
                     try EvaluateCommand.print(c, base: b.scheme, draft: d.scheme, names: names, format: format)

@@ -1,3 +1,4 @@
+import BenchSupport
 import Foundation
 import LeaseBenchFixture
 import ParkDomain
@@ -148,18 +149,4 @@ enum BenchChecks {
             c.mandatory.append(mandatory ? 1 : 0); c.weight.append(weight)
         }
     }
-}
-
-func ms(_ d: Duration) -> String {
-    let c = d.components
-    return String(format: "%.1f ms", Double(c.seconds) * 1_000 + Double(c.attoseconds) / 1e15)
-}
-
-/// User + system CPU time of the whole process so far (all threads: the SQLite thread pool and
-/// the event loops included), to tell work from waiting on a busy machine.
-func processCPU() -> Duration {
-    var u = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &u)
-    let us = (Int64(u.ru_utime.tv_sec) + Int64(u.ru_stime.tv_sec)) * 1_000_000 + Int64(u.ru_utime.tv_usec) + Int64(u.ru_stime.tv_usec)
-    return .microseconds(us)
 }

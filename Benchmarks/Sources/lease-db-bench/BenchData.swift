@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import LeaseBenchFixture
 import ParkDomain
+import BenchSupport
 import SQLKit
 
 /// The benchmark park written to the database: LeaseBenchFixture's leases as rows of
@@ -69,14 +70,14 @@ enum BenchData {
         let n = c.leaseCount
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let ms = { (i: Int) -> Int64 in now + Int64(i) }
-        try await insert(db, "enterprises", ["id", "credit_code", "name_zh", "name_en", "industry_code", "clusters", "ownership",
+        try await BenchInsert.insert(db, "enterprises", ["id", "credit_code", "name_zh", "name_en", "industry_code", "clusters", "ownership",
                                              "origin_country", "regional_hq", "rd_centre", "above_designated_size", "address",
                                              "updated_at_ms"], count: min(enterpriseCount, n)) { e in
             [id(.enterprise, e), String(format: "91BENCH%011ld", e), "基准企业\(e)", "Bench Enterprise \(e)", "C39",
              ";nanotech;", "private", "CN", false, false, true, "Bench Road \(e)", ms(e)]
         }
         progress("enterprises")
-        try await insert(db, "parcels", ["id", "code", "sub_area", "land_use", "declared_area_m2", "computed_area_m2", "boundary"],
+        try await BenchInsert.insert(db, "parcels", ["id", "code", "sub_area", "land_use", "declared_area_m2", "computed_area_m2", "boundary"],
                          count: n) { p in
             let m2 = AreaUnit.squareMetres(fromMu: c.areaMu[p])
             return [id(.parcel, p), String(format: "BENCH-%06d", p), "Bench", "industrial", m2, m2, "[]"]
@@ -84,7 +85,7 @@ enum BenchData {
         progress("parcels")
         let contract = GrantContract(signedOn: LocalDate(year: 2014, month: 2, day: 1)!, startDate: LocalDate(year: 2014, month: 3, day: 1)!,
                                      priceYuan: 0)
-        try await insert(db, "leases", ["id", "parcel_id", "enterprise_id", "state", "auction_date", "reserve_price_yuan",
+        try await BenchInsert.insert(db, "leases", ["id", "parcel_id", "enterprise_id", "state", "auction_date", "reserve_price_yuan",
                                         "winning_bid_yuan", "deposit_yuan", "confirmed_on", "contract_signed_on", "contract_start",
                                         "first_term_years", "max_total_years", "price_yuan", "first_term_end", "extension_years",
                                         "commitments", "updated_at_ms"], count: n) { l in
@@ -106,7 +107,7 @@ enum BenchData {
                 }
             }
         }
-        try await insert(db, "performance_reports",
+        try await BenchInsert.insert(db, "performance_reports",
                          ["id", "lease_id", "year", "version", "investment_to_date_yuan", "production_start_date", "tax_paid_yuan",
                           "revenue_yuan", "value_added_yuan", "rd_spend_yuan", "energy_tonnes_coal", "electricity_kwh", "emissions_tonnes",
                           "average_employees", "custom", "source", "verification", "reason", "created_by", "created_at_ms"],
@@ -124,33 +125,4 @@ enum BenchData {
         }
         progress("performance_reports (\(rows.count) rows)")
     }
-
-    /// Multi-row INSERTs of `count` rows made by `row`, `perStatement` rows a statement and
-    /// `perTransaction` rows a transaction.
-    static func insert(_ db: any Database, _ table: String, _ columns: [String], count: Int, perStatement: Int = chunk,
-                       perTransaction: Int = 10_000, row: (Int) -> [any Encodable & Sendable]) async throws {
-        var from = 0
-        while from < count {
-            let to = min(from + perTransaction, count)
-            var statements: [SQLInsertBuilder] = []
-            let sql = db as! any SQLDatabase
-            for s in stride(from: from, to: to, by: perStatement) {
-                let builder = sql.insert(into: table).columns(columns)
-                for i in s..<min(s + perStatement, to) { _ = builder.values(row(i)) }
-                statements.append(builder)
-            }
-            let batch = UncheckedBox(statements)
-            try await db.transaction { tx in
-                let txSQL = tx as! any SQLDatabase
-                for b in batch.value { try await txSQL.execute(sql: b.query) { _ in } }
-            }
-            from = to
-        }
-    }
-}
-
-/// Hands non-Sendable builders to the transaction closure (they are only read there).
-struct UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }

@@ -1,6 +1,7 @@
 import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
+import BenchSupport
 import Foundation
 import SQLKit
 

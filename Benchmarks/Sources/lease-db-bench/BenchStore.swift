@@ -1,5 +1,6 @@
 import FluentKit
 import FluentSQLiteDriver
+import BenchSupport
 import Foundation
 import ParkDomain
 

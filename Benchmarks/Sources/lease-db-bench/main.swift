@@ -13,6 +13,7 @@
 // the land tables first), --json (time the commitments JSON decoders instead), --floor (time the
 // driver alone on the two queries).
 import FluentKit
+import BenchSupport
 import Foundation
 import LeaseBenchFixture
 import Logging

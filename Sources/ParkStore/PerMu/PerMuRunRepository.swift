@@ -116,8 +116,17 @@ public struct PerMuRunRepository: Sendable {
         let run = try PerMuEvaluator.evaluate(scheme: scheme, figures: figures, previous: previous, explanations: false)
         let units = PerMuUnit.units(from: figures, year: scheme.year, mergeSharedParcels: scheme.scope.mergeSharedParcels).units.map(\.figures)
         guard !dryRun else { return Outcome(run: run, scheme: scheme, figures: units, stored: nil) }
+        let saved = try await store(run, figures: units, schemeID: schemeID, scheme: scheme, by: principal)
+        return Outcome(run: run, scheme: scheme, figures: units, stored: saved)
+    }
+
+    /// Stores `run` of `scheme` (`schemeID`) with its units' figures, in result order, as a
+    /// proposed run in one audited transaction; refused when the year's run is enacted.
+    public func store(_ run: PerMuRun, figures units: [PerMuFigures], schemeID: UUID, scheme: PerMuScheme,
+                      by principal: Principal) async throws -> Stored {
+        try principal.requireStaff()
         let clock = self.clock
-        let saved = try await WriteGate.write(db) { tx in
+        return try await WriteGate.write(db) { tx in
             if let enacted = try await PerMuRunRepository(db: tx, clock: clock).enacted(year: scheme.year) {
                 throw Self.yearEnacted(scheme.year, run: enacted)
             }
@@ -129,7 +138,6 @@ public struct PerMuRunRepository: Sendable {
                                                             entityID: m.id!.uuidString, before: Summary?.none, after: summary)
             return Self.stored(m, scheme: scheme)
         }
-        return Outcome(run: run, scheme: scheme, figures: units, stored: saved)
     }
 
     /// Makes `runID` its year's official run (admins); refused when another run of the year is enacted.
