@@ -57,5 +57,20 @@ enum Assets {
     .timeline{display:flex;flex-wrap:wrap;gap:0;margin:8px 0}.timeline div{flex:1;min-width:120px;border-top:4px solid var(--brand);padding:6px 8px 0}.timeline div.future{border-top-color:#cdd5df;color:var(--muted)}
     .timeline b{display:block;font-size:12.5px}.met{color:var(--ok);font-weight:600}.miss{color:var(--bad);font-weight:600}
     textarea{font:inherit;padding:7px 9px;border:1px solid #cdd5df;border-radius:6px;width:100%;min-height:70px}
+    .badge.grade-a,.legend i.grade-a{background:#1a9850;color:#fff}.badge.grade-b,.legend i.grade-b{background:#91cf60;color:#17301a}
+    .badge.grade-c,.legend i.grade-c{background:#fdae61;color:#4a2800}.badge.grade-d,.legend i.grade-d{background:#d73027;color:#fff}
+    .card.flush{padding:0}.card .pad,.card h2.pad{padding:16px 20px 0}p.pad{padding:0 20px 16px}.scroll{overflow-x:auto}
+    svg.chart{width:100%;height:auto;background:#fafbfd;border:1px solid var(--line);border-radius:8px}
+    .g6{grid-template-columns:repeat(auto-fit,minmax(150px,1fr));margin-bottom:16px}.stat .v .badge{font-size:15px}
+    .actions{display:flex;flex-wrap:wrap;gap:10px;align-items:center}.actions form{margin:0}label.grow{flex:1;min-width:260px}
+    ul.notes{margin:6px 0 0;padding-left:20px}ul.notes li{margin:4px 0}h3{font-size:14px;margin:14px 0 8px}
+    ol.shortfalls{margin:0;padding-left:20px}ol.shortfalls li{margin:8px 0;padding:6px 8px;border-radius:6px}
+    ol.shortfalls li.top{background:#fdecec;border-left:4px solid var(--bad)}.lost{color:var(--bad);font-weight:600;margin-left:6px}
+    td.trace{font-size:12.5px;max-width:420px}.conclusion{margin:12px 0 0}
+    table.matrix td.diag{background:#e8f6ec;font-weight:700}table.matrix td.moved{background:#fff4e5;font-weight:600}table.matrix td.zero{color:#b0b8c4}
+    div.filters{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end;margin-bottom:8px}table.form td{padding:5px 8px;vertical-align:middle}table.form input{min-width:90px;width:120px}
+    tr.invalid td,.invalid input,label.invalid input{border-color:var(--bad);background:#fdecec}.filters.invalid{outline:2px solid #f3b5b5;border-radius:6px;padding:4px}
+    pre.doc{white-space:pre-wrap;font-size:12px;max-height:480px;overflow:auto;background:#f8fafc;padding:10px;border-radius:6px}
+    details.card summary{cursor:pointer;font-weight:600}.card.dry{border-color:#f0c36d;background:#fffdf6}.kpi.spaced{margin-top:14px}
     """
 }

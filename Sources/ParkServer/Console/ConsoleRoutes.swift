@@ -31,6 +31,7 @@ enum ConsoleRoutes {
         LeasePage.register(console)
         RulesetPage.register(console)
         ReportImportPage.register(console)
+        PerMuPages.register(console)
     }
 
     /// The signed-in principal, or a redirect to the sign-in page.

@@ -1,0 +1,104 @@
+import Foundation
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// Numbers, money and badges of the per-mu pages: values with their units, money from fen
+/// exactly, grades in their colours.
+enum PerMuFormat {
+    /// Up to `maxDecimals` decimals, trailing zeros dropped, thousands grouped ("24.097", "1,234.5").
+    static func num(_ x: Double, maxDecimals: Int = 4) -> String {
+        guard x.isFinite else { return "—" }
+        var s = Fmt.number(x, digits: maxDecimals)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s == "-0" ? "0" : s
+    }
+
+    /// A value of `indicator` with its unit; R&D intensity (a fraction) as a percentage.
+    static func value(_ v: Double?, _ indicator: PerMuIndicator, _ lang: Language) -> String {
+        guard let v else { return "—" }
+        if indicator == .rdIntensity { return Fmt.number(v * 100, digits: 2) + " %" }
+        return num(v) + " " + indicator.unit.text(lang)
+    }
+
+    /// Money from fen, exact: "100,000.00 元".
+    static func money(fen: Int64, _ lang: Language) -> String {
+        let m = fen.magnitude
+        let cents = m % 100
+        return (fen < 0 ? "-" : "") + Fmt.grouped(Int64(m / 100)) + "." + (cents < 10 ? "0" : "") + String(cents) + " " + L.yuan(lang)
+    }
+
+    /// Money from a yuan amount, rounded to the fen first (as the store rounds).
+    static func money(yuan: Double, _ lang: Language) -> String { money(fen: PerMuRunRepository.fen(yuan), lang) }
+
+    /// Σ of a unit's members' surcharges, each rounded to the fen (as the run's total is).
+    static func surchargeFen(_ r: PerMuResult) -> Int64 {
+        r.members.reduce(0) { $0 + PerMuRunRepository.fen($1.electricitySurchargeYuan) }
+    }
+
+    static func colon(_ lang: Language) -> String { lang == .zh ? "：" : ": " }
+
+    static func mu(_ x: Double, _ lang: Language) -> String { Fmt.number(x, digits: 2) + " " + L.mu(lang) }
+
+    static func score(_ x: Double?) -> String { x.map { Fmt.number($0, digits: 2) } ?? "—" }
+
+    static func date(millis: Int64, _ lang: Language) -> String {
+        Markup.date(Date(timeIntervalSince1970: Double(millis) / 1000), lang)
+    }
+
+    /// A grade's colour (A green … D red), used by charts and legends alike.
+    static func colour(_ g: PerMuGrade) -> String {
+        switch g {
+        case .a: "#1a9850"
+        case .b: "#91cf60"
+        case .c: "#fdae61"
+        case .d: "#d73027"
+        }
+    }
+
+    static func gradeBadge(_ g: PerMuGrade?, _ lang: Language, long: Bool = false) -> HTML {
+        guard let g else { return "<span class=\"sub\">—</span>" }
+        return "<span class=\"badge grade-\(g.rawValue.lowercased())\" title=\"\(g.label.text(lang))\">\(long ? g.label.text(lang) : g.rawValue)</span>"
+    }
+
+    static func stateBadge(_ s: PerMuRunRepository.State, _ lang: Language) -> HTML {
+        Markup.badge(s.label.text(lang), kind: s == .enacted ? "rd" : s == .reopened ? "off" : "")
+    }
+
+    static func legend(_ lang: Language) -> HTML {
+        let items = PerMuGrade.allCases.map { g -> HTML in "<span class=\"legend\"><i class=\"grade-\(g.rawValue.lowercased())\"></i>\(g.label.text(lang))</span>" }
+        return "<div class=\"legends\">\(items)</div>"
+    }
+
+    static func schemeName(_ name: String, _ version: Int, _ lang: Language) -> String {
+        lang == .zh ? "\(name) 第 \(version) 版" : "\(name) v\(version)"
+    }
+
+    static func notice(_ n: (ok: Bool, text: String)?) -> HTML {
+        n.map { "<div class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</div>" } ?? .empty
+    }
+
+    /// "field: message" of a refused form.
+    static func refusal(_ e: DomainError, _ lang: Language) -> String {
+        (e.field.map { "\($0): " } ?? "") + e.message.text(lang)
+    }
+}
+
+/// Request helpers shared by the per-mu pages.
+enum PerMuRequest {
+    static func uuid(_ req: Request, _ name: String, entity: String) throws -> UUID {
+        guard let raw = req.parameters.get(name), let id = UUID(uuidString: raw) else {
+            throw DomainError.notFound(entity, id: req.parameters.get(name) ?? "")
+        }
+        return id
+    }
+
+    static func query(_ req: Request) -> [String: String] { (try? req.query.decode([String: String].self)) ?? [:] }
+
+    static func form(_ req: Request) -> [String: String] { (try? req.content.decode([String: String].self)) ?? [:] }
+
+    static func enterpriseName(zh: String, en: String, _ lang: Language) -> String { lang == .zh || en.isEmpty ? zh : en }
+}
