@@ -13,7 +13,9 @@ final class MigrateAndAuditCommandTests: CLITestCase {
         let after = try await parkos("migrate", "--status", "--db", dbPath)
         let again = try await parkos("migrate", "--db", dbPath)
         // then
-        let names = ["CreateReferenceTables", "CreateEnterprises", "CreateAccounts", "CreateAuditTrail", "CreateLand"]
+        let names = ParkMigrations.all.map { "\(type(of: $0))" }
+        XCTAssertEqual(names.prefix(6), ["CreateReferenceTables", "CreateEnterprises", "CreateAccounts", "CreateAuditTrail", "CreateLand",
+                                         "CreatePerMu"])
         XCTAssertEqual(before, names.map { "pending  ParkStore.\($0)\n" }.joined())
         XCTAssertEqual(applied, "applied: \(names.joined(separator: ", "))\n")
         XCTAssertEqual(after, names.map { "applied  ParkStore.\($0)\n" }.joined())
@@ -29,7 +31,7 @@ final class MigrateAndAuditCommandTests: CLITestCase {
         let status = try await parkos("migrate", "--status", "--db", dbPath)
         // then
         XCTAssertTrue(reverted.hasPrefix("reverted: "), reverted)
-        XCTAssertEqual(status.split(separator: "\n").filter { $0.hasPrefix("pending") }.count, 5)
+        XCTAssertEqual(status.split(separator: "\n").filter { $0.hasPrefix("pending") }.count, ParkMigrations.all.count)
     }
 
     func testAuditVerifyOnAnIntactChain() async throws {

@@ -159,4 +159,42 @@ final class PerMuRepositoryTests: StoreTestCase {
         let schemeActions = try await auditActions(PerMuSchemeRepository.entityType, "Test v2")
         XCTAssertEqual(schemeActions, ["create"])
     }
+
+    func testMergedUnitsAreStoredFoundByEveryMemberAndListedPerMember() async throws {
+        // Two firms sharing parcel "P" (10 + 5 mu) and a third alone; the shared unit is D.
+        let a = try await register(enterprise(11, zh: "甲", en: "A", above: true))
+        let b = try await register(enterprise(12, zh: "乙", en: "B", above: true))
+        let c = try await register(enterprise(13, zh: "丙", en: "C", above: true))
+        func f(_ e: Enterprise, land: Double, tax: Double, parcel: String?, kWh: Double, other: Double = 0) -> PerMuFigures {
+            PerMuFigures(enterpriseId: e.id!, year: 2024, cluster: "ai", subArea: "湖东", aboveDesignatedSize: true, landMu: land,
+                         parcelGroup: parcel, taxWanYuan: tax, electricityKWh: kWh, otherElectricitySurchargeYuanPerKWh: other)
+        }
+        let figures = [f(a, land: 10, tax: 1, parcel: "P", kWh: 1_000_000), f(b, land: 5, tax: 1, parcel: "P", kWh: 500_000, other: 0.03),
+                       f(c, land: 1, tax: 10, parcel: nil, kWh: 0)]
+        let s = scheme(year: 2024)
+        let saved = try await PerMuSchemeRepository(db: db, clock: clock).save(s, by: officer)
+        let run = try PerMuEvaluator.evaluate(scheme: s, figures: figures, explanations: false)
+        let units = PerMuUnit.units(from: figures, year: 2024, mergeSharedParcels: true).units.map(\.figures)
+        XCTAssertEqual(units.count, 2)
+        let runs = PerMuRunRepository(db: db, clock: clock)
+        let stored = try await runs.store(run, figures: units, schemeID: saved.id, scheme: s, by: officer)
+        _ = try await runs.enact(stored.id, by: admin)
+        // 2 万元 over 15 mu = 13.33 points: D. A pays 0.05 on 1,000,000 kWh; B already pays 0.03, so 0.02 more on 500,000.
+        let query = PerMuResultQuery(db: db)
+        let viaB = try await query.result(runID: stored.id, enterpriseID: b.id!)
+        XCTAssertEqual(viaB?.result.enterpriseId, a.id!)
+        XCTAssertEqual(viaB?.result.members.map(\.enterpriseId), [a.id!, b.id!])
+        XCTAssertEqual(viaB?.result.landMu, 15)
+        XCTAssertEqual(viaB?.result.grade, .d)
+        let list = try await query.treatmentList(runID: stored.id)
+        XCTAssertEqual(list.map(\.enterpriseId), [a.id!, b.id!])
+        XCTAssertEqual(list.map(\.surchargeFen), [5_000_000, 1_000_000])
+        XCTAssertEqual(list.map(\.creditCode), [a.creditCode.value, b.creditCode.value])
+        let history = try await runs.history(year: 2024)
+        XCTAssertEqual(history[b.id!], PerMuPriorYear(grade: .d, consecutiveYears: 1))
+        XCTAssertEqual(history[c.id!]?.grade, .a)
+        // The rebuilt scorecard of the merged unit names both members' surcharges.
+        let card = try await PerMuScorecard.load(db: db, enterprise: b.id!, year: 2024)
+        XCTAssertEqual(card.result.treatments.first?.electricitySurchargeYuan ?? 0, 60_000, accuracy: 1e-6)
+    }
 }

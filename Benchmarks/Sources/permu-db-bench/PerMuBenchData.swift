@@ -103,14 +103,14 @@ enum PerMuBenchData {
     /// Deletes every stored run (benchmark database only).
     static func clearRuns(_ db: any Database) async throws {
         let sql = db as! any SQLDatabase
-        for t in ["permu_members", "permu_results", "permu_runs"] { try await sql.raw("DELETE FROM \(unsafeRaw: t)").run() }
+        for t in ["permu_merged", "permu_results", "permu_runs"] { try await sql.raw("DELETE FROM \(unsafeRaw: t)").run() }
     }
 
     /// One stored result per unit and one member row per enterprise, grades as computed.
     static func check(_ db: any Database, runID: UUID, _ run: PerMuRun) async throws -> String {
         let sql = db as! any SQLDatabase
         let results = try await sql.raw("SELECT COUNT(*) AS n FROM permu_results WHERE run_id = \(bind: runID)").first()!.decode(column: "n", as: Int.self)
-        let members = try await sql.raw("SELECT COUNT(*) AS n FROM permu_members WHERE run_id = \(bind: runID)").first()!.decode(column: "n", as: Int.self)
+        let members = results + (try await sql.raw("SELECT COUNT(*) AS n FROM permu_merged WHERE run_id = \(bind: runID)").first()!.decode(column: "n", as: Int.self))
         var stored: [String: Int] = [:]
         for row in try await sql.raw("SELECT grade, COUNT(*) AS n FROM permu_results WHERE run_id = \(bind: runID) AND grade IS NOT NULL GROUP BY grade").all() {
             stored[try row.decode(column: "grade", as: String.self)] = try row.decode(column: "n", as: Int.self)

@@ -56,8 +56,9 @@ do {
     try await PerMuBenchData.clearRuns(db)
     let scheme = PerMuBenchData.scheme
     let system = Principal.system("permu-db-bench")
-    let stored = try await PerMuSchemeRepository(db: db).find(name: scheme.name)
-        ?? (try await PerMuSchemeRepository(db: db).save(scheme, by: system))
+    var found = try await PerMuSchemeRepository(db: db).find(name: scheme.name)
+    if found == nil { found = try await PerMuSchemeRepository(db: db).save(scheme, by: system) }
+    let stored = found!
 
     var load: [Duration] = [], score: [Duration] = [], store: [Duration] = [], total: [Duration] = []
     for run in 1...runs {

@@ -13,6 +13,7 @@ public enum ParkApp {
         app.parkServices = ParkServices(options: options, throttle: LoginThrottle(), metrics: ParkMetrics())
         try options.database.register(on: app.databases)
         app.migrations.add(ParkMigrations.all)
+        try await options.database.prepare(app.db)
         if migrate { try await app.autoMigrate() }
 
         app.middleware = Middlewares()

@@ -5,7 +5,8 @@ import SQLKit
 
 /// The per-mu evaluation's tables (DOMAIN.md §2): schemes as versioned documents, runs of a
 /// scheme on a year's figures (one enacted per year), each run's results per evaluated unit
-/// and each enterprise's grade and surcharge in it. Seeds the Huangyan 2022 and 2021 presets.
+/// (keyed by its lead enterprise) and the other members of merged units. Seeds the Huangyan
+/// 2022 and 2021 presets.
 struct CreatePerMu: AsyncMigration {
     func prepare(on db: any Database) async throws {
         try await db.schema("permu_schemes")
@@ -29,34 +30,28 @@ struct CreatePerMu: AsyncMigration {
             .field("created_by", .string, .required).field("created_at_ms", .int64, .required)
             .field("enacted_by", .string).field("enacted_at_ms", .int64)
             .create()
+        // One row per evaluated unit: the columns lists filter and sort on, and `detail` (the
+        // unit's figures and indicator scores, packed by `PerMuResultWriter`) for the scorecard.
         try await db.schema("permu_results")
             .field("run_id", .uuid, .required, .references("permu_runs", "id"))
-            .field("position", .int, .required)
             .field("enterprise_id", .uuid, .required)
+            .field("position", .int, .required)
             .field("group_kind", .string, .required).field("cluster", .string).field("sub_area", .string)
             .field("land_mu", .double, .required)
-            .field("producing", .bool, .required).field("past_contracted_date", .bool, .required)
-            .field("tax_wan", .double).field("value_added_wan", .double).field("revenue_wan", .double)
-            .field("energy_tce", .double).field("emissions_t", .double).field("employees", .double)
-            .field("rd_spend_wan", .double).field("electricity_kwh", .double)
-            .field("status", .string, .required).field("total", .double)
-            .field("park_rank", .int).field("pool_size", .int).field("cluster_rank", .int)
-            .field("grade", .string).field("previous_grade", .string).field("consecutive_years", .int, .required)
-            .field("surcharge_fen", .int64, .required)
-            .field("indicators", .string, .required).field("members", .string, .required)
-            .compositeIdentifier(over: "run_id", "position")
+            .field("status", .string, .required).field("total", .double).field("park_rank", .int)
+            .field("grade", .string).field("consecutive_years", .int, .required)
+            .field("surcharge_fen", .int64, .required).field("added_rate", .double, .required)
+            .field("detail", .string, .required).field("members", .string)
+            .compositeIdentifier(over: "run_id", "enterprise_id")
             .create()
-        try await db.schema("permu_members")
+        // The other members of units merged over a shared parcel, with their unit's lead.
+        try await db.schema("permu_merged")
             .field("run_id", .uuid, .required, .references("permu_runs", "id"))
             .field("enterprise_id", .uuid, .required)
-            .field("position", .int, .required)
-            .field("grade", .string).field("consecutive_years", .int, .required)
-            .field("electricity_kwh", .double).field("added_rate", .double, .required)
-            .field("surcharge_fen", .int64, .required)
+            .field("lead_id", .uuid, .required)
             .compositeIdentifier(over: "run_id", "enterprise_id")
             .create()
         try await SQLIndexes.create(on: db, table: "permu_runs", columns: ["year"])
-        try await SQLIndexes.create(on: db, table: "permu_members", columns: ["enterprise_id"])
         try await SQLIndexes.create(on: db, table: "performance_reports", columns: ["year"])
         for preset in [PerMuScheme.huangyan2022, .huangyan2021] {
             let m = PerMuSchemeModel(preset, createdBy: "migration", at: 0)
@@ -66,7 +61,7 @@ struct CreatePerMu: AsyncMigration {
 
     func revert(on db: any Database) async throws {
         if let sql = db as? any SQLDatabase { try await sql.drop(index: "performance_reports_year_idx").run() }
-        for t in ["permu_members", "permu_results", "permu_runs", "permu_schemes"] {
+        for t in ["permu_merged", "permu_results", "permu_runs", "permu_schemes"] {
             try await db.schema(t).delete()
         }
     }

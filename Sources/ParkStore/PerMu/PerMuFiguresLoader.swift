@@ -1,10 +1,12 @@
 import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
 import Foundation
 import ParkDomain
 import SQLKit
 
 /// A year's per-mu figures (`PerMuFigures`) of every enterprise holding land, from the register,
-/// the leases and the leases' yearly reports, in two queries:
+/// the leases and the leases' yearly reports:
 ///
 /// 1. Land: every lease with a contract that held its parcel in the year (contract start on or
 ///    before 31 December; not lapsed; a reclaimed or expired lease only if its first term ran
@@ -16,106 +18,72 @@ import SQLKit
 ///    over the enterprise's leases that reported (yuan ÷ 10,000 → 万元; kWh, t, tce and
 ///    employees as reported); an enterprise with no report for the year has every figure
 ///    missing. It is producing when a report of the year gives a production start on or before
-///    31 December; a lease not producing is past its contracted production date when its
-///    agreement's production-start commitment date is on or before 31 December.
+///    31 December.
+/// 3. For enterprises not producing: their leases' agreements. Such an enterprise is past its
+///    contracted production date when a production-start commitment's date is on or before
+///    31 December.
 ///
 /// Enterprises are listed in order of their first lease row (storage order; the evaluation's
-/// results follow it).
+/// results follow it). Rows are read through the drivers' own row types (SQLiteNIO columns,
+/// PostgresNIO cells), not SQLKit's decoder, which costs seconds at 100,000 enterprises.
 public enum PerMuFiguresLoader {
     /// Lease states whose lease holds (or held) land under a contract.
     static let heldStates: [LeaseState] = [.contracted, .underConstruction, .inProduction, .assessmentDue, .assessed, .extended]
 
     public static func load(_ db: any Database, year: Int) async throws -> [PerMuFigures] {
-        guard let sql = db as? any SQLDatabase else { return [] }
         let yearEnd = "\(year)-12-31"
         let held = heldStates.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let landRows = try await sql.raw("""
-            SELECT l.id AS lease_id, l.enterprise_id, l.parcel_id, p.computed_area_m2, p.sub_area, e.clusters,
-                   e.above_designated_size, l.commitments
+        // Literals only: the year is an Int and the states are this file's constants.
+        let landSQL = """
+            SELECT l.id, l.enterprise_id, l.parcel_id, p.computed_area_m2, p.sub_area, e.clusters, e.above_designated_size
             FROM leases l JOIN parcels p ON p.id = l.parcel_id JOIN enterprises e ON e.id = l.enterprise_id
-            WHERE l.contract_start IS NOT NULL AND l.contract_start <= \(bind: yearEnd)
-              AND (l.state IN (\(unsafeRaw: held))
-                   OR (l.state IN ('reclaimed', 'expired') AND l.first_term_end >= \(bind: yearEnd)))
-            """).all()
-        struct Holding { var figures: PerMuFigures; var largestM2: Double; var parcels: [UUID]; var leases: [UUID]; var commitments: [String] }
-        var order: [UUID] = []
-        var byEnterprise: [UUID: Holding] = [:]
-        var leaseOwner: [UUID: UUID] = [:]
-        var parcelHolders: [UUID: Set<UUID>] = [:]
-        for row in landRows {
-            let lease = try row.decode(column: "lease_id", as: UUID.self)
-            let enterprise = try row.decode(column: "enterprise_id", as: UUID.self)
-            let parcel = try row.decode(column: "parcel_id", as: UUID.self)
-            let m2 = try row.decode(column: "computed_area_m2", as: Double.self)
-            let subArea = try row.decode(column: "sub_area", as: String.self)
-            leaseOwner[lease] = enterprise
-            parcelHolders[parcel, default: []].insert(enterprise)
-            if var h = byEnterprise[enterprise] {
-                h.figures.landMu += m2 / (2000.0 / 3.0)
-                if m2 > h.largestM2 { h.largestM2 = m2; h.figures.subArea = subArea }
-                h.parcels.append(parcel); h.leases.append(lease)
-                h.commitments.append(try row.decode(column: "commitments", as: String.self))
-                byEnterprise[enterprise] = h
-            } else {
-                let clusters = try row.decode(column: "clusters", as: String.self).split(separator: ";").map(String.init)
-                let above = try row.decode(column: "above_designated_size", as: Bool.self)
-                order.append(enterprise)
-                byEnterprise[enterprise] = Holding(
-                    figures: PerMuFigures(enterpriseId: enterprise, year: year, cluster: clusters.first, subArea: subArea,
-                                          aboveDesignatedSize: above, landMu: m2 / (2000.0 / 3.0), producing: false,
-                                          pastContractedProductionDate: false),
-                    largestM2: m2, parcels: [parcel], leases: [lease],
-                    commitments: [try row.decode(column: "commitments", as: String.self)])
-            }
-        }
-        let reportRows = try await sql.raw("""
+            WHERE l.contract_start IS NOT NULL AND l.contract_start <= '\(yearEnd)'
+              AND (l.state IN (\(held)) OR (l.state IN ('reclaimed', 'expired') AND l.first_term_end >= '\(yearEnd)'))
+            """
+        let reportSQL = """
             SELECT r.lease_id, r.tax_paid_yuan, r.value_added_yuan, r.revenue_yuan, r.rd_spend_yuan, r.energy_tonnes_coal,
                    r.electricity_kwh, r.emissions_tonnes, r.average_employees, r.production_start_date
             FROM performance_reports r
-            WHERE r.year = \(bind: year) AND NOT EXISTS (SELECT 1 FROM performance_reports n
+            WHERE r.year = \(year) AND NOT EXISTS (SELECT 1 FROM performance_reports n
                   WHERE n.lease_id = r.lease_id AND n.year = r.year AND n.version > r.version)
-            """).all()
-        struct Sums { var tax: Int64 = 0, va: Int64 = 0, revenue: Int64 = 0, rd: Int64 = 0
-                      var energy = 0.0, kWh = 0.0, emissions = 0.0, employees = 0 }
-        var sums: [UUID: Sums] = [:]
-        for row in reportRows {
-            let lease = try row.decode(column: "lease_id", as: UUID.self)
-            guard let enterprise = leaseOwner[lease] else { continue }
-            var s = sums[enterprise] ?? Sums()
-            s.tax += try row.decode(column: "tax_paid_yuan", as: Int64.self)
-            s.va += try row.decode(column: "value_added_yuan", as: Int64.self)
-            s.revenue += try row.decode(column: "revenue_yuan", as: Int64.self)
-            s.rd += try row.decode(column: "rd_spend_yuan", as: Int64.self)
-            s.energy += try row.decode(column: "energy_tonnes_coal", as: Double.self)
-            s.kWh += try row.decode(column: "electricity_kwh", as: Double.self)
-            s.emissions += try row.decode(column: "emissions_tonnes", as: Double.self)
-            s.employees += try row.decode(column: "average_employees", as: Int.self)
-            sums[enterprise] = s
-            if let start = try row.decode(column: "production_start_date", as: String?.self), start <= yearEnd {
-                byEnterprise[enterprise]?.figures.producing = true
-            }
+            """
+        let park = Holdings(year: year, yearEnd: yearEnd)
+        try await query(db, landSQL) { park.addLand(&$0) }
+        park.startReports()
+        try await query(db, reportSQL) { park.addReport(&$0) }
+        let waiting = park.leasesOfEnterprisesNotProducing()
+        for from in stride(from: 0, to: waiting.count, by: 500) {
+            let ids = waiting[from..<min(from + 500, waiting.count)].map { "'\(idLiteral(db, $0))'" }.joined(separator: ", ")
+            try await query(db, "SELECT id, commitments FROM leases WHERE id IN (\(ids))") { park.addCommitments(&$0) }
         }
-        var out: [PerMuFigures] = []
-        out.reserveCapacity(order.count)
-        for id in order {
-            guard var h = byEnterprise[id] else { continue }
-            if let s = sums[id] {
-                h.figures.taxWanYuan = Double(s.tax) / 10_000; h.figures.valueAddedWanYuan = Double(s.va) / 10_000
-                h.figures.revenueWanYuan = Double(s.revenue) / 10_000; h.figures.rdSpendWanYuan = Double(s.rd) / 10_000
-                h.figures.energyTonnesCoal = s.energy; h.figures.electricityKWh = s.kWh
-                h.figures.emissionsTonnes = s.emissions; h.figures.averageEmployees = Double(s.employees)
+        return park.figures()
+    }
+
+    /// A UUID as the text its database compares with: SQLite stores Fluent's UUIDs as text in
+    /// upper case, PostgreSQL parses any case.
+    static func idLiteral(_ db: any Database, _ id: UUID) -> String { id.uuidString }
+
+    /// Runs `sql` and hands each row's cells, left to right, to `row`.
+    static func query(_ db: any Database, _ sql: String, _ row: @escaping @Sendable (inout any PerMuCells) -> Void) async throws {
+        if let sqlite = db as? any SQLiteDatabase {
+            try await sqlite.withConnection { (conn: SQLiteConnection) in
+                try await conn.query(sql, []) { r in
+                    var cells: any PerMuCells = SQLiteCells(columns: r.columns)
+                    row(&cells)
+                }
             }
-            if h.figures.producing {
-                h.figures.pastContractedProductionDate = true
-            } else {
-                h.figures.pastContractedProductionDate = h.commitments.contains { productionDatePassed($0, yearEnd: yearEnd) }
-            }
-            if let shared = h.parcels.first(where: { (parcelHolders[$0]?.count ?? 0) > 1 }) {
-                h.figures.parcelGroup = shared.uuidString
-            }
-            out.append(h.figures)
+        } else if let pg = db as? any PostgresDatabase {
+            let logger = db.logger
+            try await pg.withConnection { (conn: PostgresConnection) in
+                conn.query(PostgresQuery(unsafeSQL: sql), logger: logger) { r in
+                    var cells: any PerMuCells = PGCells(r)
+                    row(&cells)
+                }.map { _ in }
+            }.get()
+        } else {
+            throw DomainError(.unsupported, code: "unsupported_database", en: "per-mu figures need SQLite or PostgreSQL",
+                              zh: "亩均数据仅支持 SQLite 或 PostgreSQL")
         }
-        return out
     }
 
     /// Whether the agreement (`commitments` JSON) has a production-start commitment whose date
@@ -124,5 +92,162 @@ public enum PerMuFiguresLoader {
         guard commitments.contains(CommitmentKind.productionStart.rawValue),
               let list = try? JSONDecoder().decode([Commitment].self, from: Data(commitments.utf8)) else { return false }
         return list.contains { $0.kind == .productionStart && ($0.targetDate.map { $0.iso <= yearEnd } ?? false) }
+    }
+}
+
+/// Cells of one row, read left to right (nil for NULL or an unreadable value).
+protocol PerMuCells {
+    mutating func uuid() -> UUID?
+    mutating func double() -> Double?
+    mutating func integer() -> Int64?
+    mutating func text() -> String?
+}
+
+struct SQLiteCells: PerMuCells {
+    let columns: [SQLiteColumn]
+    var i = 0
+
+    mutating func next() -> SQLiteData? {
+        defer { i += 1 }
+        return i < columns.count ? columns[i].data : nil
+    }
+
+    mutating func uuid() -> UUID? {
+        switch next() {
+        case .text(let s): UUID(uuidString: s)
+        case .blob(let b): b.readableBytes == 16 ? b.withUnsafeReadableBytes { p in
+            UUID(uuid: p.loadUnaligned(as: uuid_t.self)) } : nil
+        default: nil
+        }
+    }
+
+    mutating func double() -> Double? {
+        switch next() {
+        case .integer(let v): Double(v)
+        case .float(let v): v
+        case .text(let s): Double(s)
+        default: nil
+        }
+    }
+
+    mutating func integer() -> Int64? {
+        switch next() {
+        case .integer(let v): Int64(v)
+        case .float(let v): Int64(exactly: v)
+        case .text(let s): Int64(s)
+        default: nil
+        }
+    }
+
+    mutating func text() -> String? {
+        switch next() {
+        case .text(let s): s
+        case .integer(let v): String(v)
+        case .float(let v): String(v)
+        default: nil
+        }
+    }
+}
+
+extension PGCells: PerMuCells {
+    mutating func uuid() -> UUID? {
+        guard let cell = next() else { return nil }
+        return try? cell.decode(UUID?.self)
+    }
+
+    mutating func integer() -> Int64? { int().map(Int64.init) }
+
+    mutating func text() -> String? {
+        guard let cell = next() else { return nil }
+        if cell.dataType == .bool { return (try? cell.decode(Bool?.self))?.map { $0 ? "1" : "0" } }
+        return try? cell.decode(String?.self)
+    }
+}
+
+/// What the loader gathers, per enterprise (filled on the driver's thread, one query at a time).
+final class Holdings: @unchecked Sendable {
+    struct Holding {
+        var figures: PerMuFigures
+        var largestM2: Double
+        var parcels: [UUID]
+        var leases: [UUID]
+    }
+    struct Sums { var tax: Int64 = 0, va: Int64 = 0, revenue: Int64 = 0, rd: Int64 = 0; var energy = 0.0, kWh = 0.0, emissions = 0.0; var employees: Int64 = 0 }
+
+    let year: Int, yearEnd: String
+    var order: [UUID] = []
+    var byEnterprise: [UUID: Holding] = [:]
+    var leaseOwner: [UUID: UUID] = [:]
+    /// The first enterprise holding each parcel, and the parcels held by more than one.
+    var parcelHolder: [UUID: UUID] = [:]
+    var sharedParcels: Set<UUID> = []
+    var sums: [UUID: Sums] = [:]
+    var passed: Set<UUID> = []
+
+    init(year: Int, yearEnd: String) { self.year = year; self.yearEnd = yearEnd }
+
+    func addLand(_ c: inout any PerMuCells) {
+        guard let lease = c.uuid(), let enterprise = c.uuid(), let parcel = c.uuid() else { return }
+        let m2 = c.double() ?? 0, subArea = c.text()
+        leaseOwner[lease] = enterprise
+        if let first = parcelHolder[parcel] {
+            if first != enterprise { sharedParcels.insert(parcel) }
+        } else {
+            parcelHolder[parcel] = enterprise
+        }
+        if var h = byEnterprise[enterprise] {
+            h.figures.landMu += m2 / (2000.0 / 3.0)
+            if m2 > h.largestM2 { h.largestM2 = m2; h.figures.subArea = subArea }
+            h.parcels.append(parcel); h.leases.append(lease)
+            byEnterprise[enterprise] = h
+            return
+        }
+        let clusters = (c.text() ?? "").split(separator: ";")
+        let above = c.text() == "1"   // SQLite's integer 1, PostgreSQL's true (see PGCells.text())
+        order.append(enterprise)
+        byEnterprise[enterprise] = Holding(
+            figures: PerMuFigures(enterpriseId: enterprise, year: year, cluster: clusters.first.map(String.init), subArea: subArea,
+                                  aboveDesignatedSize: above, landMu: m2 / (2000.0 / 3.0), producing: false,
+                                  pastContractedProductionDate: false),
+            largestM2: m2, parcels: [parcel], leases: [lease])
+    }
+
+    func startReports() { sums.reserveCapacity(byEnterprise.count) }
+
+    func addReport(_ c: inout any PerMuCells) {
+        guard let lease = c.uuid(), let enterprise = leaseOwner[lease] else { return }
+        var s = sums[enterprise] ?? Sums()
+        s.tax += c.integer() ?? 0; s.va += c.integer() ?? 0; s.revenue += c.integer() ?? 0; s.rd += c.integer() ?? 0
+        s.energy += c.double() ?? 0; s.kWh += c.double() ?? 0; s.emissions += c.double() ?? 0; s.employees += c.integer() ?? 0
+        sums[enterprise] = s
+        if let start = c.text(), start <= yearEnd { byEnterprise[enterprise]?.figures.producing = true }
+    }
+
+    func leasesOfEnterprisesNotProducing() -> [UUID] {
+        order.flatMap { id in byEnterprise[id].map { $0.figures.producing ? [] : $0.leases } ?? [] }
+    }
+
+    func addCommitments(_ c: inout any PerMuCells) {
+        guard let lease = c.uuid(), let enterprise = leaseOwner[lease], let json = c.text() else { return }
+        if PerMuFiguresLoader.productionDatePassed(json, yearEnd: yearEnd) { passed.insert(enterprise) }
+    }
+
+    func figures() -> [PerMuFigures] {
+        var out: [PerMuFigures] = []
+        out.reserveCapacity(order.count)
+        for id in order {
+            guard let h = byEnterprise[id] else { continue }
+            var f = h.figures
+            if let s = sums[id] {
+                f.taxWanYuan = Double(s.tax) / 10_000; f.valueAddedWanYuan = Double(s.va) / 10_000
+                f.revenueWanYuan = Double(s.revenue) / 10_000; f.rdSpendWanYuan = Double(s.rd) / 10_000
+                f.energyTonnesCoal = s.energy; f.electricityKWh = s.kWh
+                f.emissionsTonnes = s.emissions; f.averageEmployees = Double(s.employees)
+            }
+            f.pastContractedProductionDate = f.producing || passed.contains(id)
+            if !sharedParcels.isEmpty, let shared = h.parcels.first(where: sharedParcels.contains) { f.parcelGroup = shared.uuidString }
+            out.append(f)
+        }
+        return out
     }
 }

@@ -113,13 +113,15 @@ public struct PerMuResultQuery: Sendable {
     /// The result of the unit holding `enterpriseID` (as lead or merged member) in `runID`.
     public func result(runID: UUID, enterpriseID: UUID) async throws -> PerMuStoredResult? {
         guard let sql = db as? any SQLDatabase else { return nil }
-        guard let member = try await sql.raw("""
-            SELECT position FROM permu_members WHERE run_id = \(bind: runID) AND enterprise_id = \(bind: enterpriseID)
-            """).first() else { return nil }
-        let position = try member.decode(column: "position", as: Int.self)
+        var lead = enterpriseID
+        if let merged = try await sql.raw("""
+            SELECT lead_id FROM permu_merged WHERE run_id = \(bind: runID) AND enterprise_id = \(bind: enterpriseID)
+            """).first() {
+            lead = try merged.decode(column: "lead_id", as: UUID.self)
+        }
         guard let row = try await sql.raw("""
             SELECT \(unsafeRaw: Self.selectColumns) FROM permu_results r JOIN enterprises e ON e.id = r.enterprise_id
-            WHERE r.run_id = \(bind: runID) AND r.position = \(bind: position)
+            WHERE r.run_id = \(bind: runID) AND r.enterprise_id = \(bind: lead)
             """).first() else { return nil }
         let year = try await PerMuRunModel.find(runID, on: db)?.year ?? 0
         return try Self.stored(row, year: year)
@@ -138,28 +140,36 @@ public struct PerMuResultQuery: Sendable {
         }
     }
 
-    /// The treatment list of `runID`: every enterprise whose electricity rate the run changes,
-    /// highest surcharge first.
+    /// The treatment list of `runID`: every enterprise whose electricity rate the run changes
+    /// (members of merged units each on their own row), highest surcharge first.
     public func treatmentList(runID: UUID) async throws -> [PerMuTreatmentRow] {
         guard let sql = db as? any SQLDatabase else { return [] }
         let rows = try await sql.raw("""
-            SELECT m.enterprise_id, m.grade, m.consecutive_years, m.electricity_kwh, m.added_rate, m.surcharge_fen,
-                   e.credit_code, e.name_zh, e.name_en
-            FROM permu_members m JOIN enterprises e ON e.id = m.enterprise_id
-            WHERE m.run_id = \(bind: runID) AND m.added_rate <> 0
-            ORDER BY m.surcharge_fen DESC, e.credit_code
+            SELECT \(unsafeRaw: Self.selectColumns) FROM permu_results r JOIN enterprises e ON e.id = r.enterprise_id
+            WHERE r.run_id = \(bind: runID) AND r.grade IS NOT NULL AND (r.added_rate <> 0 OR r.members IS NOT NULL)
             """).all()
-        return try rows.compactMap { row in
-            guard let grade = PerMuGrade(rawValue: try row.decode(column: "grade", as: String.self)) else { return nil }
-            return PerMuTreatmentRow(
-                enterpriseId: try row.decode(column: "enterprise_id", as: UUID.self),
-                creditCode: try row.decode(column: "credit_code", as: String.self),
-                nameZh: try row.decode(column: "name_zh", as: String.self), nameEn: try row.decode(column: "name_en", as: String.self),
-                grade: grade, consecutiveYears: try row.decode(column: "consecutive_years", as: Int.self),
-                electricityKWh: try row.decode(column: "electricity_kwh", as: Double?.self),
-                addedRate: try row.decode(column: "added_rate", as: Double.self),
-                surchargeFen: try row.decode(column: "surcharge_fen", as: Int64.self))
+        var units: [PerMuStoredResult] = []
+        for row in rows { units.append(try Self.stored(row, year: 0)) }
+        let others = Set(units.flatMap { u in u.result.members.map(\.enterpriseId).filter { $0 != u.result.enterpriseId } })
+        var registry: [UUID: (code: String, zh: String, en: String)] = [:]
+        if !others.isEmpty {
+            for m in try await EnterpriseModel.query(on: db).filter(\.$id ~~ Array(others)).all() {
+                registry[try m.requireID()] = (m.creditCode, m.nameZh, m.nameEn)
+            }
         }
+        var out: [PerMuTreatmentRow] = []
+        for u in units {
+            guard let grade = u.result.grade else { continue }
+            for m in u.result.members where m.addedElectricityRate != 0 {
+                let lead = m.enterpriseId == u.result.enterpriseId
+                guard let who = lead ? (u.creditCode, u.nameZh, u.nameEn) : registry[m.enterpriseId] else { continue }
+                out.append(PerMuTreatmentRow(enterpriseId: m.enterpriseId, creditCode: who.0, nameZh: who.1, nameEn: who.2, grade: grade,
+                                             consecutiveYears: u.result.consecutiveYears, electricityKWh: m.electricityKWh,
+                                             addedRate: m.addedElectricityRate,
+                                             surchargeFen: PerMuRunRepository.fen(m.electricitySurchargeYuan)))
+            }
+        }
+        return out.sorted { ($0.surchargeFen, $1.creditCode) > ($1.surchargeFen, $0.creditCode) }
     }
 
     /// `stored` with its texts rebuilt under the run's scheme and benchmarks.
@@ -168,32 +178,35 @@ public struct PerMuResultQuery: Sendable {
     }
 
     static func stored(_ row: any SQLRow, year: Int) throws -> PerMuStoredResult {
-        func d(_ c: String) throws -> Double? { try row.decode(column: c, as: Double?.self) }
+        let d = PerMuResultWriter.Detail.decode(try row.decode(column: "detail", as: String.self))
+        func at(_ i: Int) -> Double? { i < d.count && !d[i].isNaN ? d[i] : nil }
         let enterprise = try row.decode(column: "enterprise_id", as: UUID.self)
         let group = PerMuGroupKind(rawValue: try row.decode(column: "group_kind", as: String.self)) ?? .aboveSize
         let figures = PerMuFigures(
             enterpriseId: enterprise, year: year, cluster: try row.decode(column: "cluster", as: String?.self),
             subArea: try row.decode(column: "sub_area", as: String?.self), aboveDesignatedSize: group == .aboveSize,
-            landMu: try row.decode(column: "land_mu", as: Double.self), producing: try row.decode(column: "producing", as: Bool.self),
-            pastContractedProductionDate: try row.decode(column: "past_contracted_date", as: Bool.self),
-            taxWanYuan: try d("tax_wan"), valueAddedWanYuan: try d("value_added_wan"), revenueWanYuan: try d("revenue_wan"),
-            energyTonnesCoal: try d("energy_tce"), emissionsTonnes: try d("emissions_t"), averageEmployees: try d("employees"),
-            rdSpendWanYuan: try d("rd_spend_wan"), electricityKWh: try d("electricity_kwh"))
-        let members = PerMuResultWriter.members(try row.decode(column: "members", as: String.self))
-        let lines = PerMuResultWriter.indicatorLines(try row.decode(column: "indicators", as: String.self))
+            landMu: try row.decode(column: "land_mu", as: Double.self), producing: at(0) == 1, pastContractedProductionDate: at(1) == 1,
+            taxWanYuan: at(2), valueAddedWanYuan: at(3), revenueWanYuan: at(4), energyTonnesCoal: at(5), emissionsTonnes: at(6),
+            averageEmployees: at(7), rdSpendWanYuan: at(8), electricityKWh: at(9),
+            otherElectricitySurchargeYuanPerKWh: at(13) ?? 0)
+        let rate = try row.decode(column: "added_rate", as: Double.self)
+        let members = try row.decode(column: "members", as: String?.self).map(PerMuResultWriter.members)
+            ?? [PerMuMember(enterpriseId: enterprise, landMu: figures.landMu, electricityKWh: figures.electricityKWh,
+                            otherElectricitySurchargeYuanPerKWh: figures.otherElectricitySurchargeYuanPerKWh,
+                            addedElectricityRate: rate, electricitySurchargeYuan: (figures.electricityKWh ?? 0) * rate)]
         let blank = Bilingual(zh: "", en: "")
+        let scores = d.count > PerMuResultWriter.Detail.fixed ? Array(d[PerMuResultWriter.Detail.fixed...]) : []
         let result = PerMuResult(
             enterpriseId: enterprise, members: members, group: group, cluster: figures.cluster, subArea: figures.subArea,
             landMu: figures.landMu, status: PerMuStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .outOfScope,
-            indicators: lines.map { l in
-                PerMuIndicatorResult(indicator: .taxPerMu, weight: 0, value: l.first ?? nil, benchmark: nil,
-                                     score: (l.count > 1 ? l[1] : nil) ?? 0, points: (l.count > 2 ? l[2] : nil) ?? 0,
+            indicators: scores.map { s in
+                PerMuIndicatorResult(indicator: .taxPerMu, weight: 0, value: nil, benchmark: nil, score: s, points: 0,
                                      missingRule: nil, explanation: blank)
             },
-            total: try d("total"), parkRank: try row.decode(column: "park_rank", as: Int?.self),
-            poolSize: try row.decode(column: "pool_size", as: Int?.self), clusterRank: try row.decode(column: "cluster_rank", as: Int?.self),
+            total: try row.decode(column: "total", as: Double?.self), parkRank: try row.decode(column: "park_rank", as: Int?.self),
+            poolSize: at(10).map { Int($0) }, clusterRank: at(11).map { Int($0) },
             grade: try row.decode(column: "grade", as: String?.self).flatMap(PerMuGrade.init(rawValue:)),
-            previousGrade: try row.decode(column: "previous_grade", as: String?.self).flatMap(PerMuGrade.init(rawValue:)),
+            previousGrade: at(12).flatMap { PerMuGrade(code: UInt8($0)) },
             consecutiveYears: try row.decode(column: "consecutive_years", as: Int.self), treatments: [], reason: nil, explanation: blank)
         return PerMuStoredResult(position: try row.decode(column: "position", as: Int.self), result: result, figures: figures,
                                  nameZh: try row.decode(column: "name_zh", as: String.self),

@@ -1,170 +1,125 @@
 import FluentKit
+import FluentSQLiteDriver
 import Foundation
 import ParkDomain
 import SQLKit
-import FluentSQLiteDriver
 
-/// Writes a run's results (`permu_results`, one row per unit, with the unit's figures so the
-/// texts can be rebuilt) and members (`permu_members`, one row per enterprise, its grade and
-/// surcharge) in multi-row INSERTs. The indicator lines are stored as `[[value, score,
-/// points], …]` in the scheme's order (value null when missing), members as
-/// `[{"id", "land", "kwh", "other", "rate", "yuan"}, …]`, both written without a JSON encoder.
-/// Nullable integer columns (ranks, pool size) are never -1 and text columns never "" when set,
-/// so the PostgreSQL path's sentinels cannot collide with a value.
+/// Writes a run's results: one `permu_results` row per unit, keyed by its lead enterprise, with
+/// the columns the ranking table filters and sorts on, and `detail`, the unit's figures and
+/// indicator scores packed as base64 of little-endian doubles (`Detail`), from which the
+/// scorecard's texts are rebuilt; `members` JSON and `permu_merged` rows only for units merged
+/// over a shared parcel. On SQLite the rows go as multi-row INSERTs bound as `SQLiteData` on the
+/// transaction's connection; on PostgreSQL as one `INSERT … SELECT FROM UNNEST(arrays)` (a
+/// missing value travels as NaN, "" or -1 and becomes NULL in SQL: ranks are never -1 and codes
+/// and texts never empty). SQLKit's encoder would spend seconds on 100,000 units.
 enum PerMuResultWriter {
-    static let resultColumns = ["run_id", "position", "enterprise_id", "group_kind", "cluster", "sub_area", "land_mu", "producing",
-                                "past_contracted_date", "tax_wan", "value_added_wan", "revenue_wan", "energy_tce", "emissions_t",
-                                "employees", "rd_spend_wan", "electricity_kwh", "status", "total", "park_rank", "pool_size",
-                                "cluster_rank", "grade", "previous_grade", "consecutive_years", "surcharge_fen", "indicators", "members"]
-    static let memberColumns = ["run_id", "enterprise_id", "position", "grade", "consecutive_years", "electricity_kwh", "added_rate",
-                                "surcharge_fen"]
+    static let resultColumns = ["run_id", "enterprise_id", "position", "group_kind", "cluster", "sub_area", "land_mu", "status",
+                                "total", "park_rank", "grade", "consecutive_years", "surcharge_fen", "added_rate", "detail", "members"]
 
-    /// Writes the rows on `db` (inside the caller's transaction): on SQLite as multi-row INSERTs
-    /// bound as `SQLiteData` on the transaction's connection, on PostgreSQL as one
-    /// `INSERT … SELECT FROM UNNEST(arrays)` per table (missing values travel as NaN, "" or -1
-    /// and become NULL in SQL), elsewhere through SQLKit's insert builder. SQLKit's encoder
-    /// would spend seconds on the 3.6 million binds of 100,000 units.
-    static func write(_ db: any Database, runID: UUID, run: PerMuRun, figures: [PerMuFigures]) async throws {
-        let rows = Rows(runID: runID, run: run, figures: figures)
-        if let sqlite = db as? any SQLiteDatabase {
-            try await writeSQLite(sqlite, rows)
-        } else if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
-            try await writePostgres(sql, rows)
-        } else if let sql = db as? any SQLDatabase {
-            try await writeSQLKit(sql, rows)
+    /// The unit's figures and scores as stored in `detail`: producing, past its contracted date
+    /// (1 or 0), tax, value added, revenue, energy, emissions, employees, R&D, kWh, pool size,
+    /// cluster rank, last year's grade code, the lead's other punitive tariff, then one
+    /// normalised score per indicator in scheme order (NaN: missing or none).
+    enum Detail {
+        static let fixed = 14
+
+        static func encode(_ r: PerMuResult, _ f: PerMuFigures) -> String {
+            var d: [Double] = [f.producing ? 1 : 0, f.pastContractedProductionDate ? 1 : 0, f.taxWanYuan ?? .nan,
+                               f.valueAddedWanYuan ?? .nan, f.revenueWanYuan ?? .nan, f.energyTonnesCoal ?? .nan,
+                               f.emissionsTonnes ?? .nan, f.averageEmployees ?? .nan, f.rdSpendWanYuan ?? .nan, f.electricityKWh ?? .nan,
+                               r.poolSize.map(Double.init) ?? .nan, r.clusterRank.map(Double.init) ?? .nan,
+                               r.previousGrade.map { Double($0.code) } ?? .nan, r.members.first?.otherElectricitySurchargeYuanPerKWh ?? 0]
+            d.reserveCapacity(fixed + r.indicators.count)
+            for line in r.indicators { d.append(line.score) }
+            return d.withUnsafeBytes { Data($0) }.base64EncodedString()
+        }
+
+        static func decode(_ text: String) -> [Double] {
+            guard let data = Data(base64Encoded: text), data.count % 8 == 0 else { return [] }
+            return data.withUnsafeBytes { p in (0..<data.count / 8).map { p.loadUnaligned(fromByteOffset: $0 * 8, as: Double.self) } }
         }
     }
 
-    /// A run's rows as values, one array entry per result (`members` one per member).
-    struct Rows {
-        var results: [[Value]] = []
-        var members: [[Value]] = []
+    /// A run's rows, column by column.
+    struct Columns {
+        var enterprise: [UUID] = [], position: [Int] = [], group: [String] = [], cluster: [String?] = [], subArea: [String?] = []
+        var land: [Double] = [], status: [String] = [], total: [Double?] = [], rank: [Int?] = [], grade: [String?] = []
+        var years: [Int] = [], fen: [Int64] = [], rate: [Double] = [], detail: [String] = [], members: [String?] = []
+        var merged: [(member: UUID, lead: UUID)] = []
 
-        init(runID: UUID, run: PerMuRun, figures: [PerMuFigures]) {
-            results.reserveCapacity(run.results.count)
-            members.reserveCapacity(run.results.count)
+        init(_ run: PerMuRun, figures: [PerMuFigures]) {
             for (i, r) in run.results.enumerated() {
-                let f = figures[i]
-                results.append([
-                    .uuid(runID), .int(i), .uuid(r.enterpriseId), .text(r.group.rawValue), .text(r.cluster), .text(r.subArea),
-                    .double(r.landMu), .bool(f.producing), .bool(f.pastContractedProductionDate), .double(f.taxWanYuan),
-                    .double(f.valueAddedWanYuan), .double(f.revenueWanYuan), .double(f.energyTonnesCoal), .double(f.emissionsTonnes),
-                    .double(f.averageEmployees), .double(f.rdSpendWanYuan), .double(f.electricityKWh), .text(r.status.rawValue),
-                    .double(r.total), .int(r.parkRank), .int(r.poolSize), .int(r.clusterRank), .text(r.grade?.rawValue),
-                    .text(r.previousGrade?.rawValue), .int(r.consecutiveYears),
-                    .int64(r.members.reduce(Int64(0)) { $0 + PerMuRunRepository.fen($1.electricitySurchargeYuan) }),
-                    .text(indicatorsText(r.indicators)), .text(membersText(r.members)),
-                ])
-                for m in r.members {
-                    members.append([.uuid(runID), .uuid(m.enterpriseId), .int(i), .text(r.grade?.rawValue), .int(r.consecutiveYears),
-                                    .double(m.electricityKWh), .double(m.addedElectricityRate),
-                                    .int64(PerMuRunRepository.fen(m.electricitySurchargeYuan))])
-                }
+                enterprise.append(r.enterpriseId); position.append(i); group.append(r.group.rawValue); cluster.append(r.cluster)
+                subArea.append(r.subArea); land.append(r.landMu); status.append(r.status.rawValue); total.append(r.total)
+                rank.append(r.parkRank); grade.append(r.grade?.rawValue); years.append(r.consecutiveYears)
+                fen.append(r.members.reduce(Int64(0)) { $0 + PerMuRunRepository.fen($1.electricitySurchargeYuan) })
+                rate.append(r.members.first?.addedElectricityRate ?? 0)
+                detail.append(Detail.encode(r, figures[i]))
+                members.append(r.members.count > 1 ? membersText(r.members) : nil)
+                for m in r.members where m.enterpriseId != r.enterpriseId { merged.append((m.enterpriseId, r.enterpriseId)) }
+            }
+        }
+
+        var count: Int { enterprise.count }
+    }
+
+    static func write(_ db: any Database, runID: UUID, run: PerMuRun, figures: [PerMuFigures]) async throws {
+        let c = Columns(run, figures: figures)
+        if let sqlite = db as? any SQLiteDatabase {
+            try await writeSQLite(sqlite, runID: runID, c)
+        } else if let sql = db as? any SQLDatabase, sql.dialect.name == "postgresql" {
+            try await writePostgres(sql, runID: runID, c)
+        } else {
+            throw DomainError(.unsupported, code: "unsupported_database", en: "per-mu runs need SQLite or PostgreSQL",
+                              zh: "亩均评价仅支持 SQLite 或 PostgreSQL")
+        }
+        if let sql = db as? any SQLDatabase {
+            for (member, lead) in c.merged {
+                try await sql.insert(into: "permu_merged").columns("run_id", "enterprise_id", "lead_id").values(runID, member, lead).run()
             }
         }
     }
 
-    /// One cell; nil is NULL.
-    enum Value {
-        case uuid(UUID), int(Int?), int64(Int64), double(Double?), text(String?), bool(Bool)
-
-        var sqlite: SQLiteData {
-            switch self {
-            case .uuid(let u): .text(u.uuidString)
-            case .int(let i): i.map { .integer($0) } ?? .null
-            case .int64(let i): .integer(Int(i))
-            case .double(let d): d.map { .float($0) } ?? .null
-            case .text(let t): t.map { .text($0) } ?? .null
-            case .bool(let b): .integer(b ? 1 : 0)
+    static func writeSQLite(_ db: any SQLiteDatabase, runID: UUID, _ c: Columns) async throws {
+        let width = resultColumns.count, perStatement = 30_000 / width
+        let placeholder = "(" + Array(repeating: "?", count: width).joined(separator: ", ") + ")"
+        let run = SQLiteData.text(runID.uuidString)
+        func text(_ s: String?) -> SQLiteData { s.map { .text($0) } ?? .null }
+        for from in stride(from: 0, to: c.count, by: perStatement) {
+            let to = min(from + perStatement, c.count)
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity((to - from) * width)
+            for i in from..<to {
+                binds.append(run); binds.append(.text(c.enterprise[i].uuidString)); binds.append(.integer(c.position[i]))
+                binds.append(.text(c.group[i])); binds.append(text(c.cluster[i])); binds.append(text(c.subArea[i]))
+                binds.append(.float(c.land[i])); binds.append(.text(c.status[i])); binds.append(c.total[i].map { .float($0) } ?? .null)
+                binds.append(c.rank[i].map { .integer($0) } ?? .null); binds.append(text(c.grade[i])); binds.append(.integer(c.years[i]))
+                binds.append(.integer(Int(c.fen[i]))); binds.append(.float(c.rate[i])); binds.append(.text(c.detail[i]))
+                binds.append(text(c.members[i]))
             }
-        }
-
-        var encodable: any Encodable & Sendable {
-            switch self {
-            case .uuid(let u): u
-            case .int(let i): i
-            case .int64(let i): i
-            case .double(let d): d
-            case .text(let t): t
-            case .bool(let b): b
-            }
+            let statement = "INSERT INTO permu_results (\(resultColumns.joined(separator: ", "))) VALUES "
+                + Array(repeating: placeholder, count: to - from).joined(separator: ", ")
+            _ = try await db.query(statement, binds)
         }
     }
 
-    static func writeSQLite(_ db: any SQLiteDatabase, _ rows: Rows) async throws {
-        for (table, columns, values) in [("permu_results", resultColumns, rows.results), ("permu_members", memberColumns, rows.members)] {
-            let perStatement = 30_000 / columns.count
-            let placeholder = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-            for from in stride(from: 0, to: values.count, by: perStatement) {
-                let to = min(from + perStatement, values.count)
-                let statement = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
-                    + Array(repeating: placeholder, count: to - from).joined(separator: ", ")
-                var binds: [SQLiteData] = []
-                binds.reserveCapacity((to - from) * columns.count)
-                for row in values[from..<to] { for v in row { binds.append(v.sqlite) } }
-                _ = try await db.query(statement, binds)
-            }
-        }
+    static func writePostgres(_ sql: any SQLDatabase, runID: UUID, _ c: Columns) async throws {
+        guard c.count > 0 else { return }
+        try await sql.raw("""
+            INSERT INTO permu_results (\(unsafeRaw: resultColumns.joined(separator: ", ")))
+            SELECT \(bind: runID), e, p, g, NULLIF(cl, ''), NULLIF(sa, ''), l, s, NULLIF(t, 'NaN'), NULLIF(r, -1), NULLIF(gr, ''),
+                   y, f, ra, d, NULLIF(m, '')
+            FROM UNNEST(\(bind: c.enterprise), \(bind: c.position), \(bind: c.group), \(bind: c.cluster.map { $0 ?? "" }),
+                        \(bind: c.subArea.map { $0 ?? "" }), \(bind: c.land), \(bind: c.status), \(bind: c.total.map { $0 ?? .nan }),
+                        \(bind: c.rank.map { $0 ?? -1 }), \(bind: c.grade.map { $0 ?? "" }), \(bind: c.years), \(bind: c.fen),
+                        \(bind: c.rate), \(bind: c.detail), \(bind: c.members.map { $0 ?? "" }))
+                 AS u(e, p, g, cl, sa, l, s, t, r, gr, y, f, ra, d, m)
+            """).run()
     }
-
-    static func writePostgres(_ sql: any SQLDatabase, _ rows: Rows) async throws {
-        for (table, columns, values, types) in [("permu_results", resultColumns, rows.results, resultTypes),
-                                                 ("permu_members", memberColumns, rows.members, memberTypes)] where !values.isEmpty {
-            var query = SQLQueryString("INSERT INTO \(unsafeRaw: table) (\(unsafeRaw: columns.joined(separator: ", "))) SELECT ")
-            query.appendInterpolation(unsafeRaw: columns.indices.map { j in
-                switch types[j] {
-                case "float8": "NULLIF(c\(j), 'NaN')"
-                case "text": "NULLIF(c\(j), '')"
-                case "int8?": "NULLIF(c\(j), -1)"
-                default: "c\(j)"
-                }
-            }.joined(separator: ", "))
-            query.appendInterpolation(unsafeRaw: " FROM UNNEST(")
-            for j in columns.indices {
-                if j > 0 { query.appendInterpolation(unsafeRaw: ", ") }
-                switch types[j] {
-                case "uuid": query.appendInterpolation(bind: values.map { v -> UUID in if case .uuid(let u) = v[j] { u } else { UUID() } })
-                case "float8": query.appendInterpolation(bind: values.map { v -> Double in if case .double(let d) = v[j] { d ?? .nan } else { .nan } })
-                case "text": query.appendInterpolation(bind: values.map { v -> String in if case .text(let t) = v[j] { t ?? "" } else { "" } })
-                case "bool": query.appendInterpolation(bind: values.map { v -> Bool in if case .bool(let b) = v[j] { b } else { false } })
-                default:
-                    query.appendInterpolation(bind: values.map { v -> Int in
-                        switch v[j] {
-                        case .int(let i): i ?? -1
-                        case .int64(let i): Int(i)
-                        default: -1
-                        }
-                    })
-                }
-            }
-            query.appendInterpolation(unsafeRaw: ") AS t(" + columns.indices.map { "c\($0)" }.joined(separator: ", ") + ")")
-            try await sql.raw(query).run()
-        }
-    }
-
-    static func writeSQLKit(_ sql: any SQLDatabase, _ rows: Rows) async throws {
-        for (table, columns, values) in [("permu_results", resultColumns, rows.results), ("permu_members", memberColumns, rows.members)] {
-            for from in stride(from: 0, to: values.count, by: 500) {
-                let insert = sql.insert(into: table).columns(columns)
-                for row in values[from..<min(from + 500, values.count)] { _ = insert.values(row.map(\.encodable)) }
-                try await insert.run()
-            }
-        }
-    }
-
-    /// PostgreSQL array element types of the columns, in column order ("int8?": nullable, -1 for NULL).
-    static let resultTypes = ["uuid", "int8", "uuid", "text", "text", "text", "float8", "bool", "bool", "float8", "float8", "float8",
-                              "float8", "float8", "float8", "float8", "float8", "text", "float8", "int8?", "int8?", "int8?", "text",
-                              "text", "int8", "int8", "text", "text"]
-    static let memberTypes = ["uuid", "uuid", "int8", "text", "int8", "float8", "float8", "int8"]
 
     static func number(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "null" }
         return "\(x)"
-    }
-
-    static func indicatorsText(_ lines: [PerMuIndicatorResult]) -> String {
-        "[" + lines.map { "[\(number($0.value)),\(number($0.score)),\(number($0.points))]" }.joined(separator: ",") + "]"
     }
 
     static func membersText(_ members: [PerMuMember]) -> String {
@@ -182,9 +137,5 @@ enum PerMuResultWriter {
             PerMuMember(enterpriseId: $0.id, landMu: $0.land, electricityKWh: $0.kwh, otherElectricitySurchargeYuanPerKWh: $0.other,
                         addedElectricityRate: $0.rate, electricitySurchargeYuan: $0.yuan)
         }
-    }
-
-    static func indicatorLines(_ text: String) -> [[Double?]] {
-        (try? JSONDecoder().decode([[Double?]].self, from: Data(text.utf8))) ?? []
     }
 }

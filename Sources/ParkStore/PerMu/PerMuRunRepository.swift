@@ -91,7 +91,11 @@ public struct PerMuRunRepository: Sendable {
     public func history(year: Int) async throws -> [UUID: PerMuPriorYear] {
         guard let run = try await enacted(year: year), let sql = db as? any SQLDatabase else { return [:] }
         let rows = try await sql.raw("""
-            SELECT enterprise_id, grade, consecutive_years FROM permu_members WHERE run_id = \(bind: run.id) AND grade IS NOT NULL
+            SELECT enterprise_id, grade, consecutive_years FROM permu_results WHERE run_id = \(bind: run.id) AND grade IS NOT NULL
+            UNION ALL
+            SELECT m.enterprise_id, r.grade, r.consecutive_years FROM permu_merged m
+              JOIN permu_results r ON r.run_id = m.run_id AND r.enterprise_id = m.lead_id
+            WHERE m.run_id = \(bind: run.id) AND r.grade IS NOT NULL
             """).all()
         var out: [UUID: PerMuPriorYear] = [:]
         for row in rows {

@@ -33,6 +33,7 @@ public final class StoreRuntime: Sendable {
     /// Applies every pending migration; returns their names.
     @discardableResult
     public func migrate() async throws -> [String] {
+        try await target.prepare(db)
         try await migrator.setupIfNeeded().get()
         let pending = try await migrator.previewPrepareBatch().get().map { "\(type(of: $0.0))" }
         try await migrator.prepareBatch().get()
