@@ -165,88 +165,89 @@ extension PGCells: PerMuCells {
 }
 
 /// What the loader gathers, per enterprise (filled on the driver's thread, one query at a time).
+/// Enterprises are numbered in order of appearance; leases point at their enterprise's number,
+/// so a report row costs one dictionary lookup.
 final class Holdings: @unchecked Sendable {
-    struct Holding {
-        var figures: PerMuFigures
-        var largestM2: Double
-        var parcels: [UUID]
-        var leases: [UUID]
-    }
     struct Sums { var tax: Int64 = 0, va: Int64 = 0, revenue: Int64 = 0, rd: Int64 = 0; var energy = 0.0, kWh = 0.0, emissions = 0.0; var employees: Int64 = 0 }
 
     let year: Int, yearEnd: String
-    var order: [UUID] = []
-    var byEnterprise: [UUID: Holding] = [:]
-    var leaseOwner: [UUID: UUID] = [:]
+    var index: [UUID: Int] = [:]
+    var units: [PerMuFigures] = []
+    var largestM2: [Double] = []
+    var sums: [Sums?] = []
+    /// Each enterprise's parcels and leases beyond its first (rare).
+    var firstParcel: [UUID] = [], firstLease: [UUID] = []
+    var moreParcels: [Int: [UUID]] = [:], moreLeases: [Int: [UUID]] = [:]
+    var leaseOwner: [UUID: Int] = [:]
     /// The first enterprise holding each parcel, and the parcels held by more than one.
-    var parcelHolder: [UUID: UUID] = [:]
+    var parcelHolder: [UUID: Int] = [:]
     var sharedParcels: Set<UUID> = []
-    var sums: [UUID: Sums] = [:]
-    var passed: Set<UUID> = []
+    var passed: Set<Int> = []
 
     init(year: Int, yearEnd: String) { self.year = year; self.yearEnd = yearEnd }
 
     func addLand(_ c: inout any PerMuCells) {
         guard let lease = c.uuid(), let enterprise = c.uuid(), let parcel = c.uuid() else { return }
         let m2 = c.double() ?? 0, subArea = c.text()
-        leaseOwner[lease] = enterprise
-        if let first = parcelHolder[parcel] {
-            if first != enterprise { sharedParcels.insert(parcel) }
+        let e: Int
+        if let known = index[enterprise] {
+            e = known
+            units[e].landMu += m2 / (2000.0 / 3.0)
+            if m2 > largestM2[e] { largestM2[e] = m2; units[e].subArea = subArea }
+            moreParcels[e, default: []].append(parcel); moreLeases[e, default: []].append(lease)
         } else {
-            parcelHolder[parcel] = enterprise
+            let clusters = (c.text() ?? "").split(separator: ";")
+            let above = c.text() == "1"   // SQLite's integer 1, PostgreSQL's true (see PGCells.text())
+            e = units.count
+            index[enterprise] = e
+            units.append(PerMuFigures(enterpriseId: enterprise, year: year, cluster: clusters.first.map(String.init), subArea: subArea,
+                                        aboveDesignatedSize: above, landMu: m2 / (2000.0 / 3.0), producing: false,
+                                        pastContractedProductionDate: false))
+            largestM2.append(m2); sums.append(nil); firstParcel.append(parcel); firstLease.append(lease)
         }
-        if var h = byEnterprise[enterprise] {
-            h.figures.landMu += m2 / (2000.0 / 3.0)
-            if m2 > h.largestM2 { h.largestM2 = m2; h.figures.subArea = subArea }
-            h.parcels.append(parcel); h.leases.append(lease)
-            byEnterprise[enterprise] = h
-            return
+        leaseOwner[lease] = e
+        if let first = parcelHolder[parcel] {
+            if first != e { sharedParcels.insert(parcel) }
+        } else {
+            parcelHolder[parcel] = e
         }
-        let clusters = (c.text() ?? "").split(separator: ";")
-        let above = c.text() == "1"   // SQLite's integer 1, PostgreSQL's true (see PGCells.text())
-        order.append(enterprise)
-        byEnterprise[enterprise] = Holding(
-            figures: PerMuFigures(enterpriseId: enterprise, year: year, cluster: clusters.first.map(String.init), subArea: subArea,
-                                  aboveDesignatedSize: above, landMu: m2 / (2000.0 / 3.0), producing: false,
-                                  pastContractedProductionDate: false),
-            largestM2: m2, parcels: [parcel], leases: [lease])
     }
 
-    func startReports() { sums.reserveCapacity(byEnterprise.count) }
+    func startReports() {}
 
     func addReport(_ c: inout any PerMuCells) {
-        guard let lease = c.uuid(), let enterprise = leaseOwner[lease] else { return }
-        var s = sums[enterprise] ?? Sums()
+        guard let lease = c.uuid(), let e = leaseOwner[lease] else { return }
+        var s = sums[e] ?? Sums()
         s.tax += c.integer() ?? 0; s.va += c.integer() ?? 0; s.revenue += c.integer() ?? 0; s.rd += c.integer() ?? 0
         s.energy += c.double() ?? 0; s.kWh += c.double() ?? 0; s.emissions += c.double() ?? 0; s.employees += c.integer() ?? 0
-        sums[enterprise] = s
-        if let start = c.text(), start <= yearEnd { byEnterprise[enterprise]?.figures.producing = true }
+        sums[e] = s
+        if let start = c.text(), start <= yearEnd { units[e].producing = true }
     }
 
+    func leases(_ e: Int) -> [UUID] { [firstLease[e]] + (moreLeases[e] ?? []) }
+
     func leasesOfEnterprisesNotProducing() -> [UUID] {
-        order.flatMap { id in byEnterprise[id].map { $0.figures.producing ? [] : $0.leases } ?? [] }
+        units.indices.flatMap { e in units[e].producing ? [] : leases(e) }
     }
 
     func addCommitments(_ c: inout any PerMuCells) {
-        guard let lease = c.uuid(), let enterprise = leaseOwner[lease], let json = c.text() else { return }
-        if PerMuFiguresLoader.productionDatePassed(json, yearEnd: yearEnd) { passed.insert(enterprise) }
+        guard let lease = c.uuid(), let e = leaseOwner[lease], let json = c.text() else { return }
+        if PerMuFiguresLoader.productionDatePassed(json, yearEnd: yearEnd) { passed.insert(e) }
     }
 
     func figures() -> [PerMuFigures] {
-        var out: [PerMuFigures] = []
-        out.reserveCapacity(order.count)
-        for id in order {
-            guard let h = byEnterprise[id] else { continue }
-            var f = h.figures
-            if let s = sums[id] {
-                f.taxWanYuan = Double(s.tax) / 10_000; f.valueAddedWanYuan = Double(s.va) / 10_000
-                f.revenueWanYuan = Double(s.revenue) / 10_000; f.rdSpendWanYuan = Double(s.rd) / 10_000
-                f.energyTonnesCoal = s.energy; f.electricityKWh = s.kWh
-                f.emissionsTonnes = s.emissions; f.averageEmployees = Double(s.employees)
+        var out = units
+        for e in out.indices {
+            if let s = sums[e] {
+                out[e].taxWanYuan = Double(s.tax) / 10_000; out[e].valueAddedWanYuan = Double(s.va) / 10_000
+                out[e].revenueWanYuan = Double(s.revenue) / 10_000; out[e].rdSpendWanYuan = Double(s.rd) / 10_000
+                out[e].energyTonnesCoal = s.energy; out[e].electricityKWh = s.kWh
+                out[e].emissionsTonnes = s.emissions; out[e].averageEmployees = Double(s.employees)
             }
-            f.pastContractedProductionDate = f.producing || passed.contains(id)
-            if !sharedParcels.isEmpty, let shared = h.parcels.first(where: sharedParcels.contains) { f.parcelGroup = shared.uuidString }
-            out.append(f)
+            out[e].pastContractedProductionDate = out[e].producing || passed.contains(e)
+            if !sharedParcels.isEmpty, let shared = ([firstParcel[e]] + (moreParcels[e] ?? [])).first(where: sharedParcels.contains) {
+                out[e].parcelGroup = shared.uuidString
+            }
         }
         return out
     }

@@ -47,8 +47,13 @@ enum PerMuResultWriter {
         var years: [Int] = [], fen: [Int64] = [], rate: [Double] = [], detail: [String] = [], members: [String?] = []
         var merged: [(member: UUID, lead: UUID)] = []
 
+        /// Rows in the order of the lead's id text, the primary key's order on both databases
+        /// (SQLite compares the text, PostgreSQL the 16 bytes, which sort the same), so the
+        /// index grows at its end instead of splitting pages all over.
         init(_ run: PerMuRun, figures: [PerMuFigures]) {
-            for (i, r) in run.results.enumerated() {
+            let keys = run.results.map(\.enterpriseId.uuidString)
+            for i in run.results.indices.sorted(by: { keys[$0] < keys[$1] }) {
+                let r = run.results[i]
                 enterprise.append(r.enterpriseId); position.append(i); group.append(r.group.rawValue); cluster.append(r.cluster)
                 subArea.append(r.subArea); land.append(r.landMu); status.append(r.status.rawValue); total.append(r.total)
                 rank.append(r.parkRank); grade.append(r.grade?.rawValue); years.append(r.consecutiveYears)
