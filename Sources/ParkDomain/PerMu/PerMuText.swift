@@ -4,32 +4,36 @@ import Foundation
 /// of scope or ungraded, and a one-line summary. Numbers are locale-independent
 /// (`AssessmentText`), units explicit.
 enum PerMuText {
-    typealias Part = (name: Bilingual, value: Double?, unit: String)
+    typealias Part = (name: Bilingual, value: Double?, unit: Bilingual)
 
     /// The numerator and denominator figures of `indicator` in `f`.
     static func parts(_ indicator: PerMuIndicator, _ f: PerMuFigures) -> (Part, Part) {
-        let tax: Part = (Bilingual(zh: "税收", en: "tax"), f.taxWanYuan, "万元")
-        let va: Part = (Bilingual(zh: "增加值", en: "value added"), f.valueAddedWanYuan, "万元")
-        let revenue: Part = (Bilingual(zh: "主营业务收入", en: "revenue"), f.revenueWanYuan, "万元")
-        let land: Part = (Bilingual(zh: "用地", en: "land"), f.landMu, "mu")
+        let wan = Bilingual(zh: "万元", en: "万元")
+        let tax: Part = (Bilingual(zh: "税收", en: "tax"), f.taxWanYuan, wan)
+        let va: Part = (Bilingual(zh: "增加值", en: "value added"), f.valueAddedWanYuan, wan)
+        let revenue: Part = (Bilingual(zh: "主营业务收入", en: "revenue"), f.revenueWanYuan, wan)
+        let land: Part = (Bilingual(zh: "用地", en: "land"), f.landMu, Bilingual(zh: "亩", en: "mu"))
         switch indicator {
         case .taxPerMu: return (tax, land)
         case .valueAddedPerMu: return (va, land)
-        case .valueAddedPerEnergy: return (va, (Bilingual(zh: "能耗", en: "energy"), f.energyTonnesCoal, "t standard coal"))
-        case .valueAddedPerEmissions: return (va, (Bilingual(zh: "排放量", en: "emissions"), f.emissionsTonnes, "t"))
-        case .labourProductivity: return (va, (Bilingual(zh: "平均职工人数", en: "average employees"), f.averageEmployees, ""))
-        case .rdIntensity: return ((Bilingual(zh: "研发经费", en: "R&D spend"), f.rdSpendWanYuan, "万元"), revenue)
-        case .taxPerKWh: return ((Bilingual(zh: "税收", en: "tax"), f.taxWanYuan.map { $0 * 10_000 }, "yuan"),
-                                 (Bilingual(zh: "用电量", en: "electricity"), f.electricityKWh, "kWh"))
+        case .valueAddedPerEnergy:
+            return (va, (Bilingual(zh: "能耗", en: "energy"), f.energyTonnesCoal, Bilingual(zh: "吨标煤", en: "t standard coal")))
+        case .valueAddedPerEmissions: return (va, (Bilingual(zh: "排放量", en: "emissions"), f.emissionsTonnes, Bilingual(zh: "吨", en: "t")))
+        case .labourProductivity:
+            return (va, (Bilingual(zh: "平均职工人数", en: "average employees"), f.averageEmployees, Bilingual(zh: "人", en: "")))
+        case .rdIntensity: return ((Bilingual(zh: "研发经费", en: "R&D spend"), f.rdSpendWanYuan, wan), revenue)
+        case .taxPerKWh: return ((Bilingual(zh: "税收", en: "tax"), f.taxWanYuan.map { $0 * 10_000 }, Bilingual(zh: "元", en: "yuan")),
+                                 (Bilingual(zh: "用电量", en: "electricity"), f.electricityKWh, Bilingual(zh: "千瓦时", en: "kWh")))
         case .salesPerMu: return (revenue, land)
         }
     }
 
     static func num(_ x: Double, _ decimals: Int = 4) -> String { AssessmentText.plain(x, maxDecimals: decimals) }
 
-    private static func amount(_ p: Part) -> String {
+    private static func amount(_ p: Part, _ language: Language) -> String {
         guard let v = p.value else { return "?" }
-        return p.unit.isEmpty ? num(v) : "\(num(v)) \(p.unit)"
+        let unit = p.unit.text(language)
+        return unit.isEmpty ? num(v) : "\(num(v)) \(unit)"
     }
 
     /// How an indicator was computed or filled.
@@ -53,8 +57,8 @@ enum PerMuText {
                                  en: "\(name.en): missing (\(why.en)); the scheme leaves the enterprise ungraded")
             }
         }
-        let formula = "\(amount(n)) ÷ \(amount(d)) = \(num(value)) \(unit.en)"
-        let formulaZh = "\(amount(n)) ÷ \(amount(d)) = \(num(value)) \(unit.zh)"
+        let formula = "\(amount(n, .en)) ÷ \(amount(d, .en)) = \(num(value)) \(unit.en)"
+        let formulaZh = "\(amount(n, .zh)) ÷ \(amount(d, .zh)) = \(num(value)) \(unit.zh)"
         let how: Bilingual
         if item.ratio {
             let b = num(item.benchmark), capped = item.cap.isFinite && score == item.cap
@@ -114,7 +118,8 @@ enum PerMuText {
         var en = "\(num(total)) points; rank \(rank) of \(pool) \(poolName.en)"
         var zh = "综合得分 \(num(total))；在\(poolName.zh) \(pool) 家中排第 \(rank) 名"
         if let cluster, let clusterRank {
-            en += ", \(clusterRank) in cluster \(cluster)"; zh += "，在产业集群 \(cluster) 中排第 \(clusterRank) 名"
+            let name = Cluster.defaults.first { $0.code == cluster }?.name ?? Bilingual(zh: cluster, en: cluster)
+            en += ", \(clusterRank) in cluster \(name.en)"; zh += "，在“\(name.zh)”产业集群中排第 \(clusterRank) 名"
         }
         switch grading.rule {
         case .thresholds(let a, let b, let c):

@@ -149,8 +149,8 @@ final class PerMuEvaluatorTests: XCTestCase {
         let best = run.results[1]
         XCTAssertEqual(best.parkRank, 1)
         XCTAssertEqual(best.clusterRank, 1)
-        XCTAssertTrue(best.explanation.en.contains("rank 1 of 2 above-size enterprises, 1 in cluster biomedicine"), best.explanation.en)
+        XCTAssertTrue(best.explanation.en.contains("rank 1 of 2 above-size enterprises, 1 in cluster Biomedicine and health"), best.explanation.en)
         XCTAssertTrue(best.explanation.en.contains("equal scores share the better grade"))
-        XCTAssertTrue(best.explanation.zh.contains("综合得分"), best.explanation.zh)
+        XCTAssertTrue(best.explanation.zh.contains("在“生物医药及大健康”产业集群中排第 1 名"), best.explanation.zh)
     }
 }

@@ -1,0 +1,90 @@
+import Foundation
+
+/// A grant proposal of a "without application" policy for one enterprise, before an officer confirms it.
+public struct PolicyGrantProposal: Sendable, Hashable {
+    /// The row of the fact table (the store maps it to the enterprise).
+    public var row: Int
+    /// What the policy entitles the enterprise to, in fen.
+    public var entitledFen: Int64
+    /// What the budget rule proposes to pay, in fen.
+    public var proposedFen: Int64
+}
+
+/// Budget caps on grant proposals, exact to the fen.
+///
+/// - `pro_rata`: when the entitled total T exceeds the budget B, each positive amount aᵢ gets
+///   ⌊aᵢ·B/T⌋ fen; the fen left over (fewer than the number of grants) go one each to the
+///   largest remainders aᵢ·B mod T, ties to the larger amount, then to the earlier row. The
+///   proposals add up to B exactly and none exceeds its entitlement.
+/// - `by_rank`: amounts are taken largest first (ties: earlier row first) while they fit; the
+///   first that does not fit receives what is left of the budget (a partial grant) and every
+///   later one receives 0.
+///
+/// Amounts of 0 or less (surcharges) are not budgeted and are proposed as they are. Without a
+/// budget, or when the total fits, every proposal equals its entitlement.
+public enum PolicyBudget {
+    /// Proposals for `entitled` (fen, by row position) under `budgetFen` and `rule`.
+    public static func allocate(_ entitled: [Int64], budgetFen: Int64?, rule: PolicyBudgetRule) -> [Int64] {
+        let positive = entitled.indices.filter { entitled[$0] > 0 }
+        let total = positive.reduce(Int64(0)) { $0 + entitled[$1] }
+        guard let budget = budgetFen, total > budget else { return entitled }
+        var out = entitled
+        let b = max(0, budget)
+        switch rule {
+        case .proRata:
+            var remainders: [(index: Int, remainder: UInt64)] = []
+            var given: Int64 = 0
+            for i in positive {
+                let (hi, lo) = entitled[i].multipliedFullWidth(by: b)
+                let (q, r) = total.dividingFullWidth((hi, lo))
+                out[i] = q; given += q
+                remainders.append((i, UInt64(r)))
+            }
+            remainders.sort { x, y in
+                if x.remainder != y.remainder { return x.remainder > y.remainder }
+                if entitled[x.index] != entitled[y.index] { return entitled[x.index] > entitled[y.index] }
+                return x.index < y.index
+            }
+            var left = b - given
+            for r in remainders where left > 0 { out[r.index] += 1; left -= 1 }
+        case .byRank:
+            let order = positive.sorted { entitled[$0] != entitled[$1] ? entitled[$0] > entitled[$1] : $0 < $1 }
+            var left = b
+            for i in order {
+                let pay = min(entitled[i], left)
+                out[i] = pay; left -= pay
+            }
+        }
+        return out
+    }
+
+    /// Grant proposals from a whole-park run: the eligible rows with a known amount, with the
+    /// policy's budget rule applied (the store keeps them until an officer confirms).
+    public static func proposals(_ results: PolicyResults, policy: Policy) -> [PolicyGrantProposal] {
+        var rows: [Int] = [], amounts: [Int64] = []
+        for i in 0..<results.count where results.status[i] == PolicyStatus.eligible.rawValue && results.missing[i] == 0 {
+            rows.append(i); amounts.append(results.amountFen[i])
+        }
+        let proposed = allocate(amounts, budgetFen: policy.header.budgetFen, rule: policy.header.budgetRule)
+        return rows.indices.map { PolicyGrantProposal(row: rows[$0], entitledFen: amounts[$0], proposedFen: proposed[$0]) }
+    }
+}
+
+/// A matching run: every policy in force against every enterprise of a table.
+public enum PolicyMatching {
+    /// One policy's results in a run.
+    public struct Run: Sendable {
+        public var policy: Policy
+        public var results: PolicyResults
+    }
+
+    /// Runs each program in force on `asOf` over `table` (policies not in force are left out).
+    /// Throws when a policy in force has a parameter without a value on `asOf`.
+    public static func run(_ programs: [PolicyProgram], table: PolicyFactTable, asOf: LocalDate) throws(DomainError) -> [Run] {
+        var out: [Run] = []
+        for p in programs where p.policy.header.isInForce(on: asOf) {
+            out.append(Run(policy: p.policy, results: try p.run(table, asOf: asOf)))
+        }
+        return out
+    }
+}
