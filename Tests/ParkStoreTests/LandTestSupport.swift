@@ -77,4 +77,26 @@ extension StoreTestCase {
     func enterpriseUser(_ f: LandFixture) -> Principal {
         Principal(userID: UUID(), name: "firm-\(f.parcel.code)", role: .enterprise, enterpriseID: f.enterprise.id)
     }
+
+    /// Enterprise `n` (above-size, biomedicine) with a producing lease on its own parcel, and
+    /// its parcel's area in mu.
+    func producer(_ n: Int) async throws -> (Enterprise, Lease, Double) {
+        let e = try await register(enterprise(n, zh: "企业\(n)", en: "Firm \(n)", clusters: ["biomedicine"], above: true))
+        var parcel = Parcel(code: "PM-\(n)", subArea: n % 2 == 0 ? "湖东" : "湖西", landUse: "industrial", declaredAreaM2: 1,
+                            boundary: Self.squareRing(offset: 0.002 * Double(n)))
+        parcel.declaredAreaM2 = parcel.computedAreaM2
+        let p = try await ParcelRepository(db: db, clock: clock).createAll([parcel], by: admin)[0]
+        let lease = try await seedLease(LandFixture(enterprise: e, parcel: p), start: "2016-01-01", state: .inProduction)
+        return (e, lease, p.computedAreaM2 / (2000.0 / 3.0))
+    }
+
+    /// Files `lease`'s report for `year` with tax = `perMu` 万元 × `mu` (whole yuan) and 1,000,000 kWh.
+    func report(_ lease: Lease, year: Int, taxPerMu: Double, mu: Double, reason: String = "") async throws -> Int64 {
+        let tax = Int64((taxPerMu * mu * 10_000).rounded())
+        _ = try await ReportRepository(db: db, clock: clock).submit(
+            leaseID: lease.id!, report: PerformanceReport(year: year, productionStartDate: day("2017-01-01"), taxPaidYuan: tax,
+                                                          revenueYuan: 1_000_000, electricityKWh: 1_000_000),
+            reason: reason, by: officer)
+        return tax
+    }
 }

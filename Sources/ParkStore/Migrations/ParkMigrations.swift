@@ -11,6 +11,7 @@ public enum ParkMigrations {
             CreateAuditTrail(),
             CreateLand(),
             CreatePerMu(),
+            CreatePolicies(),
         ]
     }
 }
