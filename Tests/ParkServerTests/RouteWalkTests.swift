@@ -20,7 +20,7 @@ final class RouteWalkTests: ServerTestCase {
 
     var a: Enterprise!, b: Enterprise!, other: UserAccount!, token: String!
     var parcelA: Parcel!, parcelB: Parcel!, leaseA: Lease!, leaseB: Lease!
-    var schemeID: UUID!, runID: UUID!
+    var schemeID: UUID!, runID: UUID!, policyRunID: UUID!
 
     override func setUp() async throws {
         try await super.setUp()
@@ -37,6 +37,8 @@ final class RouteWalkTests: ServerTestCase {
         let runs = PerMuRunRepository(db: app.db)
         runID = try await runs.run(schemeID: schemeID, dryRun: false, by: admin).stored!.id
         _ = try await runs.enact(runID, by: admin)
+        // A stored policy match.
+        policyRunID = try await PolicyRunRepository(db: app.db).match(asOf: LocalDate(iso: "2025-06-01")!, by: admin).id
     }
 
     /// A body each route could plausibly take (so a refusal is about who asks, not a malformed body).
@@ -81,6 +83,16 @@ final class RouteWalkTests: ServerTestCase {
             return (.json, String(decoding: PerMuScheme.huangyan2022.document(), as: UTF8.self))
         case "POST api/v1/permu/runs":
             return (.json, #"{"scheme_id":"\#(schemeID.uuidString)"}"#)
+        case "POST api/v1/policies", "POST api/v1/policies/check":
+            return (.json, try! String(decoding: JSONEncoder().encode(["source": PolicyLibrary.builtIn[0].source]), as: UTF8.self))
+        case "POST api/v1/policies/:id/try":
+            return (.json, #"{"enterprise_id":"\#(b.id!.uuidString)"}"#)
+        case "POST api/v1/policy-runs":
+            return (.json, #"{"as_of":"2025-06-01"}"#)
+        case "POST api/v1/policy-runs/:id/grants/decide":
+            return (.json, #"{"confirm":true,"policy_id":"\#(PolicyLibrary.builtIn[0].id)"}"#)
+        case "PUT api/v1/enterprises/:id/facts":
+            return (.json, #"{"fact":"hq_tier","value":"global"}"#)
         case "POST api/v1/permu/years/:year/reopen":
             return (.json, #"{"reason":"hijacking the 2022 evaluation"}"#)
         default:
@@ -97,6 +109,8 @@ final class RouteWalkTests: ServerTestCase {
             case .parameter("id"):
                 let path = route.path
                 parts.append(path.contains(.constant("users")) ? other.id.uuidString
+                             : path.contains(.constant("policy-runs")) ? policyRunID.uuidString
+                             : path.contains(.constant("policies")) && !path.contains(.constant("enterprises")) ? PolicyLibrary.builtIn[0].id
                              : path.contains(.constant("runs")) ? runID.uuidString
                              : path.contains(.constant("schemes")) ? schemeID.uuidString
                              : path.contains(.constant("leases")) ? leaseB.id!.uuidString
