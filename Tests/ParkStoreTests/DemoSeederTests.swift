@@ -35,6 +35,11 @@ final class DemoSeederTests: StoreTestCase {
         await assertEqual(try await runs.enacted(year: latest - 1)?.schemeName, "SIP \(latest - 1)")
         await assertEqual(try await runs.all(year: latest).count, 0)
         await assertEqual(try await PerMuSchemeRepository(db: db).find(name: "SIP \(latest)")?.scheme.year, latest)
+        // Supplied facts give the built-in policies enterprises to match.
+        let run = try await PolicyRunRepository(db: db, clock: clock).match(asOf: LocalDate(clock.now()), by: admin)
+        let eligible = Dictionary(uniqueKeysWithValues: run.policies.map { ($0.id, $0.eligible) })
+        XCTAssertGreaterThan(eligible["sip_rd_expense_subsidy"] ?? 0, 0, "\(eligible)")
+        XCTAssertGreaterThan(run.eligible, 0)
     }
 
     func testFirmUsersBelongToTheFirstTwoDemoEnterprises() async throws {

@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import ParkDomain
+import SQLKit
 
 /// Fills an empty database with the synthetic demo park and its demo accounts. A database
 /// that already holds enterprises is reused as it is.
@@ -35,6 +36,10 @@ public struct DemoSeeder: Sendable {
             // …and a park from before the per-mu evaluation its schemes and enacted years.
             let perMu = DemoPerMuSeeder(db: db, clock: clock)
             if try await !perMu.seeded() { try await perMu.seed(progress: progress) }
+            // …and one from before policies its supplied facts.
+            if try await (db as? any SQLDatabase)?.raw("SELECT COUNT(*) AS n FROM enterprise_facts").first()?.decode(column: "n", as: Int.self) == 0 {
+                try await DemoPolicySeeder(db: db, clock: clock).seed(seed: seed, enterprises: try await enterprises.all(), progress: progress)
+            }
             return Outcome(created: false, enterprises: existing, logins: try await logins(accounts))
         }
         let system = Principal.system("demo")
@@ -55,6 +60,7 @@ public struct DemoSeeder: Sendable {
         for u in users { _ = try await accounts.create(u, by: system) }
         _ = try await DemoLandSeeder(db: db, clock: clock).seed(seed: seed, scale: scale, enterprises: created, progress: progress)
         try await DemoPerMuSeeder(db: db, clock: clock).seed(progress: progress)
+        try await DemoPolicySeeder(db: db, clock: clock).seed(seed: seed, enterprises: created, progress: progress)
         progress?("created \(users.count) demo accounts")
         return Outcome(created: true, enterprises: created.count, logins: try await logins(accounts))
     }
