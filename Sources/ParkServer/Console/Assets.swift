@@ -72,5 +72,20 @@ enum Assets {
     tr.invalid td,.invalid input,label.invalid input{border-color:var(--bad);background:#fdecec}.filters.invalid{outline:2px solid #f3b5b5;border-radius:6px;padding:4px}
     pre.doc{white-space:pre-wrap;font-size:12px;max-height:480px;overflow:auto;background:#f8fafc;padding:10px;border-radius:6px}
     details.card summary{cursor:pointer;font-weight:600}.card.dry{border-color:#f0c36d;background:#fffdf6}.kpi.spaced{margin-top:14px}
+    .editor-grid{grid-template-columns:minmax(0,3fr) minmax(320px,2fr);align-items:start}@media(max-width:1000px){.editor-grid{grid-template-columns:1fr}}
+    .code-editor{display:flex;border:1px solid #cdd5df;border-radius:6px;overflow:hidden;background:#fff}
+    .code-editor .gutter,.code-editor textarea{font:12.5px/20px "DejaVu Sans Mono",Menlo,Consolas,monospace;margin:0;padding:8px}
+    .code-editor .gutter{background:#f3f5f8;color:#8a94a3;text-align:right;min-width:46px;overflow:hidden;user-select:none;border-right:1px solid var(--line);white-space:pre}
+    .code-editor .gutter span.err{background:#fdecec;color:var(--bad);font-weight:700}.code-editor .gutter span.warn{background:#fff4e5;color:var(--warn);font-weight:700}
+    .code-editor textarea{flex:1;border:0;border-radius:0;min-height:420px;resize:vertical;white-space:pre;overflow:auto;tab-size:2}
+    ul.diagnostics{list-style:none;margin:0;padding:0}ul.diagnostics li{padding:6px 10px;border-radius:6px;margin:4px 0;cursor:pointer}
+    ul.diagnostics li.error{background:#fdecec;color:var(--bad)}ul.diagnostics li.warning{background:#fff4e5;color:var(--warn)}ul.diagnostics li.ok{background:#e8f6ec;color:var(--ok);cursor:default}
+    .actions.spaced,.filters.spaced,p.spaced{margin-top:12px}
+    table.conditions td.mark{width:28px;text-align:center}.mark{font-weight:700;font-size:15px}.mark.yes{color:var(--ok)}.mark.no{color:var(--bad)}.mark.unknown{color:var(--warn)}
+    .explanation .answer{margin:6px 0 10px}.explanation .amount{font-size:17px;color:var(--brand2);margin:0 6px}.explanation ol.steps{margin:0;padding-left:22px}
+    .missing{background:#fff8eb;border-left:4px solid var(--warn);padding:8px 12px;border-radius:6px;margin:8px 0}.missing ul{margin:4px 0 0;padding-left:20px}
+    article.policy-answer{border-top:1px solid var(--line);padding:12px 0}article.policy-answer:first-of-type{border-top:0}article.policy-answer h3{margin:0 0 4px;font-size:15px}
+    tr.selected td{background:#eef3fb}fieldset.plain{border:1px solid var(--line);border-radius:8px;padding:10px 14px}fieldset.plain legend{color:var(--muted);font-size:12.5px;padding:0 6px}
+    fieldset.invalid,label.invalid select{border-color:var(--bad);background:#fdecec}.tried{margin-top:14px;border-top:1px solid var(--line);padding-top:8px}
     """
 }

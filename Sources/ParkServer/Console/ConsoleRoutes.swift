@@ -32,6 +32,7 @@ enum ConsoleRoutes {
         RulesetPage.register(console)
         ReportImportPage.register(console)
         PerMuPages.register(console)
+        PolicyPages.register(console)
     }
 
     /// The signed-in principal, or a redirect to the sign-in page.

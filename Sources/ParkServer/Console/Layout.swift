@@ -3,7 +3,7 @@ import Vapor
 
 /// The frame of every console page: top bar, navigation by role, language switch, sign-out.
 struct Layout {
-    enum Section { case home, enterprises, land, permu, importCSV, users, audit, none }
+    enum Section { case home, enterprises, land, permu, policies, importCSV, users, audit, none }
 
     let lang: Language
     let principal: Principal?
@@ -30,8 +30,10 @@ struct Layout {
         let nav: [(Section, String, Bilingual)] = {
             guard let p = principal else { return [] }
             var items: [(Section, String, Bilingual)] = [(.home, "/", T.home.text), (.enterprises, "/enterprises", T.enterprises.text)]
-            if p.isStaff { items += [(.land, "/land", L.land.text), (.permu, "/permu", P.navStaff.text), (.importCSV, "/enterprises/import", T.importCSV.text)] }
-            if !p.isStaff && p.enterpriseID != nil { items.append((.permu, "/permu/me", P.navEnterprise.text)) }
+            if p.isStaff { items += [(.land, "/land", L.land.text), (.permu, "/permu", P.navStaff.text), (.policies, "/policies", PT.navStaff.text), (.importCSV, "/enterprises/import", T.importCSV.text)] }
+            if !p.isStaff && p.enterpriseID != nil {
+                items += [(.permu, "/permu/me", P.navEnterprise.text), (.policies, "/policies/me", PT.navEnterprise.text)]
+            }
             if p.role == .admin { items += [(.users, "/admin/users", T.users.text), (.audit, "/admin/audit", T.audit.text)] }
             return items
         }()

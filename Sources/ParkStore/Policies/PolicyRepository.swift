@@ -12,6 +12,9 @@ public struct PolicyRepository: Sendable {
 
     public init(db: any Database, clock: ParkClock = .system) { self.db = db; self.clock = clock }
 
+    /// Ids the console uses as page names under /policies.
+    public static let reservedIDs: Set<String> = ["new", "me", "runs", "check", "match", "enterprise"]
+
     /// A stored policy version.
     public struct Stored: Sendable {
         public var policy: Policy
@@ -51,6 +54,10 @@ public struct PolicyRepository: Sendable {
         guard source.utf8.count <= 200_000 else { throw DomainError(.tooLarge, code: "too_large", field: "source", en: "a policy source is at most 200 KB", zh: "政策源文本不超过 200 KB") }
         let policy: Policy
         do { policy = try Policy.parse(source) } catch { throw error.domainError }
+        if Self.reservedIDs.contains(policy.id) {
+            throw DomainError(code: "reserved_id", field: "id", en: "\(policy.id) is reserved for console pages; choose another policy id",
+                              zh: "\(policy.id) 为系统保留名称，请换一个政策编号")
+        }
         let clock = self.clock
         return try await WriteGate.write(db) { tx in
             let latest = try await PolicyModel.query(on: tx).filter(\.$policyID == policy.id).sort(\.$version, .descending).first()

@@ -1,0 +1,149 @@
+import Foundation
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// Money, dates, badges and labels shared by the policy pages: money exact from fen, each fact
+/// with its label, budget rules stated in words.
+enum PolicyFormat {
+    static func money(_ fen: Int64, _ lang: Language) -> String { PerMuFormat.money(fen: fen, lang) }
+
+    static func budget(_ h: PolicyHeader, _ lang: Language) -> String { h.budgetFen.map { money($0, lang) } ?? PT.uncapped(lang) }
+
+    static func validity(_ h: PolicyHeader, _ lang: Language) -> String {
+        if let to = h.validTo { return "\(h.validFrom.iso) – \(to.iso)" }
+        return lang == .zh ? "\(h.validFrom.iso) 起（长期）" : "from \(h.validFrom.iso) (open-ended)"
+    }
+
+    static func rule(_ r: PolicyBudgetRule, _ lang: Language) -> String {
+        r == .proRata ? PT.ruleProRata(lang) : PT.ruleByRank(lang)
+    }
+
+    static func applicationBadge(_ h: PolicyHeader, _ lang: Language) -> HTML {
+        h.withoutApplication ? Markup.badge(PT.withoutApplication(lang), kind: "rd") : Markup.badge(PT.withApplication(lang))
+    }
+
+    static func inForceBadge(_ h: PolicyHeader, today: LocalDate, _ lang: Language) -> HTML {
+        h.isInForce(on: today) ? Markup.badge(PT.inForce(lang), kind: "rd") : Markup.badge(PT.notInForce(lang), kind: "off")
+    }
+
+    static func statusBadge(_ s: PolicyStatus, _ lang: Language) -> HTML {
+        let kind = s == .eligible ? "rd" : s == .undetermined ? "f500" : "off"
+        return Markup.badge(s.label.text(lang), kind: kind)
+    }
+
+    static func grantState(_ s: PolicyRunRepository.Grant.State, _ lang: Language) -> HTML {
+        switch s {
+        case .proposed: Markup.badge(lang == .zh ? "待确认" : "proposed", kind: "f500")
+        case .confirmed: Markup.badge(lang == .zh ? "已确认" : "confirmed", kind: "rd")
+        case .rejected: Markup.badge(lang == .zh ? "不予兑现" : "rejected", kind: "off")
+        }
+    }
+
+    static func factLabel(_ name: String, _ lang: Language) -> String {
+        PolicyFactCatalogue.builtIn[name]?.label.text(lang) ?? name
+    }
+
+    /// A value rendered by the policy engine ("1,000,000.00 yuan", "3.5 mu") with its unit in the
+    /// page's language; the number itself is unchanged.
+    static func units(_ text: String, _ lang: Language) -> String {
+        guard lang == .zh, let re = unitPattern else { return text }
+        let ns = text as NSString
+        var out = "", last = 0
+        for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
+            out += ns.substring(with: NSRange(location: last, length: m.range.location - last))
+            out += " " + ns.substring(with: m.range(at: 1)).split(separator: "/").map { chineseUnit[String($0)] ?? String($0) }.joined(separator: "/")
+            last = m.range.location + m.range.length
+        }
+        return out + ns.substring(from: last)
+    }
+
+    /// A unit right after a number: "1,000.00 yuan", "0.07 yuan/US$", "3.5 mu".
+    private static let unitPattern = try? NSRegularExpression(pattern: #"(?<=[0-9]) ((?:yuan|US\$|mu|kWh)(?:/(?:US\$|mu|kWh|person))?)(?![A-Za-z_])"#)
+    private static let chineseUnit = ["yuan": "元", "US$": "美元", "mu": "亩", "kWh": "千瓦时", "person": "人"]
+
+    static func title(_ s: PolicyRepository.Stored, _ lang: Language) -> String { s.policy.header.title.text(lang) }
+
+    static func certification(_ code: String) -> Bilingual {
+        switch code {
+        case "high_tech": Bilingual(zh: "高新技术企业", en: "High-tech enterprise")
+        case "srdi": Bilingual(zh: "专精特新中小企业", en: "Specialised, refined, distinctive and novel (SRDI) SME")
+        case "srdi_little_giant": Bilingual(zh: "专精特新“小巨人”企业", en: "SRDI \"little giant\"")
+        case "tech_sme": Bilingual(zh: "科技型中小企业", en: "Technology-based SME")
+        case "gazelle": Bilingual(zh: "瞪羚企业", en: "Gazelle enterprise")
+        case "unicorn_candidate": Bilingual(zh: "独角兽培育企业", en: "Unicorn candidate")
+        default: Bilingual(zh: code, en: code)
+        }
+    }
+
+    static func hqTier(_ code: String) -> Bilingual {
+        switch code {
+        case "global": Bilingual(zh: "跨国公司全球总部", en: "Global headquarters")
+        case "asia_pacific": Bilingual(zh: "亚太区总部", en: "Asia-Pacific headquarters")
+        case "china": Bilingual(zh: "中国区总部", en: "China headquarters")
+        case "regional": Bilingual(zh: "地区总部", en: "Regional headquarters")
+        default: Bilingual(zh: code, en: code)
+        }
+    }
+
+    static func factSource(_ s: PolicyFact.Source, _ lang: Language) -> String {
+        switch s {
+        case .registry: lang == .zh ? "企业登记" : "register"
+        case .yearly: lang == .zh ? "年度数据" : "yearly figures"
+        case .lease: lang == .zh ? "用地合同" : "leases"
+        case .permu: lang == .zh ? "亩均评价" : "per-mu evaluation"
+        case .energy: lang == .zh ? "能耗" : "energy"
+        }
+    }
+
+    /// "第 3 行第 5 列" / "line 3, column 5".
+    static func position(_ line: Int, _ column: Int, _ lang: Language) -> String {
+        lang == .zh ? "第 \(line) 行第 \(column) 列" : "line \(line), column \(column)"
+    }
+
+    /// The diagnostics list the editor script keeps up to date (id `diagnostics`).
+    static func diagnostics(_ list: [PolicyDiagnostic], _ lang: Language) -> HTML {
+        let items = list.map { d -> HTML in
+            """
+            <li class="\(d.severity.rawValue)" data-line="\(d.line)"><b>\(position(d.line, d.column, lang))</b> \
+            <span class="mono">\(d.code)</span> \(d.message.text(lang))</li>
+            """
+        }
+        let ok: HTML = list.isEmpty ? "<li class=\"ok\">\(PT.noProblems(lang))</li>" : .empty
+        return "<ul id=\"diagnostics\" class=\"diagnostics\" data-ok=\"\(PT.noProblems(lang))\">\(ok)\(items)</ul>"
+    }
+
+    static func notice(_ n: (ok: Bool, text: String)?) -> HTML { PerMuFormat.notice(n) }
+
+    static func name(zh: String, en: String, _ lang: Language) -> String { PerMuRequest.enterpriseName(zh: zh, en: en, lang) }
+
+    static func facts(_ rows: [(String, HTML)]) -> HTML {
+        "<dl class=\"facts\">\(rows.map { k, v -> HTML in "<dt>\(k)</dt><dd>\(v)</dd>" })</dl>"
+    }
+}
+
+/// Reading policy pages' requests.
+enum PolicyRequest {
+    static func date(_ raw: String?, field: String, default value: LocalDate) throws(DomainError) -> LocalDate {
+        guard let raw, !raw.trimmingCharacters(in: .whitespaces).isEmpty else { return value }
+        guard let d = LocalDate(iso: raw.trimmingCharacters(in: .whitespaces)) else {
+            throw DomainError(code: "invalid_date", field: field, en: "\(field) must be a date YYYY-MM-DD, found '\(raw)'",
+                              zh: "\(field) 须为日期 YYYY-MM-DD，收到“\(raw)”")
+        }
+        return d
+    }
+
+    static func policyID(_ req: Request) throws -> String {
+        guard let id = req.parameters.get("id"), !id.isEmpty else { throw DomainError.required("id") }
+        return id
+    }
+
+    /// The session's CSRF token from the `X-CSRF-Token` header (the editor script) or the `_csrf` field.
+    static func checkCSRF(_ req: Request) throws {
+        if let sent = req.headers.first(name: "X-CSRF-Token"), let expected = RequestContext.current.csrfToken,
+           ConsoleRoutes.constantTimeEqual(sent, expected) {
+            return
+        }
+        try ConsoleRoutes.checkCSRF(req)
+    }
+}

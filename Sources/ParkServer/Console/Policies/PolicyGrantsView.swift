@@ -1,0 +1,89 @@
+import FluentKit
+import Foundation
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// The grants of one policy in a run (policies paid without application): budget and rule,
+/// Σ entitled against Σ proposed, each proposal with confirm / reject, confirm-all, and the
+/// payment export of the confirmed ones.
+enum PolicyGrantsView {
+    static func render(run: PolicyRunRepository.Stored, used: PolicyRunRepository.UsedPolicy, policy: PolicyRepository.Stored,
+                       csrf: String?, lang: Language, db: any Database) async throws -> HTML {
+        let h = policy.policy.header
+        let title = "<h2 class=\"pad\">\(PT.grants(lang)) · \(h.title.text(lang))</h2>" as HTML
+        guard h.withoutApplication else {
+            return "<section class=\"card flush\" id=\"grants\">\(title)<p class=\"sub pad\">\(PT.notWithoutApplication(lang))</p></section>"
+        }
+        let grants = try await PolicyRunRepository(db: db).grants(runID: run.id, policyID: used.id)
+        let entitled = grants.reduce(Int64(0)) { $0 + $1.entitledFen }
+        let proposed = grants.reduce(Int64(0)) { $0 + $1.proposedFen }
+        let confirmed = grants.filter { $0.state == .confirmed }.reduce(Int64(0)) { $0 + $1.proposedFen }
+        let open = grants.filter { $0.state == .proposed }.count
+        let base = "/policies/runs/\(run.id.uuidString)"
+        let summary = PolicyFormat.facts([
+            (PT.budget(lang), "\(PolicyFormat.budget(h, lang))"),
+            (PT.budgetRule(lang), "\(PolicyFormat.rule(h.budgetRule, lang))"),
+            (PT.sumEntitled(lang), "\(PolicyFormat.money(entitled, lang)) (\(grants.count))"),
+            (PT.sumProposed(lang), "\(PolicyFormat.money(proposed, lang))"),
+            (PT.sumConfirmed(lang), "\(PolicyFormat.money(confirmed, lang))"),
+        ])
+        let rows = grants.map { g -> HTML in
+            let actions: HTML = g.state == .proposed ? """
+                <form method="post" action="\(base)/grants" class="inline">\(Markup.csrfField(csrf))<input type="hidden" name="policy" value="\(g.policyID)">
+                <input type="hidden" name="grant_id" value="\(g.id.uuidString)"><button class="btn small" name="decision" value="confirm">\(PT.confirm(lang))</button>
+                <button class="btn ghost small" name="decision" value="reject">\(PT.reject(lang))</button></form>
+                """ : "\(g.decidedBy ?? "")"
+            return """
+            <tr><td><a href="/policies/enterprise/\(g.enterpriseID.uuidString)">\(PolicyFormat.name(zh: g.nameZh, en: g.nameEn, lang))</a>
+            <div class="mono sub">\(g.creditCode)</div></td>
+            <td class="num nowrap">\(PolicyFormat.money(g.entitledFen, lang))</td><td class="num nowrap">\(PolicyFormat.money(g.proposedFen, lang))</td>
+            <td>\(PolicyFormat.grantState(g.state, lang))</td><td class="nowrap">\(actions)</td></tr>
+            """
+        }
+        let bulk: HTML = open == 0 ? .empty : """
+            <form method="post" action="\(base)/grants" class="inline">\(Markup.csrfField(csrf))<input type="hidden" name="policy" value="\(used.id)">
+            <button class="btn" name="decision" value="confirm_all">\(PT.confirmAll(lang)) (\(open))</button></form>
+            <span class="sub">\(PT.confirmAllHint(lang))</span>
+            """
+        let table: HTML = grants.isEmpty ? "<p class=\"sub pad\">\(PT.noGrants(lang))</p>" : """
+            <div class="scroll"><table><thead><tr><th>\(PT.enterprise(lang))</th><th class="num">\(PT.entitled(lang))</th>
+            <th class="num">\(PT.proposed(lang))</th><th>\(PT.state(lang))</th><th>\(PT.decidedBy(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            """
+        return """
+        <section class="card flush" id="grants">\(title)<div class="pad">\(summary)<p class="sub">\(PT.budgetNote(lang))</p>
+        <div class="actions">\(bulk)<a class="btn ghost" href="\(base)/payment.csv?policy=\(used.id)">\(PT.exportPayment(lang))</a></div></div>
+        \(table)</section>
+        """
+    }
+
+    /// `decision` = confirm | reject (one `grant_id`) or confirm_all (every proposal of `policy`).
+    static func decide(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        try ConsoleRoutes.checkCSRF(req)
+        let lang = RequestContext.current.language
+        let runID = try PerMuRequest.uuid(req, "id", entity: "run")
+        let form = PerMuRequest.form(req)
+        let policy = form["policy"].flatMap { $0.isEmpty ? nil : $0 }
+        let repo = PolicyRunRepository(db: req.db, clock: req.park.clock)
+        do {
+            let outcome: (count: Int, totalFen: Int64)
+            switch form["decision"] ?? "" {
+            case "confirm_all":
+                guard let policy else { throw DomainError.required("policy") }
+                outcome = try await repo.decide(runID: runID, policyID: policy, ids: nil, confirm: true, by: p)
+            case let d where d == "confirm" || d == "reject":
+                guard let raw = form["grant_id"], let id = UUID(uuidString: raw) else { throw DomainError.required("grant_id") }
+                outcome = try await repo.decide(runID: runID, policyID: policy, ids: [id], confirm: d == "confirm", by: p)
+            default:
+                throw EnterpriseListRequest.bad("decision", form["decision"] ?? "")
+            }
+            let q = HTML.query([("policy", policy), ("decided", String(outcome.count)), ("fen", String(outcome.totalFen))])
+            return req.redirect(to: "/policies/runs/\(runID.uuidString)\(q)#grants", redirectType: .normal)
+        } catch let e as DomainError where e.kind == .invalid || e.kind == .conflict || e.kind == .notFound {
+            return try await PolicyRunPage.render(req, notice: (false, PerMuFormat.refusal(e, lang)),
+                                                  status: e.kind == .conflict ? .conflict : e.kind == .notFound ? .notFound : .badRequest)
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// The policy list (staff): every policy's newest version with its header, the "run the match"
+/// form and the recent matching runs.
+enum PolicyListPage {
+    static func render(_ req: Request, notice: (ok: Bool, text: String)? = nil, form: [String: String] = [:],
+                       status: HTTPResponseStatus = .ok) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        let layout = Layout(req)
+        let lang = layout.lang
+        let today = req.park.today
+        let policies = try await PolicyRepository(db: req.db).latest()
+        let runs = try await PolicyRunRepository(db: req.db).all()
+        let body: HTML = """
+        <div class="toolbar"><h1>\(PT.title(lang))</h1><a class="btn" href="/policies/new">\(PT.newPolicy(lang))</a></div>
+        \(PolicyFormat.notice(notice))
+        <section class="card flush"><h2 class="pad">\(PT.policies(lang))</h2>\(table(policies, today: today, lang: lang))</section>
+        <div class="grid g2">\(matchForm(policies, form: form, today: today, csrf: layout.csrf, lang: lang))
+        <section class="card flush"><h2 class="pad">\(PT.recentRuns(lang))</h2>\(runsTable(Array(runs.prefix(20)), lang: lang))</section></div>
+        """
+        return layout.response(PT.title(lang), .policies, body, status: status)
+    }
+
+    static func table(_ list: [PolicyRepository.Stored], today: LocalDate, lang: Language) -> HTML {
+        guard !list.isEmpty else { return "<p class=\"sub pad\">\(PT.noPolicies(lang))</p>" }
+        let rows = list.map { s -> HTML in
+            let h = s.policy.header
+            let warnings: HTML = s.policy.warnings.isEmpty ? "0" : "<span class=\"badge f500\">\(s.policy.warnings.count)</span>"
+            return """
+            <tr><td class="mono"><a href="/policies/\(h.id)">\(h.id)</a></td>
+            <td><a href="/policies/\(h.id)">\(h.title.text(lang))</a><div class="sub">\(h.legalReference)</div></td>
+            <td>\(h.department.text(lang))</td>
+            <td class="nowrap">\(PolicyFormat.validity(h, lang))<div>\(PolicyFormat.inForceBadge(h, today: today, lang))</div></td>
+            <td class="num nowrap">\(PolicyFormat.budget(h, lang))</td>
+            <td>\(PolicyFormat.applicationBadge(h, lang))</td>
+            <td class="num">\(s.version)</td><td class="num">\(warnings)</td></tr>
+            """
+        }
+        return """
+        <div class="scroll"><table><thead><tr><th>\(PT.id(lang))</th><th>\(PT.policyTitle(lang))</th><th>\(PT.department(lang))</th>
+        <th>\(PT.validity(lang))</th><th class="num">\(PT.budget(lang))</th><th></th><th class="num">\(PT.version(lang))</th>
+        <th class="num">\(PT.warnings(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+        """
+    }
+
+    static func matchForm(_ list: [PolicyRepository.Stored], form: [String: String], today: LocalDate, csrf: String?, lang: Language) -> HTML {
+        let selected = form["policy"]
+        let options = [Markup.option("", PT.allPolicies(lang), selected: selected)]
+            + list.map { Markup.option($0.policy.id, "\($0.policy.id) · \($0.policy.header.title.text(lang))", selected: selected) }
+        return """
+        <section class="card"><h2>\(PT.runMatch(lang))</h2><p class="sub">\(PT.runMatchHint(lang))</p>
+        <form method="post" action="/policies/match" class="filters">\(Markup.csrfField(csrf))
+        <label>\(PT.asOf(lang))<input type="date" name="as_of" value="\(form["as_of"] ?? today.iso)" required></label>
+        <label>\(PT.onePolicy(lang))<select name="policy">\(options)</select></label>
+        <button class="btn">\(PT.runButton(lang))</button></form></section>
+        """
+    }
+
+    static func runsTable(_ runs: [PolicyRunRepository.Stored], lang: Language) -> HTML {
+        guard !runs.isEmpty else { return "<p class=\"sub pad\">\(PT.noRuns(lang))</p>" }
+        let rows = runs.map { r -> HTML in
+            """
+            <tr><td class="nowrap"><a href="/policies/runs/\(r.id.uuidString)">\(r.asOf.iso)</a></td><td class="num">\(String(r.dataYear))</td>
+            <td class="num">\(r.policies.count)</td><td class="num">\(r.enterprises)</td><td class="num">\(r.eligible)</td>
+            <td class="num">\(r.undetermined)</td>
+            <td>\(r.createdBy)<div class="sub">\(PerMuFormat.date(millis: r.createdAtMillis, lang))</div></td></tr>
+            """
+        }
+        return """
+        <div class="scroll"><table><thead><tr><th>\(PT.asOf(lang))</th><th class="num">\(PT.dataYear(lang))</th>
+        <th class="num">\(PT.policies(lang))</th><th class="num">\(PT.enterprises(lang))</th><th class="num">\(PT.eligible(lang))</th>
+        <th class="num">\(PT.undetermined(lang))</th><th>\(PT.createdBy(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+        """
+    }
+
+    static func match(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        try ConsoleRoutes.checkCSRF(req)
+        let lang = RequestContext.current.language
+        let form = PerMuRequest.form(req)
+        do {
+            let asOf = try PolicyRequest.date(form["as_of"], field: "as_of", default: req.park.today)
+            let policy = form["policy"].flatMap { $0.isEmpty ? nil : $0 }
+            let run = try await PolicyRunRepository(db: req.db, clock: req.park.clock).match(asOf: asOf, policyID: policy, by: p)
+            return req.redirect(to: "/policies/runs/\(run.id.uuidString)", redirectType: .normal)
+        } catch let e as DomainError where e.kind == .invalid || e.kind == .notFound {
+            return try await render(req, notice: (false, PerMuFormat.refusal(e, lang)), form: form, status: .badRequest)
+        }
+    }
+}

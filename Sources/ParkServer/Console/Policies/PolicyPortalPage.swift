@@ -1,0 +1,88 @@
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// "Policies for me": every policy in force evaluated on the enterprise's current data, in three
+/// sections: entitled (amount and why), not entitled (the condition not met), undetermined (the
+/// data to supply, each with where to supply it). The enterprise's own page at /policies/me;
+/// staff see any enterprise's at /policies/enterprise/:id.
+enum PolicyPortalPage {
+    static func mine(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        if p.isStaff { return req.redirect(to: "/policies", redirectType: .normal) }
+        guard let own = p.enterpriseID else {
+            throw DomainError(.forbidden, code: "forbidden", en: "this account is not linked to an enterprise", zh: "该账号未关联企业")
+        }
+        return try await render(req, enterprise: own, base: "/policies/me", by: p)
+    }
+
+    static func staff(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        let id = try PerMuRequest.uuid(req, "id", entity: "enterprise")
+        return try await render(req, enterprise: id, base: "/policies/enterprise/\(id.uuidString)", by: p)
+    }
+
+    static func render(_ req: Request, enterprise id: UUID, base: String, by p: Principal,
+                       notice: (ok: Bool, text: String)? = nil) async throws -> Response {
+        let layout = Layout(req)
+        let lang = layout.lang
+        guard let e = try await req.park.enterprises.find(id) else { throw DomainError.notFound("enterprise", id: id.uuidString) }
+        let today = req.park.today
+        let answers = try await PolicyRunRepository(db: req.db, clock: req.park.clock).forEnterprise(id, asOf: today, by: p)
+        var notice = notice
+        if notice == nil, PerMuRequest.query(req)["saved"] != nil { notice = (true, PT.factsSaved(lang)) }
+        let link = { (fact: String) -> HTML in supplyLink(fact, enterprise: id, base: base, staff: p.isStaff, lang: lang) }
+        let entitled = answers.filter { $0.explanation.outcome.status == .eligible }
+            .sorted { ($0.explanation.outcome.amountFen ?? 0) > ($1.explanation.outcome.amountFen ?? 0) }
+        let notEntitled = answers.filter { $0.explanation.outcome.status == .notEligible }
+        let undetermined = answers.filter { $0.explanation.outcome.status == .undetermined }
+        let total = entitled.compactMap(\.explanation.outcome.amountFen).reduce(Int64(0), +)
+        let name = PolicyFormat.name(zh: e.nameZh, en: e.nameEn, lang)
+        let back: HTML = p.isStaff ? "<p><a href=\"/policies\">← \(PT.backToPolicies(lang))</a> · <a href=\"/enterprises/\(id.uuidString)\">\(T.enterprise(lang))</a></p>" : .empty
+        let body: HTML = """
+        \(back)<h1>\(PT.myTitle(lang)) · \(name)</h1>\(PolicyFormat.notice(notice))
+        <section class="card"><p>\(PT.myIntro(lang))</p>
+        <div class="grid g4"><div class="stat"><div class="v">\(entitled.count)</div><div class="k">\(PT.entitledSection(lang))</div></div>
+        <div class="stat"><div class="v">\(PolicyFormat.money(total, lang))</div><div class="k">\(PT.netTotal(lang))</div></div>
+        <div class="stat"><div class="v">\(undetermined.count)</div><div class="k">\(PT.undeterminedSection(lang))</div></div>
+        <div class="stat"><div class="v">\(notEntitled.count)</div><div class="k">\(PT.notEntitledSection(lang))</div></div></div>
+        <p class="spaced"><span class="sub">\(PT.asOf(lang)) \(today.iso)</span> · <a class="btn ghost small" href="\(base)/facts">\(PT.supplyFacts(lang))</a></p></section>
+        <section class="card" id="entitled"><h2>\(PT.entitledSection(lang)) (\(entitled.count))</h2>
+        \(list(entitled, lang: lang) { x in PolicyExplanationView(explanation: x, lang: lang, supplyLink: link).render() })</section>
+        <section class="card" id="undetermined"><h2>\(PT.undeterminedSection(lang)) (\(undetermined.count))</h2>
+        \(list(undetermined, lang: lang) { x in
+            PolicyExplanationView(explanation: x, lang: lang, supplyLink: link).render(conditions: { $0.result != true }, showDetails: false)
+        })</section>
+        <section class="card" id="not-entitled"><h2>\(PT.notEntitledSection(lang)) (\(notEntitled.count))</h2>
+        \(list(notEntitled, lang: lang) { x in
+            "<b>\(PT.failing(lang))</b>\(PolicyExplanationView(explanation: x, lang: lang).conditionTable(x.conditions.filter { $0.result == false }))"
+        })</section>
+        """
+        return layout.response(PT.myTitle(lang), .policies, body)
+    }
+
+    static func list(_ answers: [(policy: PolicyRepository.Stored, explanation: PolicyExplanation)], lang: Language,
+                     _ content: (PolicyExplanation) -> HTML) -> HTML {
+        guard !answers.isEmpty else { return "<p class=\"sub\">\(PT.none(lang))</p>" }
+        let items = answers.map { a -> HTML in
+            let h = a.policy.policy.header
+            return """
+            <article class="policy-answer" data-policy="\(h.id)"><h3>\(h.title.text(lang)) \(PolicyFormat.applicationBadge(h, lang))</h3>
+            <p class="sub">\(h.department.text(lang)) · \(h.legalReference) · \(PT.validity(lang)) \(PolicyFormat.validity(h, lang))</p>
+            \(h.summary.map { "<p>\($0.text(lang))</p>" as HTML } ?? .empty)\(content(a.explanation))</article>
+            """
+        }
+        return "\(items)"
+    }
+
+    /// Where a missing fact can be supplied: the facts form, the lease reports, the per-mu page, or the park.
+    static func supplyLink(_ fact: String, enterprise: UUID, base: String, staff: Bool, lang: Language) -> HTML {
+        if PolicyFactText.supplied.contains(fact) { return "<a href=\"\(base)/facts\">\(PT.supplyLink(lang))</a>" }
+        switch PolicyFactCatalogue.builtIn[fact]?.source {
+        case .yearly?, .energy?, .lease?: return "<a href=\"/enterprises/\(enterprise.uuidString)\">\(PT.reportLink(lang))</a>"
+        case .permu?: return "<a href=\"\(staff ? "/permu" : "/permu/me")\">\(PT.permuLink(lang))</a>"
+        default: return "<span class=\"sub\">\(PT.contactPark(lang))</span>"
+        }
+    }
+}

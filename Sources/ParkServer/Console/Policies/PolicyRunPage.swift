@@ -1,0 +1,178 @@
+import Foundation
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// What the matched list was asked for, read from the URL; invalid values are refused with the field named.
+struct PolicyResultsRequest {
+    var policy: String?
+    var status: PolicyStatus?
+    var search: String?
+    var page = 1
+    var perPage = 50
+
+    init(_ params: [String: String], run: PolicyRunRepository.Stored) throws(DomainError) {
+        func text(_ k: String) -> String? { params[k].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 } }
+        policy = text("policy") ?? run.policies.first?.id
+        if let p = policy, !run.policies.contains(where: { $0.id == p }) { throw EnterpriseListRequest.bad("policy", p) }
+        if let s = text("status") {
+            switch s {
+            case "eligible": status = .eligible
+            case "undetermined": status = .undetermined
+            default: throw EnterpriseListRequest.bad("status", s)
+            }
+        }
+        search = text("q")
+        if let p = text("page") {
+            guard let n = Int(p), n >= 1 else { throw EnterpriseListRequest.bad("page", p) }
+            page = n
+        }
+        if let p = text("per_page") {
+            guard let n = Int(p), (1...EnterpriseQuery.maxPerPage).contains(n) else { throw EnterpriseListRequest.bad("per_page", p) }
+            perPage = n
+        }
+    }
+
+    var statusCode: String? { status.map { $0 == .eligible ? "eligible" : "undetermined" } }
+
+    func params(_ changes: [String: String?] = [:]) -> String {
+        var p: [(String, String?)] = [("policy", policy), ("status", statusCode), ("q", search), ("page", String(page)),
+                                      ("per_page", perPage == 50 ? nil : String(perPage))]
+        for (k, v) in changes {
+            if let i = p.firstIndex(where: { $0.0 == k }) { p[i].1 = v } else { p.append((k, v)) }
+        }
+        return HTML.query(p)
+    }
+}
+
+/// One matching run (staff): what it used, the matched list per policy with filters, pager and CSV
+/// export, and the grants of policies paid without application.
+enum PolicyRunPage {
+    static func render(_ req: Request, notice: (ok: Bool, text: String)? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        let layout = Layout(req)
+        let lang = layout.lang
+        let runs = PolicyRunRepository(db: req.db)
+        let run = try await runs.require(try PerMuRequest.uuid(req, "id", entity: "run"))
+        let q = PerMuRequest.query(req)
+        let request = try PolicyResultsRequest(q, run: run)
+        let page = try await runs.results(runID: run.id, policyID: request.policy, status: request.status, search: request.search,
+                                          page: request.page, perPage: request.perPage)
+        let repo = PolicyRepository(db: req.db)
+        var used: [String: PolicyRepository.Stored] = [:]
+        for u in run.policies { used[u.id] = try await repo.find(u.id, version: u.version) }
+        var notice = notice
+        if notice == nil, let n = q["decided"], let fen = q["fen"].flatMap({ Int64($0) }) {
+            notice = (true, "\(PT.decidedCount(lang)): \(n) · \(PolicyFormat.money(fen, lang))")
+        }
+        let selected = request.policy.flatMap { used[$0] }
+        let grants: HTML = if let selected, let u = run.policies.first(where: { $0.id == selected.policy.id }) {
+            try await PolicyGrantsView.render(run: run, used: u, policy: selected, csrf: layout.csrf, lang: lang, db: req.db)
+        } else { .empty }
+        let body: HTML = """
+        <p><a href="/policies">← \(PT.backToPolicies(lang))</a></p>
+        <h1>\(PT.runTitle(lang)) · \(PT.asOf(lang)) \(run.asOf.iso)</h1>\(PolicyFormat.notice(notice))
+        <section class="card">\(PolicyFormat.facts([
+            (PT.asOf(lang), "\(run.asOf.iso)"), (PT.dataYear(lang), "\(String(run.dataYear))"),
+            (PT.enterprises(lang), "\(run.enterprises)"), (PT.eligible(lang), "\(run.eligible)"),
+            (PT.undetermined(lang), "\(run.undetermined)"),
+            (PT.createdBy(lang), "\(run.createdBy) · \(PerMuFormat.date(millis: run.createdAtMillis, lang))"),
+        ]))</section>
+        <section class="card flush"><h2 class="pad">\(PT.usedPolicies(lang))</h2>\(usedTable(run, used: used, request: request, lang: lang))</section>
+        \(results(run, page: page, request: request, used: used, lang: lang))
+        \(grants)
+        """
+        return layout.response("\(PT.runTitle(lang)) \(run.asOf.iso)", .policies, body, status: status)
+    }
+
+    static func usedTable(_ run: PolicyRunRepository.Stored, used: [String: PolicyRepository.Stored], request: PolicyResultsRequest,
+                          lang: Language) -> HTML {
+        guard !run.policies.isEmpty else { return "<p class=\"sub pad\">\(PT.noPolicies(lang))</p>" }
+        let rows = run.policies.map { u -> HTML in
+            let title = used[u.id].map { PolicyFormat.title($0, lang) } ?? u.id
+            let h = used[u.id]?.policy.header
+            return """
+            <tr class="\(u.id == request.policy ? "selected" : "")"><td><a href="/policies/runs/\(run.id.uuidString)?policy=\(u.id)">\(title)</a>
+            <div class="mono sub">\(u.id)</div></td>
+            <td class="num"><a href="/policies/\(u.id)?version=\(u.version)">\(u.version)</a></td><td class="mono sub">\(u.digest)</td>
+            <td>\(h.map { PolicyFormat.applicationBadge($0, lang) } ?? .empty)</td>
+            <td class="num">\(u.eligible)</td><td class="num">\(u.undetermined)</td>
+            <td class="num nowrap">\(PolicyFormat.money(u.amountFen, lang))</td></tr>
+            """
+        }
+        return """
+        <div class="scroll"><table><thead><tr><th>\(PT.policyTitle(lang))</th><th class="num">\(PT.version(lang))</th><th>\(PT.digest(lang))</th>
+        <th></th><th class="num">\(PT.eligible(lang))</th><th class="num">\(PT.undetermined(lang))</th><th class="num">\(PT.amount(lang))</th></tr></thead>
+        <tbody>\(rows)</tbody></table></div>
+        """
+    }
+
+    static func results(_ run: PolicyRunRepository.Stored, page: Page<PolicyRunRepository.Row>, request: PolicyResultsRequest,
+                        used: [String: PolicyRepository.Stored], lang: Language) -> HTML {
+        let base = "/policies/runs/\(run.id.uuidString)"
+        let policyOptions = run.policies.map { Markup.option($0.id, used[$0.id].map { PolicyFormat.title($0, lang) } ?? $0.id, selected: request.policy) }
+        let statusOptions = [Markup.option("", PT.all(lang), selected: request.statusCode),
+                             Markup.option("eligible", PolicyStatus.eligible.label.text(lang), selected: request.statusCode),
+                             Markup.option("undetermined", PolicyStatus.undetermined.label.text(lang), selected: request.statusCode)]
+        let rows = page.items.map { r -> HTML in
+            let missing = r.missing.map { PolicyFormat.factLabel($0, lang) }.joined(separator: lang == .zh ? "、" : ", ")
+            return """
+            <tr><td><a href="/policies/enterprise/\(r.enterpriseID.uuidString)">\(PolicyFormat.name(zh: r.nameZh, en: r.nameEn, lang))</a></td>
+            <td class="mono">\(r.creditCode)</td><td>\(PolicyFormat.statusBadge(r.status, lang))</td>
+            <td class="num nowrap">\(r.amountFen.map { PolicyFormat.money($0, lang) } ?? "—")</td><td>\(missing.isEmpty ? "—" : missing)</td></tr>
+            """
+        }
+        let totalText = lang == .zh ? "共 \(page.total) 家，第 \(page.page)/\(page.pageCount) 页" : "\(page.total) enterprises, page \(page.page) of \(page.pageCount)"
+        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page - 1)]))\">\(PT.previous(lang))</a>" : .empty
+        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page + 1)]))\">\(PT.next(lang))</a>" : .empty
+        let table: HTML = page.items.isEmpty ? "<p class=\"sub pad\">\(PT.noResults(lang))</p>" : """
+            <div class="scroll"><table><thead><tr><th>\(PT.enterprise(lang))</th><th>\(T.creditCode(lang))</th><th>\(PT.status(lang))</th>
+            <th class="num">\(PT.amount(lang))</th><th>\(PT.missingFacts(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+            """
+        let csv = "\(base)/results.csv" + HTML.query([("policy", request.policy), ("status", request.statusCode), ("q", request.search)])
+        return """
+        <section class="card flush" id="matched"><h2 class="pad">\(PT.matched(lang))</h2>
+        <form class="filters pad" method="get" action="\(base)">
+        <label>\(PT.onePolicy(lang))<select name="policy">\(policyOptions)</select></label>
+        <label>\(PT.status(lang))<select name="status">\(statusOptions)</select></label>
+        <label>\(PT.search(lang))<input type="search" name="q" value="\(request.search)" placeholder="\(PT.searchHint(lang))" maxlength="100"></label>
+        <button class="btn">\(PT.apply(lang))</button></form>
+        <div class="toolbar pad"><span>\(totalText)</span><span class="pager">\(prev)\(next)<a class="btn ghost small" href="\(csv)">\(PT.exportCSV(lang))</a></span></div>
+        \(table)</section>
+        """
+    }
+
+    static func resultsCSV(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        let runs = PolicyRunRepository(db: req.db)
+        let run = try await runs.require(try PerMuRequest.uuid(req, "id", entity: "run"))
+        let request = try PolicyResultsRequest(PerMuRequest.query(req), run: run)
+        var out = "\u{FEFF}" + CSVWriter.line(["policy_id", "credit_code", "name_zh", "name_en", "status", "amount_yuan", "missing_facts"]) + "\n"
+        var page = 1
+        while true {
+            let rows = try await runs.results(runID: run.id, policyID: request.policy, status: request.status, search: request.search,
+                                              page: page, perPage: EnterpriseQuery.maxPerPage)
+            for r in rows.items {
+                out += CSVWriter.line([r.policyID, r.creditCode, r.nameZh, r.nameEn, r.status == .eligible ? "eligible" : "undetermined",
+                                       r.amountFen.map { PerMuTreatmentCSV.yuan(fen: $0) } ?? "", r.missing.joined(separator: ";")],
+                                      formulaGuard: true) + "\n"
+            }
+            if page >= rows.pageCount { break }
+            page += 1
+        }
+        let name = "policy-results-\(run.asOf.iso)-\(request.policy ?? "all").csv"
+        return EnterpriseFiles.download(Data(out.utf8), name: name)
+    }
+
+    static func paymentCSV(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        let runs = PolicyRunRepository(db: req.db)
+        let run = try await runs.require(try PerMuRequest.uuid(req, "id", entity: "run"))
+        let policy = PerMuRequest.query(req)["policy"].flatMap { $0.isEmpty ? nil : $0 }
+        let data = try await runs.paymentCSV(runID: run.id, policyID: policy)
+        return EnterpriseFiles.download(data, name: "policy-payment-\(run.asOf.iso)-\(policy ?? "all").csv")
+    }
+}
