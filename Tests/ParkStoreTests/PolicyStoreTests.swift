@@ -79,6 +79,33 @@ final class PolicyStoreTests: StoreTestCase {
         XCTAssertTrue(csv.contains(",test_tax_award,40000.00,officer"), csv)
         let confirmed = try await auditActions(PolicyRunRepository.grantEntityType, grants[1].id.uuidString)
         XCTAssertEqual(confirmed, ["confirm"])
+
+        // A second run for the same data year proposes nothing to A and B again: both are paid,
+        // and the budget is spent.
+        let rerun = try await runs.match(asOf: day("2025-06-02"), policyID: "test_tax_award", by: officer)
+        let second = try await runs.grants(runID: rerun.id)
+        XCTAssertEqual(second.count, 0)
+    }
+
+    func testABudgetPartlyPaidIsSharedOutOnlyToThoseNotYetPaid() async throws {
+        let (a, la, _) = try await producer(1)
+        let (b, lb, _) = try await producer(2)
+        _ = try await ReportRepository(db: db, clock: clock).submit(leaseID: la.id!, report: PerformanceReport(year: 2024, taxPaidYuan: 1_000_000),
+                                                                    reason: "", by: officer)
+        _ = try await PolicyRepository(db: db, clock: clock).save(Self.taxAward, by: officer)
+        let runs = PolicyRunRepository(db: db, clock: clock)
+        // Run 1: only A is eligible (10万 entitled, within the 12万 budget); it is paid.
+        let first = try await runs.match(asOf: day("2025-06-01"), policyID: "test_tax_award", by: officer)
+        _ = try await runs.decide(runID: first.id, policyID: "test_tax_award", ids: nil, confirm: true, by: officer)
+        // B's figures arrive (80万 tax → 8万 entitled); run 2 proposes B only, within the 2万 left.
+        _ = try await ReportRepository(db: db, clock: clock).submit(leaseID: lb.id!, report: PerformanceReport(year: 2024, taxPaidYuan: 800_000),
+                                                                    reason: "", by: officer)
+        let second = try await runs.match(asOf: day("2025-06-02"), policyID: "test_tax_award", by: officer)
+        let grants = try await runs.grants(runID: second.id)
+        XCTAssertEqual(grants.map(\.enterpriseID), [b.id!])
+        XCTAssertEqual(grants.map(\.entitledFen), [8_000_000])
+        XCTAssertEqual(grants.map(\.proposedFen), [2_000_000])
+        XCTAssertNotEqual(grants.first?.enterpriseID, a.id!)
     }
 
     func testSuppliedFactsAndOneEnterprisesAnswers() async throws {

@@ -77,7 +77,8 @@ extension PolicyLibrary {
       above: 0.15 yuan/kWh
     }
 
-    eligible when permu_grade = "D"
+    eligible when land_mu > 0 mu
+      and permu_grade = "D"
 
     amount = -round(electricity_kwh * surcharge, 0.01 yuan)
     """, tests: """
@@ -88,18 +89,21 @@ extension PolicyLibrary {
     given permu_grade = "D"
     given permu_d_years = 1
     given electricity_kwh = 2000000 kWh
+    given land_mu = 12 mu
     expect eligible -100000 yuan
 
     case "second D year: 1,234,567 kWh × 0.10 = 123,456.70"
     given permu_grade = "D"
     given permu_d_years = 2
     given electricity_kwh = 1234567 kWh
+    given land_mu = 12 mu
     expect eligible -123456.70 yuan
 
     case "fourth D year: × 0.15"
     given permu_grade = "D"
     given permu_d_years = 4
     given electricity_kwh = 1000001 kWh
+    given land_mu = 12 mu
     expect eligible -150000.15 yuan
 
     case "C grade pays nothing"
@@ -109,9 +113,15 @@ extension PolicyLibrary {
     case "D grade, consumption unknown"
     given permu_grade = "D"
     given permu_d_years = 1
+    given land_mu = 12 mu
     expect eligible missing electricity_kwh
 
-    case "no grade yet"
+    case "holds no land: never evaluated, never surcharged"
+    given land_mu = 0 mu
+    expect not_eligible
+
+    case "holds land but no grade yet"
+    given land_mu = 12 mu
     expect undetermined missing permu_grade
     """)
 }

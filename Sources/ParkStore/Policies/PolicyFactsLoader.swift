@@ -8,7 +8,7 @@ import SQLKit
 /// - yearly figures of the data year (the year before the as-of date): revenue, tax, R&D
 ///   spend, average employees and electricity, summed over the newest version of each of the
 ///   enterprise's lease reports for that year (missing when it filed none);
-/// - land in mu (Σ parcels of leases that hold land) and the lease state: `extended` when a
+/// - land in mu (Σ parcels of leases that hold land; 0 for an enterprise holding none) and the lease state: `extended` when a
 ///   lease was extended, `expiring` when a first term ends within a year of the date, `active`
 ///   when a lease holds land, `terminated` when none does any more (missing without leases);
 /// - the per-mu grade and consecutive D years from the latest enacted evaluation;
@@ -68,7 +68,8 @@ public enum PolicyFactsLoader {
             }
             if rank(mine) >= rank(state[i] ?? "terminated") { state[i] = mine }
         }
-        for (i, m2) in land { facts[i]["land_mu"] = .decimal((Decimal(m2) * 3 / 2000).rounded(4)) }
+        // Land is known for every enterprise: one without a lease holding land holds 0 mu.
+        for i in facts.indices { facts[i]["land_mu"] = .decimal((Decimal(land[i] ?? 0) * 3 / 2000).rounded(4)) }
         for (i, s) in state { facts[i]["lease_state"] = .code(s) }
 
         if let enacted = try await PerMuRunRepository(db: db).all().first(where: { $0.state == .enacted }) {

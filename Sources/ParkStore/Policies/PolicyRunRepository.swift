@@ -7,7 +7,9 @@ import SQLKit
 /// compiled once and evaluated a column at a time (`PolicyProgram`). A run stores the policy
 /// versions and the data year it used, the eligible and undetermined answers (not eligible is
 /// every other enterprise), and, for policies paid without application, grant proposals within
-/// the policy's budget (`PolicyBudget`), which an officer confirms one by one or in bulk.
+/// the policy's budget (`PolicyBudget`), which an officer confirms one by one or in bulk. A
+/// later run for the same data year proposes nothing to enterprises already paid under the
+/// policy and shares out only the budget left.
 public struct PolicyRunRepository: Sendable {
     public let db: any Database
     public let clock: ParkClock
@@ -97,7 +99,7 @@ public struct PolicyRunRepository: Sendable {
             used.append(u); results.append((s.policy, r))
             progress?("matched \(n + 1)/\(policies.count) policies")
         }
-        let clock = self.clock, ids = park.enterprises.map { $0.id! }, resultsBox = results, usedBox = used
+        let clock = self.clock, ids = park.enterprises.map { $0.id! }, resultsBox = results, usedBox = used, dataYear = park.dataYear
         return try await WriteGate.write(db) { tx in
             let m = PolicyRunModel()
             m.id = UUID(); m.asOf = asOf.iso; m.dataYear = park.dataYear; m.policies = LandJSON.encode(usedBox)
@@ -117,10 +119,29 @@ public struct PolicyRunRepository: Sendable {
                     try await insert.run()
                 }
                 guard policy.header.withoutApplication else { continue }
-                for p in PolicyBudget.proposals(r, policy: policy) where p.entitledFen > 0 {
+                // Grants already confirmed for this policy and data year (in earlier runs) are
+                // paid: those enterprises get no second proposal, and the budget left is what
+                // they did not use.
+                let paid = try await sql.raw("""
+                    SELECT g.enterprise_id, g.proposed_fen FROM policy_grants g JOIN policy_runs r ON r.id = g.run_id
+                    WHERE g.policy_id = \(bind: policy.id) AND g.state = 'confirmed' AND r.data_year = \(bind: dataYear)
+                    """).all()
+                var paidTo = Set<UUID>(), paidFen: Int64 = 0
+                for row in paid {
+                    paidTo.insert(try row.decode(column: "enterprise_id", as: UUID.self))
+                    paidFen += try row.decode(column: "proposed_fen", as: Int64.self)
+                }
+                var due: [Int] = [], entitled: [Int64] = []
+                for i in 0..<r.count where r.status[i] == PolicyStatus.eligible.rawValue && r.missing[i] == 0 && r.amountFen[i] > 0
+                    && !paidTo.contains(ids[i]) {
+                    due.append(i); entitled.append(r.amountFen[i])
+                }
+                let budget = policy.header.budgetFen.map { max(0, $0 - paidFen) }
+                let proposed = PolicyBudget.allocate(entitled, budgetFen: budget, rule: policy.header.budgetRule)
+                for (k, i) in due.enumerated() {
                     let g = PolicyGrantModel()
-                    g.id = UUID(); g.runID = m.id!; g.policyID = policy.id; g.enterpriseID = ids[p.row]
-                    g.entitledFen = p.entitledFen; g.proposedFen = p.proposedFen; g.state = Grant.State.proposed.rawValue
+                    g.id = UUID(); g.runID = m.id!; g.policyID = policy.id; g.enterpriseID = ids[i]
+                    g.entitledFen = entitled[k]; g.proposedFen = proposed[k]; g.state = Grant.State.proposed.rawValue
                     try await g.create(on: tx)
                 }
             }
