@@ -79,19 +79,21 @@ let package = Package(
         .executableTarget(name: "parkos", dependencies: ["ParkCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: swiftSettings),
 
         .testTarget(name: "ParkDomainTests", dependencies: ["ParkDomain"], swiftSettings: swiftSettings),
+        // Assertions shared by the test targets below (async versions of XCTest's).
+        .target(name: "ParkTestSupport", path: "Tests/ParkTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "ParkStoreTests",
-            dependencies: ["ParkStore", "ParkDomain"],
+            dependencies: ["ParkStore", "ParkDomain", "ParkTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "ParkServerTests",
             dependencies: [
-                "ParkServer", "ParkStore", "ParkDomain",
+                "ParkServer", "ParkStore", "ParkDomain", "ParkTestSupport",
                 .product(name: "XCTVapor", package: "vapor"),
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "ParkCLITests", dependencies: ["ParkCLI", "ParkStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ParkCLITests", dependencies: ["ParkCLI", "ParkStore", "ParkTestSupport"], swiftSettings: swiftSettings),
     ]
 )

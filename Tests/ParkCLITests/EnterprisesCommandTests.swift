@@ -2,6 +2,7 @@ import Foundation
 import ParkDomain
 import ParkStore
 import XCTest
+import ParkTestSupport
 
 final class EnterprisesCommandTests: CLITestCase {
     var goodFile: String!

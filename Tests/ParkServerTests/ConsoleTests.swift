@@ -1,6 +1,7 @@
 import Foundation
 import ParkDomain
 import XCTVapor
+import ParkTestSupport
 
 final class ConsoleTests: ServerTestCase {
     /// The value of the hidden `_csrf` field of the first form on a page.

@@ -1,6 +1,7 @@
 import Foundation
 import ParkDomain
 import XCTVapor
+import ParkTestSupport
 
 final class ImportAPITests: ServerTestCase {
     var officer: String!

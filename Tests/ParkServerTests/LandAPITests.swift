@@ -3,6 +3,7 @@ import ParkDomain
 import ParkServer
 import ParkStore
 import XCTVapor
+import ParkTestSupport
 
 /// The land API through ParkApp.configure, as an officer and as enterprise users. Today is
 /// 2025-06-01; leases start on 2015-07-01, so their first term ends on 2025-07-01.

@@ -3,6 +3,7 @@ import ParkDomain
 import ParkServer
 import ParkStore
 import XCTVapor
+import ParkTestSupport
 
 /// The land pages of the console, signed in through the form as a browser is. Today is
 /// 2025-06-01. A's lease (SIP-001) starts on 2015-07-01 and is due for assessment; B's

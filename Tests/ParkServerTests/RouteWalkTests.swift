@@ -4,6 +4,7 @@ import ParkServer
 import ParkStore
 import Fluent
 import XCTVapor
+import ParkTestSupport
 
 /// Walks every registered API route as an enterprise user of A, aiming at B (another
 /// enterprise), at another user and at shared reference data. Every answer must be a refusal

@@ -2,6 +2,7 @@ import Foundation
 import ParkDomain
 import ParkStore
 import XCTest
+import ParkTestSupport
 
 final class AccountRepositoryTests: StoreTestCase {
     func newUser(_ username: String = "alice", password: String = "correct-horse", role: Role = .admin,

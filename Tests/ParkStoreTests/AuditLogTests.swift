@@ -4,6 +4,7 @@ import ParkDomain
 @testable import ParkStore
 import SQLKit
 import XCTest
+import ParkTestSupport
 
 final class AuditLogTests: StoreTestCase {
     /// Three writes: create, update and delete of one enterprise.

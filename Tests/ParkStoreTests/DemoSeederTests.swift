@@ -1,6 +1,7 @@
 import ParkDomain
 import ParkStore
 import XCTest
+import ParkTestSupport
 
 final class DemoSeederTests: StoreTestCase {
     func testSmallParkIsCreatedOnceAndThenReused() async throws {

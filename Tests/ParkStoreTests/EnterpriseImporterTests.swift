@@ -2,6 +2,7 @@ import Foundation
 import ParkDomain
 import ParkStore
 import XCTest
+import ParkTestSupport
 
 final class EnterpriseImporterTests: StoreTestCase {
     var importer: EnterpriseImporter { EnterpriseImporter(db: db, clock: clock) }

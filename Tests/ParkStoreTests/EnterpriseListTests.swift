@@ -1,6 +1,7 @@
 import ParkDomain
 import ParkStore
 import XCTest
+import ParkTestSupport
 
 /// Search, filters, sort and pages over a small hand-made register.
 final class EnterpriseListTests: StoreTestCase {

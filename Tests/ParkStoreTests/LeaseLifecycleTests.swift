@@ -3,6 +3,7 @@ import Foundation
 import ParkDomain
 @testable import ParkStore
 import XCTest
+import ParkTestSupport
 
 /// A lease from auction to contract through the repositories, with pinned clocks and the working
 /// calendar the migration seeds (WorkingCalendar.china).

@@ -3,6 +3,7 @@ import ParkDomain
 import ParkStore
 import SQLKit
 import XCTest
+import ParkTestSupport
 
 final class MigrationTests: XCTestCase {
     func testMigrationsApplyListAndRevert() async throws {

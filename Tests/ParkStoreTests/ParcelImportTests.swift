@@ -3,6 +3,7 @@ import Foundation
 import ParkDomain
 @testable import ParkStore
 import XCTest
+import ParkTestSupport
 
 /// ParcelRepository.importGeoJSON: all features or none, each parcel audited.
 final class ParcelImportTests: StoreTestCase {

@@ -3,6 +3,7 @@ import Foundation
 import ParkDomain
 @testable import ParkStore
 import XCTest
+import ParkTestSupport
 
 /// Yearly reports with corrections, and the assessment of a lease: the stored proposal, then
 /// the officer's decision. The clock is 2025-06-01; the leases start on 2015-07-01, so their

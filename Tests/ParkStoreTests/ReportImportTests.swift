@@ -1,6 +1,7 @@
 import ParkDomain
 import ParkStore
 import XCTest
+import ParkTestSupport
 
 final class ReportImportTests: StoreTestCase {
     var reports: ReportRepository { ReportRepository(db: db, clock: clock) }

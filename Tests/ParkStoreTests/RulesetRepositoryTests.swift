@@ -1,6 +1,7 @@
 import ParkDomain
 import ParkStore
 import XCTest
+import ParkTestSupport
 
 final class RulesetRepositoryTests: StoreTestCase {
     var rulesets: RulesetRepository { RulesetRepository(db: db, clock: clock) }

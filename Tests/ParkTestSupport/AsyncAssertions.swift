@@ -1,9 +1,9 @@
 import XCTest
 
 // XCTest's assertions take synchronous autoclosures; these take `async` ones, so a test can
-// write `await assertEqual(try await repo.count(), 2)`.
+// write `await assertEqual(try await repo.count(), 2)`. Shared by the store, server and CLI tests.
 
-func assertEqual<T: Equatable>(_ a: @autoclosure () async throws -> T, _ b: @autoclosure () async throws -> T,
+public func assertEqual<T: Equatable>(_ a: @autoclosure () async throws -> T, _ b: @autoclosure () async throws -> T,
                                _ message: @autoclosure () -> String = "", file: StaticString = #filePath, line: UInt = #line) async {
     do {
         let (x, y) = (try await a(), try await b())
@@ -13,7 +13,7 @@ func assertEqual<T: Equatable>(_ a: @autoclosure () async throws -> T, _ b: @aut
     }
 }
 
-func assertNil<T>(_ a: @autoclosure () async throws -> T?, _ message: @autoclosure () -> String = "",
+public func assertNil<T>(_ a: @autoclosure () async throws -> T?, _ message: @autoclosure () -> String = "",
                   file: StaticString = #filePath, line: UInt = #line) async {
     do {
         let x = try await a()
@@ -23,7 +23,7 @@ func assertNil<T>(_ a: @autoclosure () async throws -> T?, _ message: @autoclosu
     }
 }
 
-func assertNotNil<T>(_ a: @autoclosure () async throws -> T?, _ message: @autoclosure () -> String = "",
+public func assertNotNil<T>(_ a: @autoclosure () async throws -> T?, _ message: @autoclosure () -> String = "",
                      file: StaticString = #filePath, line: UInt = #line) async {
     do {
         let x = try await a()
@@ -33,7 +33,7 @@ func assertNotNil<T>(_ a: @autoclosure () async throws -> T?, _ message: @autocl
     }
 }
 
-func assertTrue(_ a: @autoclosure () async throws -> Bool, _ message: @autoclosure () -> String = "",
+public func assertTrue(_ a: @autoclosure () async throws -> Bool, _ message: @autoclosure () -> String = "",
                 file: StaticString = #filePath, line: UInt = #line) async {
     do {
         let x = try await a()
@@ -43,7 +43,7 @@ func assertTrue(_ a: @autoclosure () async throws -> Bool, _ message: @autoclosu
     }
 }
 
-func unwrap<T>(_ a: @autoclosure () async throws -> T?, file: StaticString = #filePath, line: UInt = #line) async throws -> T {
+public func unwrap<T>(_ a: @autoclosure () async throws -> T?, file: StaticString = #filePath, line: UInt = #line) async throws -> T {
     let x = try await a()
     return try XCTUnwrap(x, file: file, line: line)
 }
