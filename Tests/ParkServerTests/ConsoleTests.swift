@@ -4,44 +4,6 @@ import XCTVapor
 import ParkTestSupport
 
 final class ConsoleTests: ServerTestCase {
-    /// The value of the hidden `_csrf` field of the first form on a page.
-    func csrfField(_ html: String) -> String? {
-        guard let r = html.range(of: #"name="_csrf" value=""#) else { return nil }
-        return String(html[r.upperBound...].prefix { $0 != "\"" })
-    }
-
-    func htmlHeaders(session: String? = nil, form: Bool = false) -> HTTPHeaders {
-        var h = HTTPHeaders()
-        h.add(name: .accept, value: "text/html,application/xhtml+xml")
-        if let session { h.add(name: .cookie, value: "parkos_session=\(session)") }
-        if form { h.contentType = .urlEncodedForm }
-        return h
-    }
-
-    func page(_ path: String, session: String?) async throws -> XCTHTTPResponse {
-        try await send(.GET, path, headers: htmlHeaders(session: session))
-    }
-
-    func post(_ path: String, session: String?, form: String) async throws -> XCTHTTPResponse {
-        try await send(.POST, path, body: ByteBuffer(string: form), headers: htmlHeaders(session: session, form: true))
-    }
-
-    /// Signs in through the form, as a browser does: GET /login for the CSRF cookie and field, POST them back.
-    func login(_ username: String, file: StaticString = #filePath, line: UInt = #line) async throws -> String {
-        let form = try await page("/login", session: nil)
-        XCTAssertEqual(form.status, .ok, file: file, line: line)
-        let cookie = try XCTUnwrap(form.headers.setCookie?["parkos_login_csrf"]?.string, file: file, line: line)
-        let field = try XCTUnwrap(csrfField(form.body.string), file: file, line: line)
-        XCTAssertEqual(field, cookie, file: file, line: line)
-        var headers = htmlHeaders(form: true)
-        headers.add(name: .cookie, value: "parkos_login_csrf=\(cookie)")
-        let res = try await send(.POST, "/login", body: ByteBuffer(string: "_csrf=\(field)&username=\(username)&password=\(Self.password)&next=%2Fenterprises"),
-                                 headers: headers)
-        XCTAssertEqual(res.status, .seeOther, res.body.string, file: file, line: line)
-        XCTAssertEqual(res.headers.first(name: .location), "/enterprises", file: file, line: line)
-        return try XCTUnwrap(res.headers.setCookie?["parkos_session"]?.string, file: file, line: line)
-    }
-
     func testPagesWithoutASessionRedirectToLogin() async throws {
         // when
         let home = try await page("/", session: nil)

@@ -29,41 +29,6 @@ final class LandConsoleTests: ServerTestCase {
         try await seedUser("firm-a", role: .enterprise, enterprise: a.id)
     }
 
-    // MARK: browser helpers (as ConsoleTests)
-
-    func csrfField(_ html: String) -> String? {
-        guard let r = html.range(of: #"name="_csrf" value=""#) else { return nil }
-        return String(html[r.upperBound...].prefix { $0 != "\"" })
-    }
-
-    func htmlHeaders(session: String?, form: Bool = false) -> HTTPHeaders {
-        var h = HTTPHeaders()
-        h.add(name: .accept, value: "text/html,application/xhtml+xml")
-        if let session { h.add(name: .cookie, value: "parkos_session=\(session)") }
-        if form { h.contentType = .urlEncodedForm }
-        return h
-    }
-
-    func page(_ path: String, session: String?) async throws -> XCTHTTPResponse {
-        try await send(.GET, path, headers: htmlHeaders(session: session))
-    }
-
-    func post(_ path: String, session: String?, form: String) async throws -> XCTHTTPResponse {
-        try await send(.POST, path, body: ByteBuffer(string: form), headers: htmlHeaders(session: session, form: true))
-    }
-
-    func login(_ username: String, file: StaticString = #filePath, line: UInt = #line) async throws -> String {
-        let form = try await page("/login", session: nil)
-        let cookie = try XCTUnwrap(form.headers.setCookie?["parkos_login_csrf"]?.string, file: file, line: line)
-        let field = try XCTUnwrap(csrfField(form.body.string), file: file, line: line)
-        var headers = htmlHeaders(session: nil, form: true)
-        headers.add(name: .cookie, value: "parkos_login_csrf=\(cookie)")
-        let res = try await send(.POST, "/login", body: ByteBuffer(string: "_csrf=\(field)&username=\(username)&password=\(Self.password)&next=%2F"),
-                                 headers: headers)
-        XCTAssertEqual(res.status, .seeOther, res.body.string, file: file, line: line)
-        return try XCTUnwrap(res.headers.setCookie?["parkos_session"]?.string, file: file, line: line)
-    }
-
     // MARK: pages
 
     func testTheLandOverviewDrawsTheParcelMapInBothLanguages() async throws {

@@ -37,47 +37,6 @@ final class PerMuConsoleTests: ServerTestCase {
         schemeID = try await PerMuSchemeRepository(db: app.db).save(Self.scheme(), by: Principal.system("test-officer")).id
     }
 
-    // MARK: browser helpers (as ConsoleTests)
-
-    func csrfField(_ html: String) -> String? {
-        guard let r = html.range(of: #"name="_csrf" value=""#) else { return nil }
-        return String(html[r.upperBound...].prefix { $0 != "\"" })
-    }
-
-    func htmlHeaders(session: String?, form: Bool = false) -> HTTPHeaders {
-        var h = HTTPHeaders()
-        h.add(name: .accept, value: "text/html,application/xhtml+xml")
-        if let session { h.add(name: .cookie, value: "parkos_session=\(session)") }
-        if form { h.contentType = .urlEncodedForm }
-        return h
-    }
-
-    func page(_ path: String, session: String?) async throws -> XCTHTTPResponse {
-        try await send(.GET, path, headers: htmlHeaders(session: session))
-    }
-
-    /// Posts `fields` with the session's CSRF token (read from `/permu` or `/`).
-    func post(_ path: String, session: String, _ fields: [(String, String)]) async throws -> XCTHTTPResponse {
-        let html = try await page("/enterprises", session: session).body.string
-        let csrf = try XCTUnwrap(csrfField(html))
-        var c = URLComponents()
-        c.queryItems = ([("_csrf", csrf)] + fields).map { URLQueryItem(name: $0.0, value: $0.1) }
-        let body = (c.percentEncodedQuery ?? "").replacingOccurrences(of: "+", with: "%2B")
-        return try await send(.POST, path, body: ByteBuffer(string: body), headers: htmlHeaders(session: session, form: true))
-    }
-
-    func login(_ username: String, file: StaticString = #filePath, line: UInt = #line) async throws -> String {
-        let form = try await page("/login", session: nil)
-        let cookie = try XCTUnwrap(form.headers.setCookie?["parkos_login_csrf"]?.string, file: file, line: line)
-        let field = try XCTUnwrap(csrfField(form.body.string), file: file, line: line)
-        var headers = htmlHeaders(session: nil, form: true)
-        headers.add(name: .cookie, value: "parkos_login_csrf=\(cookie)")
-        let res = try await send(.POST, "/login", body: ByteBuffer(string: "_csrf=\(field)&username=\(username)&password=\(Self.password)&next=%2F"),
-                                 headers: headers)
-        XCTAssertEqual(res.status, .seeOther, res.body.string, file: file, line: line)
-        return try XCTUnwrap(res.headers.setCookie?["parkos_session"]?.string, file: file, line: line)
-    }
-
     /// Runs the scheme through the form (stored) and returns the run's id.
     func runThroughForm(_ session: String, scheme: UUID, file: StaticString = #filePath, line: UInt = #line) async throws -> UUID {
         let res = try await post("/permu/runs", session: session, [("scheme_id", scheme.uuidString)])
