@@ -7,7 +7,7 @@ import ParkStore
 struct PoliciesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policies", abstract: "Policies as code: check, test, store, and match every policy against every enterprise.",
-        subcommands: [Match.self, Check.self, Test.self, Add.self, List.self, Builtins.self])
+        subcommands: [Match.self, Check.self, Test.self, Add.self, List.self, Builtins.self, ImportFacts.self])
 
     struct Match: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -134,6 +134,32 @@ struct PoliciesCommand: AsyncParsableCommand {
                     for f in p.files { try f.contents.write(toFile: (dir as NSString).appendingPathComponent(f.name), atomically: true, encoding: .utf8) }
                 }
                 Swift.print("wrote \(PolicyLibrary.builtIn.count) policies and their tests to \(dir)")
+            }
+        }
+    }
+
+    struct ImportFacts: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-facts",
+            abstract: "Import supplied facts (certifications, headquarters tier, FDI, fixed-asset investment) from a CSV; all rows or none.",
+            discussion: "Columns: \(EnterpriseFactRepository.csvColumns.joined(separator: ", ")). Facts: \(PolicyFactText.supplied.joined(separator: ", ")).")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The CSV file.") var file: String
+        @Flag(name: .customLong("dry-run"), help: "Check every row and report; write nothing.") var dryRun = false
+
+        func run() async throws {
+            try await CLI.run {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw DomainError(.notFound, code: "file_not_found", field: "file", en: "cannot read \(file)", zh: "无法读取文件 \(file)")
+                }
+                let r = try await database.withStore { try await EnterpriseFactRepository(db: $0.db).importCSV(data, dryRun: dryRun, by: CLI.operatorPrincipal) }
+                if !r.errors.isEmpty {
+                    Swift.print("row\tcolumn\treason")
+                    for e in r.errors { Swift.print("\(e.row)\t\(e.column ?? "-")\t\(e.message.en)") }
+                    FileHandle.standardError.write(Data("error: \(r.errors.count) error(s); nothing was imported\n".utf8))
+                    throw ExitCode(1)
+                }
+                Swift.print(dryRun ? "dry run: all \(r.rows) rows are valid; nothing written" : "imported \(r.rows) facts")
             }
         }
     }

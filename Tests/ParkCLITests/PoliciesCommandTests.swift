@@ -59,4 +59,18 @@ final class PoliciesCommandTests: CLITestCase {
         XCTAssertTrue(rows[1].hasPrefix("test_jobs_award,"), String(rows[1]))
         XCTAssertTrue(rows[1].hasSuffix(",eligible,75000.00,"), String(rows[1]))
     }
+
+    func testImportFactsFromCSV() async throws {
+        _ = try await seedLease()   // enterprise 1
+        let file = dir.appendingPathComponent("facts.csv").path
+        try "credit_code,fact,year,value\n\(Self.code(1).value),certifications,,high_tech\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let dry = try await parkos("policies", "import-facts", file, "--dry-run", "--db", dbPath)
+        XCTAssertEqual(dry, "dry run: all 1 rows are valid; nothing written\n")
+        let done = try await parkos("policies", "import-facts", file, "--db", dbPath)
+        XCTAssertEqual(done, "imported 1 facts\n")
+        try "credit_code,fact,year,value\n\(Self.code(1).value),hq_tier,,galactic\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let bad = try await parkosFailing("policies", "import-facts", file, "--db", dbPath)
+        XCTAssertEqual(bad.code, 1)
+        XCTAssertTrue(bad.output.stdout.contains("2\tvalue\thq_tier: must be one of"), bad.output.stdout)
+    }
 }

@@ -92,6 +92,8 @@ final class RouteWalkTests: ServerTestCase {
             return (.json, #"{"as_of":"2025-06-01"}"#)
         case "POST api/v1/policy-runs/:id/grants/decide":
             return (.json, #"{"confirm":true,"policy_id":"\#(PolicyLibrary.builtIn[0].id)"}"#)
+        case "POST api/v1/enterprise-facts/import":
+            return (HTTPMediaType(type: "text", subType: "csv"), "credit_code,fact,value\n\(Self.code(2).value),hq_tier,global\n")
         case "PUT api/v1/enterprises/:id/facts":
             return (.json, #"{"fact":"hq_tier","value":"global"}"#)
         case "POST api/v1/permu/years/:year/reopen":

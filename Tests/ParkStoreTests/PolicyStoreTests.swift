@@ -143,4 +143,39 @@ final class PolicyStoreTests: StoreTestCase {
         let denied = await domainError { _ = try await PolicyRunRepository(db: db, clock: clock).forEnterprise(other.id!, asOf: day("2025-06-01"), by: mine) }
         XCTAssertEqual(denied?.code, "not_found")
     }
+
+    func testSuppliedFactsImportFromCSVAllOrNothing() async throws {
+        let a = try await register(enterprise(1, zh: "甲", en: "A"))
+        let b = try await register(enterprise(2, zh: "乙", en: "B"))
+        let facts = EnterpriseFactRepository(db: db, clock: clock)
+        let bad = """
+        credit_code,fact,year,value
+        \(a.creditCode.value),certifications,,high_tech;srdi
+        \(b.creditCode.value),utilised_fdi_usd,,1000
+        91320594XXXXXXXXXX,hq_tier,,global
+        \(b.creditCode.value),hq_tier,,galactic
+        \(a.creditCode.value),certifications,,tech_sme
+        """
+        let refused = try await facts.importCSV(Data(bad.utf8), dryRun: false, by: officer)
+        XCTAssertEqual(refused.errors.map(\.row), [3, 4, 5, 6])
+        XCTAssertEqual(refused.errors.map(\.column), ["year", "credit_code", "value", "credit_code"])
+        let none = try await facts.entries(enterprise: a.id!)
+        XCTAssertEqual(none.count, 0, "nothing is written when any row fails")
+        let good = """
+        credit_code,fact,year,value
+        \(a.creditCode.value),certifications,,high_tech;srdi
+        \(b.creditCode.value),utilised_fdi_usd,2024,"1,000,000.5"
+        """
+        let dry = try await facts.importCSV(Data(good.utf8), dryRun: true, by: officer)
+        XCTAssertEqual(dry.rows, 2)
+        let dryEntries = try await facts.entries(enterprise: a.id!)
+        XCTAssertEqual(dryEntries.count, 0)
+        let imported = try await facts.importCSV(Data(good.utf8), dryRun: false, by: officer)
+        XCTAssertEqual(imported.errors, [])
+        let entries = try await facts.entries(enterprise: b.id!)
+        XCTAssertEqual(entries.map(\.text), ["1000000.50"])
+        XCTAssertEqual(entries.first?.year, 2024)
+        let actions = try await auditActions(EnterpriseFactRepository.entityType, "\(a.id!.uuidString)/certifications/0")
+        XCTAssertEqual(actions, ["import"])
+    }
 }
