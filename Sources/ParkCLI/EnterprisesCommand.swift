@@ -17,21 +17,14 @@ struct EnterprisesCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CLI.run {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw DomainError(.notFound, code: "file_not_found", field: "file", en: "cannot read \(file)", zh: "无法读取文件 \(file)")
-                }
+                let data = try CLI.read(file)
                 let report = try await database.withStore { store in
                     try await EnterpriseImporter(db: store.db).run(data, dryRun: dryRun, by: CLI.operatorPrincipal) { stage, done, total in
                         CLI.progressLine("\(stage) \(done)/\(total) rows")
                     }
                 }
                 CLI.endProgress()
-                if !report.errors.isEmpty {
-                    print("row\tcolumn\treason")
-                    for e in report.errors { print("\(e.row)\t\(e.column ?? "-")\t\(e.message.en)") }
-                    FileHandle.standardError.write(Data("error: \(report.errors.count) error(s) in \(report.rows) rows; nothing was imported\n".utf8))
-                    throw ExitCode(1)
-                }
+                try CLI.refuseImport(report.errors, summary: "\(report.errors.count) error(s) in \(report.rows) rows; nothing was imported")
                 print(dryRun ? "dry run: all \(report.rows) rows are valid (encoding \(report.encoding)); nothing written"
                              : "imported \(report.imported) enterprises (encoding \(report.encoding))")
             }

@@ -53,9 +53,7 @@ extension EvaluateCommand {
 
             func run() async throws {
                 try await CLI.run {
-                    guard let data = FileManager.default.contents(atPath: file) else {
-                        throw DomainError(.notFound, code: "file_not_found", field: "file", en: "cannot read \(file)", zh: "无法读取文件 \(file)")
-                    }
+                    let data = try CLI.read(file)
                     let scheme = try PerMuScheme.fromDocument(data)
                     let s = try await database.withStore { try await PerMuSchemeRepository(db: $0.db).save(scheme, by: CLI.operatorPrincipal) }
                     Swift.print("stored \(s.scheme.name) v\(s.scheme.version) (\(s.scheme.year)) as \(s.id.uuidString)")
@@ -88,7 +86,7 @@ extension EvaluateCommand {
                 return [r.group.rawValue, r.parkRank.map(String.init) ?? "", r.grade?.rawValue ?? "",
                         r.total.map { String(format: "%.4f", $0) } ?? "", r.enterpriseId.uuidString, names[r.enterpriseId]?.zh ?? "",
                         r.cluster ?? "", String(format: "%.2f", r.landMu), r.status.rawValue, r.previousGrade?.rawValue ?? "",
-                        PerMuTreatmentCSV.yuan(fen: r.members.reduce(0) { $0 + PerMuRunRepository.fen($1.electricitySurchargeYuan) }), reason]
+                        FenText.yuan(r.members.reduce(0) { $0 + PerMuRunRepository.fen($1.electricitySurchargeYuan) }), reason]
             }
             if format == .csv {
                 Swift.print(CSVWriter.lines([header] + lines, formulaGuard: true), terminator: "")

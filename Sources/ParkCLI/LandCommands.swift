@@ -17,16 +17,9 @@ struct ParcelsCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CLI.run {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw DomainError(.notFound, code: "file_not_found", field: "file", en: "cannot read \(file)", zh: "无法读取文件 \(file)")
-                }
+                let data = try CLI.read(file)
                 let r = try await database.withStore { try await ParcelRepository(db: $0.db).importGeoJSON(data, dryRun: dryRun, by: CLI.operatorPrincipal) }
-                if !r.errors.isEmpty {
-                    print("feature\tproperty\treason")
-                    for e in r.errors { print("\(e.row)\t\(e.column ?? "-")\t\(e.message.en)") }
-                    FileHandle.standardError.write(Data("error: \(r.errors.count) error(s); nothing was imported\n".utf8))
-                    throw ExitCode(1)
-                }
+                try CLI.refuseImport(r.errors, place: ("feature", "property"), summary: "\(r.errors.count) error(s); nothing was imported")
                 print(dryRun ? "dry run: all \(r.parcels) parcels are valid; nothing written" : "imported \(r.parcels) parcels")
             }
         }
@@ -71,16 +64,9 @@ struct LeasesCommand: AsyncParsableCommand {
                 guard let src = ReportSource(rawValue: source), src != .selfReported else {
                     throw DomainError(code: "invalid_value", field: "source", en: "--source is tax_bureau or statistics_bureau", zh: "--source 须为 tax_bureau 或 statistics_bureau")
                 }
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw DomainError(.notFound, code: "file_not_found", field: "file", en: "cannot read \(file)", zh: "无法读取文件 \(file)")
-                }
+                let data = try CLI.read(file)
                 let r = try await database.withStore { try await ReportRepository(db: $0.db).importCSV(data, source: src, dryRun: dryRun, by: CLI.operatorPrincipal) }
-                if !r.errors.isEmpty {
-                    print("row\tcolumn\treason")
-                    for e in r.errors { print("\(e.row)\t\(e.column ?? "-")\t\(e.message.en)") }
-                    FileHandle.standardError.write(Data("error: \(r.errors.count) error(s); nothing was imported\n".utf8))
-                    throw ExitCode(1)
-                }
+                try CLI.refuseImport(r.errors, summary: "\(r.errors.count) error(s); nothing was imported")
                 print(dryRun ? "dry run: all \(r.rows) reports are valid; nothing written" : "imported \(r.rows) reports")
             }
         }

@@ -78,6 +78,33 @@ enum CLI {
         return String(text.prefix(300))
     }
 
+    /// The bytes of `file`, or a one-line error naming it.
+    static func read(_ file: String) throws(DomainError) -> Data {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw DomainError(.notFound, code: "file_not_found", field: "file", en: "cannot read \(file)", zh: "无法读取文件 \(file)")
+        }
+        return data
+    }
+
+    /// The UTF-8 text of `file`, or a one-line error naming it.
+    static func readText(_ file: String) throws(DomainError) -> String {
+        guard let text = String(data: try read(file), encoding: .utf8) else {
+            throw DomainError(.notFound, code: "file_not_found", field: "file", en: "cannot read \(file)", zh: "无法读取文件 \(file)")
+        }
+        return text
+    }
+
+    /// When an all-or-nothing import was refused: prints every row error as a table (`place`
+    /// names the first two columns, e.g. row and column) and `summary` on standard error, then
+    /// exits 1. Does nothing without errors.
+    static func refuseImport(_ errors: [RowError], place: (String, String) = ("row", "column"), summary: String) throws {
+        guard !errors.isEmpty else { return }
+        print("\(place.0)\t\(place.1)\treason")
+        for e in errors { print("\(e.row)\t\(e.column ?? "-")\t\(e.message.en)") }
+        FileHandle.standardError.write(Data("error: \(summary)\n".utf8))
+        throw ExitCode(1)
+    }
+
     static func progressLine(_ text: String) {
         FileHandle.standardError.write(Data("\r\(text)\u{1B}[K".utf8))
     }

@@ -34,7 +34,7 @@ struct PoliciesCommand: AsyncParsableCommand {
                     }
                     try PoliciesCommand.print(rows, format: format)
                     for u in run.policies {
-                        CLI.note("\(u.id) v\(u.version): \(u.eligible) eligible (\(PerMuTreatmentCSV.yuan(fen: u.amountFen)) yuan), \(u.undetermined) undetermined")
+                        CLI.note("\(u.id) v\(u.version): \(u.eligible) eligible (\(FenText.yuan(u.amountFen)) yuan), \(u.undetermined) undetermined")
                     }
                     CLI.note("stored run \(run.id.uuidString): \(run.enterprises) enterprises as of \(run.asOf.iso), data year \(run.dataYear)")
                 }
@@ -50,9 +50,7 @@ struct PoliciesCommand: AsyncParsableCommand {
             try await CLI.run {
                 var errors = 0
                 for file in files {
-                    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                        throw DomainError(.notFound, code: "file_not_found", field: "file", en: "cannot read \(file)", zh: "无法读取文件 \(file)")
-                    }
+                    let text = try CLI.readText(file)
                     let found = Policy.diagnose(text)
                     for d in found { Swift.print("\(file):\(d.line):\(d.column): \(d.severity.rawValue): \(d.message.en) [\(d.code)]") }
                     errors += found.filter { $0.severity == .error }.count
@@ -96,9 +94,7 @@ struct PoliciesCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CLI.run {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw DomainError(.notFound, code: "file_not_found", field: "file", en: "cannot read \(file)", zh: "无法读取文件 \(file)")
-                }
+                let text = try CLI.readText(file)
                 let s = try await database.withStore { try await PolicyRepository(db: $0.db).save(text, by: CLI.operatorPrincipal) }
                 Swift.print("stored \(s.policy.id) v\(s.version)")
                 for w in s.policy.warnings { CLI.note("\(file):\(w.line):\(w.column): warning: \(w.message.en)") }
@@ -117,7 +113,7 @@ struct PoliciesCommand: AsyncParsableCommand {
                 for s in all {
                     let h = s.policy.header
                     Swift.print("\(s.policy.id)\t\(s.version)\t\(h.validFrom.iso)…\(h.validTo?.iso ?? "")\t\(h.withoutApplication)\t"
-                                + "\(h.budgetFen.map { PerMuTreatmentCSV.yuan(fen: $0) } ?? "")\t\(h.title.en)")
+                                + "\(h.budgetFen.map { FenText.yuan($0) } ?? "")\t\(h.title.en)")
                 }
             }
         }
@@ -149,16 +145,9 @@ struct PoliciesCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await CLI.run {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    throw DomainError(.notFound, code: "file_not_found", field: "file", en: "cannot read \(file)", zh: "无法读取文件 \(file)")
-                }
+                let data = try CLI.read(file)
                 let r = try await database.withStore { try await EnterpriseFactRepository(db: $0.db).importCSV(data, dryRun: dryRun, by: CLI.operatorPrincipal) }
-                if !r.errors.isEmpty {
-                    Swift.print("row\tcolumn\treason")
-                    for e in r.errors { Swift.print("\(e.row)\t\(e.column ?? "-")\t\(e.message.en)") }
-                    FileHandle.standardError.write(Data("error: \(r.errors.count) error(s); nothing was imported\n".utf8))
-                    throw ExitCode(1)
-                }
+                try CLI.refuseImport(r.errors, summary: "\(r.errors.count) error(s); nothing was imported")
                 Swift.print(dryRun ? "dry run: all \(r.rows) rows are valid; nothing written" : "imported \(r.rows) facts")
             }
         }
@@ -173,7 +162,7 @@ struct PoliciesCommand: AsyncParsableCommand {
             enc.outputFormatting = [.prettyPrinted, .sortedKeys]
             FileHandle.standardOutput.write(try enc.encode(rows.map {
                 Row(policy: $0.policyID, enterprise_id: $0.enterpriseID.uuidString, credit_code: $0.creditCode, name: $0.nameZh,
-                    status: $0.status == .eligible ? "eligible" : "undetermined", amount_yuan: $0.amountFen.map { PerMuTreatmentCSV.yuan(fen: $0) },
+                    status: $0.status == .eligible ? "eligible" : "undetermined", amount_yuan: $0.amountFen.map { FenText.yuan($0) },
                     missing_facts: $0.missing)
             }))
             Swift.print()
@@ -181,7 +170,7 @@ struct PoliciesCommand: AsyncParsableCommand {
             let header = ["policy", "credit_code", "name", "status", "amount_yuan", "missing_facts"]
             let lines = rows.map { r in
                 [r.policyID, r.creditCode, r.nameZh, r.status == .eligible ? "eligible" : "undetermined",
-                 r.amountFen.map { PerMuTreatmentCSV.yuan(fen: $0) } ?? "", r.missing.joined(separator: ";")]
+                 r.amountFen.map { FenText.yuan($0) } ?? "", r.missing.joined(separator: ";")]
             }
             if format == .csv {
                 Swift.print(CSVWriter.lines([header] + lines, formulaGuard: true), terminator: "")

@@ -47,7 +47,7 @@ public enum EnterpriseCSV {
     /// Columns an import file must have; the others default (ownership domestic, origin CN,
     /// flags false, the rest empty).
     public static let requiredColumns = ["credit_code", "name_zh", "name_en", "industry_code"]
-    public static let maxBytes = 10 * 1024 * 1024
+    public static let maxBytes = CSVTable.importMaxBytes
     /// Makes Excel on Windows open a UTF-8 file as UTF-8 instead of GBK.
     public static let utf8BOM = "\u{FEFF}"
 

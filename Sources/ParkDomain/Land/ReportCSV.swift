@@ -9,7 +9,7 @@ public enum ReportCSV {
                                  "revenue_yuan", "value_added_yuan", "rd_spend_yuan", "energy_tonnes_coal", "electricity_kwh", "emissions_tonnes",
                                  "average_employees", "reason"]
     public static let required = ["parcel_code", "year"]
-    public static let maxBytes = 10 * 1024 * 1024
+    public static let maxBytes = CSVTable.importMaxBytes
 
     public struct Row: Sendable, Equatable {
         public var line: Int
@@ -19,24 +19,12 @@ public enum ReportCSV {
     }
 
     public static func decode(_ data: Data, source: ReportSource) -> (rows: [Row], errors: [RowError]) {
-        if data.count > maxBytes {
-            return ([], [RowError(row: 0, column: nil, error: DomainError(.tooLarge, code: "too_large", field: "file",
-                                                                          en: "the file is larger than 10 MiB", zh: "文件超过 10 MiB"))])
+        let table: CSVTable, index: [String: Int]
+        switch CSVTable.importTable(data, known: columns, required: required) {
+        case .failure(let refusal): return ([], refusal.errors)
+        case .success(let t): (table, index) = t
         }
-        let table: CSVTable
-        do { table = try CSVTable.parse(data) } catch { return ([], [RowError(row: 0, column: nil, error: error)]) }
         var errors: [RowError] = []
-        let header = table.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        for h in header where !columns.contains(h) {
-            errors.append(RowError(row: 1, column: h, code: "unknown_column",
-                                   message: Bilingual(zh: "未知列“\(h)”；可用列：\(columns.joined(separator: ", "))",
-                                                      en: "unknown column '\(h)'; known columns: \(columns.joined(separator: ", "))")))
-        }
-        for r in required where !header.contains(r) {
-            errors.append(RowError(row: 1, column: r, error: .required(r)))
-        }
-        guard errors.isEmpty else { return ([], errors) }
-        let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [Row] = []
         var seen: [String: Int] = [:]
         for row in table.rows {

@@ -6,8 +6,10 @@ extension PerMuEvaluator {
     /// `stored` is a result of a run made without explanations, `figures` its unit's (merged)
     /// figures, `scheme` the scheme of the run and `benchmarks` the run's
     /// `PerMuRun.benchmarks` (computed benchmarks and min–max ranges). Scores, ranks and grade
-    /// are taken from `stored`, not recomputed: they depend on the whole year's data.
-    public static func explain(_ stored: PerMuResult, figures: PerMuFigures, scheme: PerMuScheme,
+    /// are taken from `stored`, not recomputed: they depend on the whole year's data. The
+    /// indicators' normalised scores are `scores` when given (in the group's indicator order, as
+    /// a store keeps them), else those of `stored.indicators`.
+    public static func explain(_ stored: PerMuResult, scores given: [Double]? = nil, figures: PerMuFigures, scheme: PerMuScheme,
                                benchmarks: [PerMuBenchmarkUsed]) -> PerMuResult {
         var plan = PerMuPlan(scheme)
         for used in benchmarks {
@@ -24,7 +26,8 @@ extension PerMuEvaluator {
         let values = scope == 0 ? items.map { value($0.code, figures) } : []
         let ungradedBy = items.indices.first { j in items[j].missing == 2 && j < values.count && values[j].isNaN }
             .map { items[$0].indicator }
-        let scores = stored.indicators.count == items.count ? stored.indicators.map(\.score) : []
+        let all = given ?? stored.indicators.map(\.score)
+        let scores = all.count == items.count ? all : []
         let ranking = Ranking(grades: [stored.grade?.code ?? 255], parkRanks: [Int32(stored.parkRank ?? 0)],
                               clusterRanks: [Int32(stored.clusterRank ?? 0)], poolSize: [stored.poolSize ?? 0])
         var previous: [UUID: PerMuPriorYear] = [:]

@@ -159,7 +159,7 @@ public struct PolicyFactTable: Sendable {
                 let v = values[row]
                 switch f.type {
                 case .bool: out[name] = .bool(v != 0)
-                case .date: out[name] = LocalDate(year: Int(v / 10_000), month: Int(v / 100 % 100), day: Int(v % 100)).map { .date($0) }
+                case .date: out[name] = LocalDate(policyRaw: v).map { .date($0) }
                 default: out[name] = .quantity(micro: v)
                 }
             case .code(let ids, let vocab):

@@ -132,4 +132,9 @@ enum PolicyScaleMath {
 extension LocalDate {
     /// `yyyymmdd`, the raw form of dates in policies.
     var policyRaw: Int64 { Int64(year * 10_000 + month * 100 + day) }
+
+    /// The date of a raw `yyyymmdd`, nil when it is not a calendar date.
+    init?(policyRaw raw: Int64) {
+        self.init(year: Int(raw / 10_000), month: Int(raw / 100 % 100), day: Int(raw % 100))
+    }
 }

@@ -58,7 +58,7 @@ struct PolicyParser {
     mutating func date() throws(PolicyDiagnostic) -> LocalDate {
         guard case .date(let d) = tok.kind else { throw error("a date YYYY-MM-DD", zh: "日期 YYYY-MM-DD") }
         _ = next()
-        return LocalDate(year: Int(d / 10_000), month: Int(d / 100 % 100), day: Int(d % 100))!
+        return LocalDate(policyRaw: d)!
     }
     /// `"中文" / "English"`.
     mutating func bilingual() throws(PolicyDiagnostic) -> Bilingual {

@@ -120,7 +120,7 @@ public enum PolicyTestRunner {
             let (raw, type) = try p.literal()
             guard p.atEnd else { throw fail("unexpected text after the value of \(fact.name)", "\(fact.name) 的值后有多余内容") }
             if type == .date, fact.type == .date {
-                return (fact.name, .date(LocalDate(year: Int(raw / 10_000), month: Int(raw / 100 % 100), day: Int(raw % 100))!))
+                return (fact.name, .date(LocalDate(policyRaw: raw)!))
             }
             guard type == fact.type || (type.isDimensionless && fact.type.isDimensionless) else {
                 throw fail("\(fact.name) is \(fact.type), the value is \(type) — write the unit", "\(fact.name) 的类型为 \(fact.type)，值为 \(type)——请写明单位")

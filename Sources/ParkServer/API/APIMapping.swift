@@ -1,4 +1,5 @@
 import Foundation
+import OpenAPIRuntime
 import ParkAPI
 import ParkDomain
 
@@ -64,5 +65,19 @@ enum APIMapping {
     static func audit(_ e: AuditEntry) -> Components.Schemas.AuditEntry {
         .init(seq: e.seq, at: e.at, actor: e.actorName, action: e.action, entityType: e.entityType,
               entityId: e.entityID, before: e.before, after: e.after, hash: e.hash)
+    }
+
+    /// An uploaded CSV body, refused beyond the imports' 10 MiB.
+    static func csv(_ body: HTTPBody) async throws -> Data {
+        do { return try await Data(collecting: body, upTo: CSVTable.importMaxBytes) } catch {
+            throw DomainError(.tooLarge, code: "too_large", field: "file", en: "the file is larger than 10 MiB", zh: "文件超过 10 MiB")
+        }
+    }
+
+    /// The answer to a CSV import: rows, how many were written, the row errors in `lang`.
+    static func importReport(rows: Int, imported: Int, dryRun: Bool, encoding: String, errors: [RowError],
+                             _ lang: Language) -> Components.Schemas.ImportReport {
+        .init(rows: rows, imported: imported, dryRun: dryRun, encoding: encoding,
+              errors: errors.map { .init(row: $0.row, column: $0.column, code: $0.code, message: $0.message.text(lang)) })
     }
 }

@@ -67,19 +67,10 @@ extension ParkAPIHandler {
         let p = try principal()
         try p.requireStaff()
         guard case .csv(let body) = input.body else { throw DomainError.required("body") }
-        let data: Data
-        do {
-            data = try await Data(collecting: body, upTo: EnterpriseCSV.maxBytes)
-        } catch {
-            throw DomainError(.tooLarge, code: "too_large", field: "file",
-                              en: "the file is larger than \(EnterpriseCSV.maxBytes / 1024 / 1024) MiB",
-                              zh: "文件超过 \(EnterpriseCSV.maxBytes / 1024 / 1024) MiB")
-        }
+        let data = try await APIMapping.csv(body)
         let report = try await EnterpriseImporter(db: repos.db, clock: repos.clock).run(data, dryRun: input.query.dryRun ?? false, by: p)
-        let lang = context.language
-        let body_ = Components.Schemas.ImportReport(
-            rows: report.rows, imported: report.imported, dryRun: report.dryRun, encoding: report.encoding,
-            errors: report.errors.map { .init(row: $0.row, column: $0.column, code: $0.code, message: $0.message.text(lang)) })
+        let body_ = APIMapping.importReport(rows: report.rows, imported: report.imported, dryRun: report.dryRun, encoding: report.encoding,
+                                            errors: report.errors, context.language)
         return report.errors.isEmpty ? .ok(.init(body: .json(body_))) : .unprocessableContent(.init(body: .json(body_)))
     }
 

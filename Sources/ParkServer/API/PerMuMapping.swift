@@ -42,7 +42,7 @@ enum PerMuMapping {
         .init(id: r.id.uuidString, year: r.year, schemeId: r.schemeID.uuidString, schemeName: r.schemeName,
               schemeVersion: r.schemeVersion, state: S.PerMuRun.StatePayload(rawValue: r.state.rawValue) ?? .proposed,
               units: r.units, graded: r.graded, ungraded: r.ungraded, outOfScope: r.outOfScope, gradeCounts: r.gradeCounts,
-              surchargeYuan: PerMuTreatmentCSV.yuan(fen: r.surchargeFen), notes: r.notes.map(bilingual), createdBy: r.createdBy,
+              surchargeYuan: FenText.yuan(r.surchargeFen), notes: r.notes.map(bilingual), createdBy: r.createdBy,
               createdAt: date(r.createdAtMillis), enactedBy: r.enactedBy, enactedAt: r.enactedAtMillis.map(date))
     }
 
@@ -54,7 +54,7 @@ enum PerMuMapping {
                      state: .dryRun, units: results.count, graded: results.filter { $0.status == .graded }.count,
                      ungraded: results.filter { $0.status == .ungraded }.count,
                      outOfScope: results.filter { $0.status == .outOfScope }.count,
-                     gradeCounts: PerMuGrade.allCases.map { counts[$0] ?? 0 }, surchargeYuan: PerMuTreatmentCSV.yuan(fen: fen),
+                     gradeCounts: PerMuGrade.allCases.map { counts[$0] ?? 0 }, surchargeYuan: FenText.yuan(fen),
                      notes: o.run.notes.map(bilingual))
     }
 
@@ -69,7 +69,7 @@ enum PerMuMapping {
                      status: S.PerMuResultRow.StatusPayload(rawValue: r.status.rawValue) ?? .outOfScope, total: r.total,
                      parkRank: r.parkRank, poolSize: r.poolSize, clusterRank: r.clusterRank, grade: grade(r.grade),
                      previousGrade: grade(r.previousGrade), consecutiveYears: r.consecutiveYears,
-                     surchargeYuan: PerMuTreatmentCSV.yuan(fen: fen),
+                     surchargeYuan: FenText.yuan(fen),
                      members: r.members.count > 1 ? r.members.map(\.enterpriseId.uuidString) : nil)
     }
 

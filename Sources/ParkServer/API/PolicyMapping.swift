@@ -7,7 +7,7 @@ import ParkStore
 enum PolicyMapping {
     typealias S = Components.Schemas
 
-    static func yuan(_ fen: Int64?) -> String? { fen.map(PerMuTreatmentCSV.yuan(fen:)) }
+    static func yuan(_ fen: Int64?) -> String? { fen.map({ FenText.yuan($0) }) }
 
     static func diagnostic(_ d: PolicyDiagnostic) -> S.PolicyDiagnostic {
         .init(severity: d.severity == .error ? .error : .warning, line: d.line, column: d.column, code: d.code,
@@ -46,7 +46,7 @@ enum PolicyMapping {
     static func run(_ r: PolicyRunRepository.Stored) -> S.PolicyRun {
         .init(id: r.id.uuidString, asOf: r.asOf.iso, dataYear: r.dataYear,
               policies: r.policies.map { .init(id: $0.id, version: $0.version, digest: $0.digest, eligible: $0.eligible,
-                                               undetermined: $0.undetermined, amountYuan: PerMuTreatmentCSV.yuan(fen: $0.amountFen)) },
+                                               undetermined: $0.undetermined, amountYuan: FenText.yuan($0.amountFen)) },
               enterprises: r.enterprises, eligible: r.eligible, undetermined: r.undetermined, createdBy: r.createdBy,
               createdAt: PerMuMapping.date(r.createdAtMillis))
     }
@@ -58,8 +58,8 @@ enum PolicyMapping {
 
     static func grant(_ g: PolicyRunRepository.Grant) -> S.PolicyGrant {
         .init(id: g.id.uuidString, policyId: g.policyID, enterpriseId: g.enterpriseID.uuidString, creditCode: g.creditCode,
-              nameZh: g.nameZh, nameEn: g.nameEn, entitledYuan: PerMuTreatmentCSV.yuan(fen: g.entitledFen),
-              proposedYuan: PerMuTreatmentCSV.yuan(fen: g.proposedFen),
+              nameZh: g.nameZh, nameEn: g.nameEn, entitledYuan: FenText.yuan(g.entitledFen),
+              proposedYuan: FenText.yuan(g.proposedFen),
               state: S.PolicyGrant.StatePayload(rawValue: g.state.rawValue) ?? .proposed, decidedBy: g.decidedBy)
     }
 }

@@ -7,8 +7,11 @@ import SQLKit
 public struct PerMuStoredResult: Sendable {
     /// Position of the unit in its run.
     public var position: Int
-    /// The result as stored (texts empty: `PerMuResultQuery.explain` rebuilds them).
+    /// The result as stored: numbers without texts or indicator lines (`PerMuResultQuery.explain`
+    /// rebuilds them from `scores`).
     public var result: PerMuResult
+    /// The normalised score of each indicator of the unit's group, in the scheme's order.
+    public var scores: [Double]
     /// The unit's (merged) figures.
     public var figures: PerMuFigures
     public var nameZh: String
@@ -174,7 +177,7 @@ public struct PerMuResultQuery: Sendable {
 
     /// `stored` with its texts rebuilt under the run's scheme and benchmarks.
     public static func explain(_ stored: PerMuStoredResult, scheme: PerMuScheme, run: PerMuRunRepository.Stored) -> PerMuResult {
-        PerMuEvaluator.explain(stored.result, figures: stored.figures, scheme: scheme, benchmarks: run.benchmarks)
+        PerMuEvaluator.explain(stored.result, scores: stored.scores, figures: stored.figures, scheme: scheme, benchmarks: run.benchmarks)
     }
 
     static func stored(_ row: any SQLRow, year: Int) throws -> PerMuStoredResult {
@@ -199,16 +202,13 @@ public struct PerMuResultQuery: Sendable {
         let result = PerMuResult(
             enterpriseId: enterprise, members: members, group: group, cluster: figures.cluster, subArea: figures.subArea,
             landMu: figures.landMu, status: PerMuStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .outOfScope,
-            indicators: scores.map { s in
-                PerMuIndicatorResult(indicator: .taxPerMu, weight: 0, value: nil, benchmark: nil, score: s, points: 0,
-                                     missingRule: nil, explanation: blank)
-            },
+            indicators: [],
             total: try row.decode(column: "total", as: Double?.self), parkRank: try row.decode(column: "park_rank", as: Int?.self),
             poolSize: at(10).map { Int($0) }, clusterRank: at(11).map { Int($0) },
             grade: try row.decode(column: "grade", as: String?.self).flatMap(PerMuGrade.init(rawValue:)),
             previousGrade: at(12).flatMap { PerMuGrade(code: UInt8($0)) },
             consecutiveYears: try row.decode(column: "consecutive_years", as: Int.self), treatments: [], reason: nil, explanation: blank)
-        return PerMuStoredResult(position: try row.decode(column: "position", as: Int.self), result: result, figures: figures,
+        return PerMuStoredResult(position: try row.decode(column: "position", as: Int.self), result: result, scores: scores, figures: figures,
                                  nameZh: try row.decode(column: "name_zh", as: String.self),
                                  nameEn: try row.decode(column: "name_en", as: String.self),
                                  creditCode: try row.decode(column: "credit_code", as: String.self))

@@ -13,16 +13,9 @@ public enum PerMuTreatmentCSV {
         for r in rows {
             out += CSVWriter.line([r.creditCode, r.nameZh, r.nameEn, r.grade.rawValue, String(r.consecutiveYears),
                                    r.electricityKWh.map { String(format: "%.2f", $0) } ?? "",
-                                   String(format: "%.4f", r.addedRate), yuan(fen: r.surchargeFen)],
+                                   String(format: "%.4f", r.addedRate), FenText.yuan(r.surchargeFen)],
                                   formulaGuard: true) + "\n"
         }
         return Data(out.utf8)
-    }
-
-    /// "1234.56" for 123456 fen (exact, no floating point).
-    public static func yuan(fen: Int64) -> String {
-        let sign = fen < 0 ? "-" : "", m = fen.magnitude
-        let cents = m % 100
-        return "\(sign)\(m / 100).\(cents < 10 ? "0" : "")\(cents)"
     }
 }

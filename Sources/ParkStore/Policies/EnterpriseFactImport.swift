@@ -16,22 +16,12 @@ extension EnterpriseFactRepository {
     /// value written is audited.
     public func importCSV(_ data: Data, dryRun: Bool, by principal: Principal) async throws -> (rows: Int, errors: [RowError]) {
         try principal.requireStaff()
-        guard data.count <= ReportCSV.maxBytes else {
-            return (0, [RowError(row: 0, column: nil, error: DomainError(.tooLarge, code: "too_large", field: "file",
-                                                                         en: "the file is larger than 10 MiB", zh: "文件超过 10 MiB"))])
+        let table: CSVTable, index: [String: Int]
+        switch CSVTable.importTable(data, known: Self.csvColumns, required: Self.csvRequired) {
+        case .failure(let refusal): return (0, refusal.errors)
+        case .success(let t): (table, index) = t
         }
-        let table: CSVTable
-        do { table = try CSVTable.parse(data) } catch { return (0, [RowError(row: 0, column: nil, error: error)]) }
-        let header = table.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var errors: [RowError] = []
-        for h in header where !Self.csvColumns.contains(h) {
-            errors.append(RowError(row: 1, column: h, code: "unknown_column",
-                                   message: Bilingual(zh: "未知列“\(h)”；可用列：\(Self.csvColumns.joined(separator: ", "))",
-                                                      en: "unknown column '\(h)'; known columns: \(Self.csvColumns.joined(separator: ", "))")))
-        }
-        for r in Self.csvRequired where !header.contains(r) { errors.append(RowError(row: 1, column: r, error: .required(r))) }
-        guard errors.isEmpty else { return (0, errors) }
-        let index = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var enterpriseOf: [String: UUID] = [:]
         let codes = Set(table.rows.compactMap { r in index["credit_code"].map { r.fields[$0].trimmingCharacters(in: .whitespaces).uppercased() } })
         let codeList = Array(codes)

@@ -24,13 +24,22 @@ public enum PolicyFactsLoader {
 
     /// The facts of every enterprise (or of `only`), in credit-code order.
     public static func load(_ db: any Database, asOf: LocalDate, only: UUID? = nil) async throws -> Park {
-        let all = try await EnterpriseRepository(db: db).all()
-        let enterprises = only.map { id in all.filter { $0.id == id } } ?? all
+        let enterprises: [Enterprise]
+        if let only {
+            enterprises = try await EnterpriseRepository(db: db).find(only).map { [$0] } ?? []
+        } else {
+            enterprises = try await EnterpriseRepository(db: db).all()
+        }
         let dataYear = asOf.year - 1
         var facts = enterprises.map(PolicyFacts.registry)
         var row: [UUID: Int] = [:]
         for (i, e) in enterprises.enumerated() { if let id = e.id { row[id] = i } }
-        guard let sql = db as? any SQLDatabase else { return Park(enterprises: enterprises, facts: facts, dataYear: dataYear) }
+        guard let sql = db as? any SQLDatabase, !enterprises.isEmpty else { return Park(enterprises: enterprises, facts: facts, dataYear: dataYear) }
+        // With `only`, every query reads that enterprise's rows alone.
+        func mine(_ column: String) -> SQLQueryString {
+            guard let only else { return SQLQueryString("") }
+            return " AND \(unsafeRaw: column) = \(bind: only)"
+        }
 
         let yearly = try await sql.raw("""
             SELECT l.enterprise_id, CAST(SUM(r.revenue_yuan) AS BIGINT) AS revenue, CAST(SUM(r.tax_paid_yuan) AS BIGINT) AS tax,
@@ -38,7 +47,7 @@ public enum PolicyFactsLoader {
                    SUM(r.electricity_kwh) AS kwh
             FROM performance_reports r JOIN leases l ON l.id = r.lease_id
             WHERE r.year = \(bind: dataYear) AND NOT EXISTS (SELECT 1 FROM performance_reports n
-                  WHERE n.lease_id = r.lease_id AND n.year = r.year AND n.version > r.version)
+                  WHERE n.lease_id = r.lease_id AND n.year = r.year AND n.version > r.version)\(mine("l.enterprise_id"))
             GROUP BY l.enterprise_id
             """).all()
         for r in yearly {
@@ -52,7 +61,7 @@ public enum PolicyFactsLoader {
 
         let leases = try await sql.raw("""
             SELECT l.enterprise_id, l.state, l.first_term_end, p.computed_area_m2 FROM leases l JOIN parcels p ON p.id = l.parcel_id
-            WHERE l.state <> 'auctioned' AND l.state <> 'confirmed' AND l.state <> 'lapsed'
+            WHERE l.state <> 'auctioned' AND l.state <> 'confirmed' AND l.state <> 'lapsed'\(mine("l.enterprise_id"))
             """).all()
         var land: [Int: Double] = [:], state: [Int: String] = [:]
         let horizon = asOf.adding(days: 365).iso
@@ -73,14 +82,22 @@ public enum PolicyFactsLoader {
         for (i, s) in state { facts[i]["lease_state"] = .code(s) }
 
         if let enacted = try await PerMuRunRepository(db: db).all().first(where: { $0.state == .enacted }) {
-            for (id, prior) in try await PerMuRunRepository(db: db).history(year: enacted.year) {
+            var grades: [UUID: PerMuPriorYear] = [:]
+            if let only {
+                if let r = try await PerMuResultQuery(db: db).result(runID: enacted.id, enterpriseID: only)?.result, let g = r.grade {
+                    grades[only] = PerMuPriorYear(grade: g, consecutiveYears: r.consecutiveYears)
+                }
+            } else {
+                grades = try await PerMuRunRepository(db: db).history(year: enacted.year)
+            }
+            for (id, prior) in grades {
                 guard let i = row[id] else { continue }
                 facts[i]["permu_grade"] = .code(prior.grade.rawValue)
                 facts[i]["permu_d_years"] = .count(prior.grade == .d ? prior.consecutiveYears : 0)
             }
         }
 
-        let supplied = try await sql.raw("SELECT enterprise_id, fact, year, value FROM enterprise_facts").all()
+        let supplied = try await sql.raw("SELECT enterprise_id, fact, year, value FROM enterprise_facts WHERE 1 = 1\(mine("enterprise_id"))").all()
         for r in supplied {
             guard let i = row[try r.decode(column: "enterprise_id", as: UUID.self)],
                   let fact = PolicyFactCatalogue.builtIn[try r.decode(column: "fact", as: String.self)] else { continue }

@@ -290,7 +290,7 @@ public struct PolicyRunRepository: Sendable {
         let rows = try await grants(runID: runID, policyID: policyID, state: .confirmed)
         var out = "\u{FEFF}" + CSVWriter.line(["credit_code", "name_zh", "name_en", "policy_id", "amount_yuan", "confirmed_by"]) + "\n"
         for g in rows {
-            out += CSVWriter.line([g.creditCode, g.nameZh, g.nameEn, g.policyID, PerMuTreatmentCSV.yuan(fen: g.proposedFen), g.decidedBy ?? ""],
+            out += CSVWriter.line([g.creditCode, g.nameZh, g.nameEn, g.policyID, FenText.yuan(g.proposedFen), g.decidedBy ?? ""],
                                   formulaGuard: true) + "\n"
         }
         return Data(out.utf8)

@@ -25,11 +25,7 @@ enum PerMuFormat {
     }
 
     /// Money from fen, exact: "100,000.00 元".
-    static func money(fen: Int64, _ lang: Language) -> String {
-        let m = fen.magnitude
-        let cents = m % 100
-        return (fen < 0 ? "-" : "") + Fmt.grouped(Int64(m / 100)) + "." + (cents < 10 ? "0" : "") + String(cents) + " " + L.yuan(lang)
-    }
+    static func money(fen: Int64, _ lang: Language) -> String { FenText.yuan(fen, grouped: true) + " " + L.yuan(lang) }
 
     /// Money from a yuan amount, rounded to the fen first (as the store rounds).
     static func money(yuan: Double, _ lang: Language) -> String { money(fen: PerMuRunRepository.fen(yuan), lang) }

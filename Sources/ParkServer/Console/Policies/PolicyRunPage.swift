@@ -156,7 +156,7 @@ enum PolicyRunPage {
                                               page: page, perPage: EnterpriseQuery.maxPerPage)
             for r in rows.items {
                 out += CSVWriter.line([r.policyID, r.creditCode, r.nameZh, r.nameEn, r.status == .eligible ? "eligible" : "undetermined",
-                                       r.amountFen.map { PerMuTreatmentCSV.yuan(fen: $0) } ?? "", r.missing.joined(separator: ";")],
+                                       r.amountFen.map { FenText.yuan($0) } ?? "", r.missing.joined(separator: ";")],
                                       formulaGuard: true) + "\n"
             }
             if page >= rows.pageCount { break }
