@@ -93,7 +93,7 @@ extension PolicyLibrary {
     title "专精特新企业奖励" / "Specialised, refined, distinctive and novel (SRDI) enterprise award"
     department "苏州工业园区经济发展委员会" / "SIP Economic Development Committee"
     legal_reference "苏园管规〔2023〕11号"
-    valid 2023-07-01 to 2026-06-30
+    valid 2023-07-01 to 2027-06-30
     budget 3000万元
     without_application true
     budget_rule by_rank

@@ -7,7 +7,7 @@ extension PolicyLibrary {
     title "亩均效益A类企业用地价格优惠" / "Land-price incentive for A-grade per-mu enterprises"
     department "苏州工业园区规划建设委员会" / "SIP Planning and Construction Committee"
     legal_reference "苏园管规〔2023〕9号 第八条"
-    valid 2023-01-01 to 2025-12-31
+    valid 2023-01-01 to 2027-12-31
     budget 5000万元
     without_application true
     budget_rule pro_rata

@@ -54,7 +54,7 @@ struct CreatePerMu: AsyncMigration {
         try await SQLIndexes.create(on: db, table: "permu_runs", columns: ["year"])
         try await SQLIndexes.create(on: db, table: "performance_reports", columns: ["year"])
         for preset in [PerMuScheme.huangyan2022, .huangyan2021] {
-            let m = PerMuSchemeModel(preset, createdBy: "migration", at: 0)
+            let m = PerMuSchemeModel(preset, createdBy: "migration", at: Int64(Date().timeIntervalSince1970 * 1000))
             try await m.create(on: db)
         }
     }

@@ -54,7 +54,7 @@ struct CreatePolicies: AsyncMigration {
         try await SQLIndexes.create(on: db, table: "policy_grants", columns: ["enterprise_id"])
         for package in PolicyLibrary.builtIn {
             let policy = try Policy.parse(package.source)
-            try await PolicyModel(policy, version: 1, createdBy: "migration", at: 0).create(on: db)
+            try await PolicyModel(policy, version: 1, createdBy: "migration", at: Int64(Date().timeIntervalSince1970 * 1000)).create(on: db)
         }
     }
 

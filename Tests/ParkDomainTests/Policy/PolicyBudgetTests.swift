@@ -58,7 +58,7 @@ final class PolicyBudgetTests: XCTestCase {
         XCTAssertEqual(proposals.map(\.entitledFen), [300_000_000, 300_000_000, 300_000_000])
         XCTAssertEqual(proposals.map(\.proposedFen), [200_000_000, 200_000_000, 200_000_000])
         // and a matching run leaves out policies not in force
-        let runs = try PolicyMatching.run([PolicyProgram(policy)], table: table, asOf: LocalDate(year: 2026, month: 1, day: 1)!)
+        let runs = try PolicyMatching.run([PolicyProgram(policy)], table: table, asOf: LocalDate(year: 2028, month: 1, day: 1)!)
         XCTAssertTrue(runs.isEmpty)
     }
 }
