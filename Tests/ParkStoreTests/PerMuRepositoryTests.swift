@@ -125,16 +125,21 @@ final class PerMuRepositoryTests: StoreTestCase {
         let base = try await schemes.save(scheme(year: 2024), by: officer)
         let noBase = await domainError { _ = try await runs.compare(draftID: base.id, by: self.officer) }
         XCTAssertEqual(noBase?.code, "no_enacted_scheme")
+        // Before any run, a draft compares with the earlier version of its name.
+        let early = try await schemes.save(scheme(year: 2024, a: 180), by: officer)
+        let (before, earlyBase, _) = try await runs.compare(draftID: early.id, by: officer)
+        XCTAssertEqual(earlyBase.id, base.id)
+        XCTAssertEqual(before.count(from: .a, to: .b), 1)
         let baseRun = try await runs.run(schemeID: base.id, dryRun: false, by: officer)
         _ = try await runs.enact(try XCTUnwrap(baseRun.stored).id, by: admin)
         let draft = try await schemes.save(scheme(year: 2024, a: 180), by: officer)
-        XCTAssertEqual(draft.scheme.version, 2)    // same name: the next version
+        XCTAssertEqual(draft.scheme.version, 3)    // same name: the next version
         let (c, b, _) = try await runs.compare(draftID: draft.id, by: officer)
         XCTAssertEqual(b.id, base.id)
         XCTAssertEqual(c.count(from: .a, to: .a), 1)
         XCTAssertEqual(c.count(from: .a, to: .b), 1)
         XCTAssertEqual(c.changes.count, 1)
-        let schemeActions = try await auditActions(PerMuSchemeRepository.entityType, "Test v2")
+        let schemeActions = try await auditActions(PerMuSchemeRepository.entityType, "Test v3")
         XCTAssertEqual(schemeActions, ["create"])
     }
 

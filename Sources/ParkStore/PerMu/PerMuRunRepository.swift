@@ -198,7 +198,8 @@ public struct PerMuRunRepository: Sendable {
     }
 
     /// What a draft scheme would change against `baseID`, else the year's enacted scheme, else
-    /// the scheme of the year's latest stored run of another scheme; both run now on the same
+    /// the scheme of the year's latest stored run of another scheme, else the year's newest
+    /// other scheme (an earlier version of the draft's name first); both run now on the same
     /// figures and last year's grades (staff).
     public func compare(draftID: UUID, baseID: UUID? = nil, by principal: Principal) async throws
         -> (comparison: PerMuComparison, base: PerMuSchemeRepository.Stored, draft: PerMuSchemeRepository.Stored) {
@@ -213,10 +214,13 @@ public struct PerMuRunRepository: Sendable {
             base = try await schemes.require(enacted.schemeID)
         } else if let latest = try await all(year: year).first(where: { $0.schemeID != draftID }) {
             base = try await schemes.require(latest.schemeID)
+        } else if let earlier = try await schemes.all(year: year).filter({ $0.id != draftID })
+                    .max(by: { ($0.scheme.name == draft.scheme.name ? 1 : 0, $0.createdAtMillis) < ($1.scheme.name == draft.scheme.name ? 1 : 0, $1.createdAtMillis) }) {
+            base = earlier
         } else {
             throw DomainError(code: "no_enacted_scheme", field: "base",
-                              en: "\(year) has no enacted or stored run of another scheme; name the scheme to compare with (base)",
-                              zh: "\(year) 年度尚无正式结果或其他办法的评价，请指定对比的评价办法（base）")
+                              en: "\(year) has no other scheme to compare with; add one or name the base",
+                              zh: "\(year) 年度没有可对比的其他评价办法，请先添加或指定对比办法（base）")
         }
         guard base.scheme.year == year else {
             throw DomainError(code: "year_mismatch", field: "base",
