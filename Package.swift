@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto.git", exact: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", exact: "2.0.1"),
     ],
     targets: [
         // Pure domain: value types, codes, rules, engines. Foundation only.
@@ -78,7 +79,8 @@ let package = Package(
         ),
         .executableTarget(name: "parkos", dependencies: ["ParkCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")], swiftSettings: swiftSettings),
 
-        .testTarget(name: "ParkDomainTests", dependencies: ["ParkDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "ParkDomainTests", dependencies: ["ParkDomain", .product(name: "PropertyBased", package: "swift-property-based")],
+                    swiftSettings: swiftSettings),
         // Assertions shared by the test targets below (async versions of XCTest's).
         .target(name: "ParkTestSupport", path: "Tests/ParkTestSupport", swiftSettings: swiftSettings),
         .testTarget(

@@ -86,7 +86,7 @@ extension EvaluateCommand {
                 return [r.group.rawValue, r.parkRank.map(String.init) ?? "", r.grade?.rawValue ?? "",
                         r.total.map { String(format: "%.4f", $0) } ?? "", r.enterpriseId.uuidString, names[r.enterpriseId]?.zh ?? "",
                         r.cluster ?? "", String(format: "%.2f", r.landMu), r.status.rawValue, r.previousGrade?.rawValue ?? "",
-                        FenText.yuan(r.members.reduce(0) { $0 + PerMuRunRepository.fen($1.electricitySurchargeYuan) }), reason]
+                        FenText.yuan(r.members.reduce(0) { Checked.addSaturating($0, PerMuRunRepository.fen($1.electricitySurchargeYuan)) }), reason]
             }
             if format == .csv {
                 Swift.print(CSVWriter.lines([header] + lines, formulaGuard: true), terminator: "")

@@ -10,7 +10,8 @@ public struct ParkOSCommand: AsyncParsableCommand {
         commandName: "parkos",
         abstract: "ParkOS: administration of an open-innovation industrial park.",
         subcommands: [ServeCommand.self, DemoCommand.self, MigrateCommand.self, UsersCommand.self,
-                      EnterprisesCommand.self, ParcelsCommand.self, LeasesCommand.self, EvaluateCommand.self, PoliciesCommand.self, AuditCommand.self])
+                      EnterprisesCommand.self, ParcelsCommand.self, LeasesCommand.self, EvaluateCommand.self, PoliciesCommand.self, AuditCommand.self,
+                      BackupCommand.self, RestoreCommand.self])
     public init() {}
 }
 

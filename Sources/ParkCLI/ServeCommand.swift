@@ -43,8 +43,7 @@ enum Serving {
         do {
             app.http.server.configuration.hostname = address.host
             app.http.server.configuration.port = address.port
-            let secure = ProcessInfo.processInfo.environment["PARKOS_SECURE_COOKIES"] == "1"
-            try await ParkApp.configure(app, options: ServerOptions(database: target, secureCookies: secure))
+            try await ParkApp.configure(app, options: try ServerOptions.fromEnvironment(database: target))
             try await app.startup()
             announce?()
             print("ParkOS listening on http://\(address.host):\(address.port) (\(target))")

@@ -45,13 +45,17 @@ class ServerTestCase: XCTestCase {
         let app = try await Application.make(.testing)
         app.logger.logLevel = .warning
         do {
-            try await ParkApp.configure(app, options: ServerOptions(database: TestDatabase.target,
-                                                                    clock: .fixed(TestDatabase.now), bcryptCost: 4))
+            try await ParkApp.configure(app, options: options())
         } catch {
             try await app.asyncShutdown()
             throw error
         }
         self.app = app
+    }
+
+    /// The server's settings; a test case overrides this to try others (trusted proxies, tokens).
+    func options() -> ServerOptions {
+        ServerOptions(database: TestDatabase.target, clock: .fixed(TestDatabase.now), bcryptCost: 4)
     }
 
     override func tearDown() async throws {

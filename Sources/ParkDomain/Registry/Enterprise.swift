@@ -59,18 +59,22 @@ public struct Enterprise: Sendable, Hashable, Codable {
     public var employees: Int?
     public var foundedOn: LocalDate?
     public var address: String
+    /// Set once the enterprise is deregistered (注销): it stays in the register with its history.
+    public var deregistration: Deregistration?
+
+    public var isDeregistered: Bool { deregistration != nil }
 
     public init(id: UUID? = nil, creditCode: CreditCode, nameZh: String, nameEn: String, industryCode: String,
                 clusters: [String] = [], ownership: Ownership = .domestic, originCountry: String = "CN",
                 fortune500Parent: String? = nil, regionalHeadquarters: Bool = false, rdCentre: Bool = false,
                 listing: ListingBoard? = nil, aboveDesignatedSize: Bool = false, employees: Int? = nil,
-                foundedOn: LocalDate? = nil, address: String = "") {
+                foundedOn: LocalDate? = nil, address: String = "", deregistration: Deregistration? = nil) {
         self.id = id; self.creditCode = creditCode; self.nameZh = nameZh; self.nameEn = nameEn
         self.industryCode = industryCode; self.clusters = clusters; self.ownership = ownership
         self.originCountry = originCountry; self.fortune500Parent = fortune500Parent
         self.regionalHeadquarters = regionalHeadquarters; self.rdCentre = rdCentre; self.listing = listing
         self.aboveDesignatedSize = aboveDesignatedSize; self.employees = employees
-        self.foundedOn = foundedOn; self.address = address
+        self.foundedOn = foundedOn; self.address = address; self.deregistration = deregistration
     }
 
     public static let maxNameLength = 200
@@ -113,6 +117,32 @@ public struct Enterprise: Sendable, Hashable, Codable {
         if let f = foundedOn, let t = today, f > t {
             throw DomainError(code: "future_date", field: "founded_on",
                               en: "founding date \(f) is in the future", zh: "成立日期 \(f) 晚于今天")
+        }
+    }
+}
+
+/// The deregistration (注销) of an enterprise: the date it ceased and why.
+public struct Deregistration: Sendable, Hashable, Codable {
+    public var on: LocalDate
+    public var reason: String
+
+    public static let maxReasonLength = 500
+
+    public init(on: LocalDate, reason: String) { self.on = on; self.reason = reason }
+
+    /// Refuses an empty or over-long reason, a date after `today` or before the founding date.
+    public func validate(today: LocalDate, foundedOn: LocalDate?) throws(DomainError) {
+        let r = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        if r.isEmpty { throw .required("reason") }
+        if reason.count > Self.maxReasonLength { throw .tooLong("reason", max: Self.maxReasonLength) }
+        if on > today {
+            throw DomainError(code: "future_date", field: "deregistered_on", en: "deregistration date \(on) is in the future",
+                              zh: "注销日期 \(on) 晚于今天")
+        }
+        if let f = foundedOn, on < f {
+            throw DomainError(code: "before_founding", field: "deregistered_on",
+                              en: "deregistration date \(on) is before the founding date \(f)",
+                              zh: "注销日期 \(on) 早于成立日期 \(f)")
         }
     }
 }

@@ -9,6 +9,8 @@ public struct DomainError: Error, Sendable, Equatable, CustomStringConvertible {
     public var code: String
     public var field: String?
     public var message: Bilingual
+    /// For `tooMany`: seconds until trying again is worth it (sent as `Retry-After`).
+    public var retryAfterSeconds: Int?
 
     public init(_ kind: Kind = .invalid, code: String, field: String? = nil, en: String, zh: String) {
         self.kind = kind

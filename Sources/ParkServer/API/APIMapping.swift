@@ -31,7 +31,8 @@ enum APIMapping {
 
     static func enterprise(_ e: Enterprise) -> Components.Schemas.Enterprise {
         .init(value1: input(e), value2: .init(id: e.id?.uuidString ?? "",
-                                              industrySection: IndustryClassification.division(e.industryCode)?.section ?? ""))
+                                              industrySection: IndustryClassification.division(e.industryCode)?.section ?? "",
+                                              deregisteredOn: e.deregistration?.on.iso, deregistrationReason: e.deregistration?.reason))
     }
 
     /// Builds a domain enterprise from the API input; field errors name the field.

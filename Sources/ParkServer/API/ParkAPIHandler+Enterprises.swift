@@ -17,6 +17,7 @@ extension ParkAPIHandler {
         q.fortune500 = i.fortune500
         q.rdCentre = i.rdCentre
         q.regionalHQ = i.regionalHq
+        q.status = i.status.flatMap { EnterpriseQuery.Status(rawValue: $0.rawValue) }
         if let s = i.sort { q.sort = EnterpriseQuery.Sort(rawValue: s.rawValue) ?? .nameZh }
         q.descending = i.order?.rawValue == "desc"
         q.page = i.page ?? 1
@@ -61,6 +62,20 @@ extension ParkAPIHandler {
         guard p.canRead(enterprise: id) else { throw DomainError.notFound("enterprise", id: input.path.id) }
         try await repos.enterprises.delete(id, by: p)
         return .noContent(.init())
+    }
+
+    func deregisterEnterprise(_ input: Operations.DeregisterEnterprise.Input) async throws -> Operations.DeregisterEnterprise.Output {
+        let p = try principal()
+        let id = try APIMapping.uuid(input.path.id, field: "id")
+        guard p.canRead(enterprise: id) else { throw DomainError.notFound("enterprise", id: input.path.id) }
+        try p.requireStaff()
+        guard case .json(let b) = input.body else { throw DomainError.required("body") }
+        guard let date = LocalDate(iso: b.deregisteredOn) else {
+            throw DomainError(code: "invalid_date", field: "deregistered_on", en: "deregistered_on must be a date YYYY-MM-DD",
+                              zh: "注销日期须为 YYYY-MM-DD 格式")
+        }
+        let e = try await repos.enterprises.deregister(id, on: date, reason: b.reason, by: p)
+        return .ok(.init(body: .json(APIMapping.enterprise(e))))
     }
 
     func importEnterprises(_ input: Operations.ImportEnterprises.Input) async throws -> Operations.ImportEnterprises.Output {

@@ -20,8 +20,7 @@ struct ParkAPIHandler: APIProtocol {
     func createToken(_ input: Operations.CreateToken.Input) async throws -> Operations.CreateToken.Output {
         guard case .json(let creds) = input.body else { throw DomainError.required("body") }
         let user = try await SignIn.attempt(username: creds.username, password: creds.password,
-                                            address: context.clientAddress, repos: repos,
-                                            throttle: app.parkServices.throttle)
+                                            address: context.clientAddress, repos: repos)
         let issued = try await repos.accounts.issueToken(for: user, kind: "api")
         return .ok(.init(body: .json(.init(token: issued.token,
                                            expiresAt: Date(timeIntervalSince1970: Double(issued.expiresAtMillis) / 1000),

@@ -49,7 +49,7 @@ enum PerMuMapping {
     static func dryRun(_ o: PerMuRunRepository.Outcome, schemeID: UUID) -> S.PerMuRun {
         let results = o.run.results
         let counts = o.run.gradeCounts
-        let fen = results.reduce(Int64(0)) { $0 + $1.members.reduce(0) { $0 + PerMuRunRepository.fen($1.electricitySurchargeYuan) } }
+        let fen = results.reduce(Int64(0)) { Checked.addSaturating($0, $1.members.reduce(0) { Checked.addSaturating($0, PerMuRunRepository.fen($1.electricitySurchargeYuan)) }) }
         return .init(year: o.run.year, schemeId: schemeID.uuidString, schemeName: o.scheme.name, schemeVersion: o.scheme.version,
                      state: .dryRun, units: results.count, graded: results.filter { $0.status == .graded }.count,
                      ungraded: results.filter { $0.status == .ungraded }.count,
@@ -62,7 +62,7 @@ enum PerMuMapping {
 
     static func row(_ s: PerMuStoredResult) -> S.PerMuResultRow {
         let r = s.result
-        let fen = r.members.reduce(Int64(0)) { $0 + PerMuRunRepository.fen($1.electricitySurchargeYuan) }
+        let fen = r.members.reduce(Int64(0)) { Checked.addSaturating($0, PerMuRunRepository.fen($1.electricitySurchargeYuan)) }
         return .init(enterpriseId: r.enterpriseId.uuidString, nameZh: s.nameZh, nameEn: s.nameEn, creditCode: s.creditCode,
                      group: S.PerMuResultRow.GroupPayload(rawValue: r.group.rawValue) ?? .aboveSize, cluster: r.cluster,
                      subArea: r.subArea, landMu: r.landMu,

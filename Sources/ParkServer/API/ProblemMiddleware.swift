@@ -30,6 +30,7 @@ struct ProblemMiddleware: ServerMiddleware {
     static func response(_ status: Int, _ problem: ProblemBody) -> (HTTPResponse, HTTPBody?) {
         var fields = HTTPFields()
         fields[.contentType] = "application/json; charset=utf-8"
+        if let s = problem.retryAfter { fields[.retryAfter] = String(s) }
         let data = (try? JSONEncoder().encode(problem)) ?? Data()
         return (HTTPResponse(status: .init(code: status), headerFields: fields), HTTPBody(data))
     }

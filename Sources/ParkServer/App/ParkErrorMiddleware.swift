@@ -13,10 +13,10 @@ struct ParkErrorMiddleware: AsyncMiddleware {
             let mapped = Problem.from(error, language: lang)
             if mapped == nil { request.logger.error("unhandled error: \(String(reflecting: error))") }
             let (status, body) = mapped ?? (.internalServerError, ProblemBody(code: "internal", message: lang == .zh ? "服务器内部错误" : "internal error", field: nil))
-            if request.url.path.hasPrefix("/api/") || !request.headers.accept.contains(where: { $0.mediaType == .html }) {
-                return Problem.response(status, body)
-            }
-            return ErrorPage.response(status: status, message: body.message, language: lang)
+            let res = request.url.path.hasPrefix("/api/") || !request.headers.accept.contains(where: { $0.mediaType == .html })
+                ? Problem.response(status, body) : ErrorPage.response(status: status, message: body.message, language: lang)
+            if let a = error as? any AbortError { for (name, value) in a.headers { res.headers.replaceOrAdd(name: name, value: value) } }
+            return res
         }
     }
 }

@@ -7,6 +7,10 @@ struct ProblemBody: Content {
     var code: String
     var message: String
     var field: String?
+    /// Not part of the JSON: sent as the `Retry-After` header of a 429.
+    var retryAfter: Int? = nil
+
+    enum CodingKeys: String, CodingKey { case code, message, field }
 }
 
 /// Maps any error to the status and body users see. Domain errors keep their code and field;
@@ -28,7 +32,7 @@ enum Problem {
     static func from(_ error: any Error, language: Language) -> (HTTPResponseStatus, ProblemBody)? {
         if let d = error as? DomainError {
             let status: HTTPResponseStatus = d.code == "validation_failed" ? .unprocessableEntity : status(of: d.kind)
-            return (status, ProblemBody(code: d.code, message: d.message.text(language), field: d.field))
+            return (status, ProblemBody(code: d.code, message: d.message.text(language), field: d.field, retryAfter: d.retryAfterSeconds))
         }
         if let d = error as? DecodingError { return (.badRequest, decoding(d, language: language)) }
         if let a = error as? any AbortError {
@@ -81,6 +85,7 @@ enum Problem {
     static func response(_ status: HTTPResponseStatus, _ body: ProblemBody) -> Response {
         let res = Response(status: status)
         res.headers.contentType = .json
+        if let s = body.retryAfter { res.headers.replaceOrAdd(name: .retryAfter, value: String(s)) }
         res.body = .init(data: (try? JSONEncoder().encode(body)) ?? Data())
         return res
     }

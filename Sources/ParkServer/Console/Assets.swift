@@ -80,7 +80,7 @@ enum Assets {
     .code-editor textarea{flex:1;border:0;border-radius:0;min-height:420px;resize:vertical;white-space:pre;overflow:auto;tab-size:2}
     ul.diagnostics{list-style:none;margin:0;padding:0}ul.diagnostics li{padding:6px 10px;border-radius:6px;margin:4px 0;cursor:pointer}
     ul.diagnostics li.error{background:#fdecec;color:var(--bad)}ul.diagnostics li.warning{background:#fff4e5;color:var(--warn)}ul.diagnostics li.ok{background:#e8f6ec;color:var(--ok);cursor:default}
-    .actions.spaced,.filters.spaced,p.spaced{margin-top:12px}
+    .actions.spaced,.filters.spaced,p.spaced{margin-top:12px}h2.spaced{margin-top:18px}
     table.conditions td.mark{width:28px;text-align:center}.mark{font-weight:700;font-size:15px}.mark.yes{color:var(--ok)}.mark.no{color:var(--bad)}.mark.unknown{color:var(--warn)}
     .explanation .answer{margin:6px 0 10px}.explanation .amount{font-size:17px;color:var(--brand2);margin:0 6px}.explanation ol.steps{margin:0;padding-left:22px}
     .missing{background:#fff8eb;border-left:4px solid var(--warn);padding:8px 12px;border-radius:6px;margin:8px 0}.missing ul{margin:4px 0 0;padding-left:20px}

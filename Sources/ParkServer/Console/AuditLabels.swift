@@ -7,6 +7,7 @@ enum AuditLabels {
             "create": Bilingual(zh: "新建", en: "Created"),
             "update": Bilingual(zh: "修改", en: "Updated"),
             "delete": Bilingual(zh: "删除", en: "Deleted"),
+            "deregister": Bilingual(zh: "注销", en: "Deregistered"),
             "set_password": Bilingual(zh: "重置密码", en: "Password set"),
             "disable": Bilingual(zh: "停用", en: "Disabled"),
             "enable": Bilingual(zh: "启用", en: "Enabled"),
@@ -31,6 +32,7 @@ enum AuditLabels {
             "listing": .listing, "aboveDesignatedSize": .aboveSize, "employees": .employees,
             "foundedOn": .founded, "address": .address, "username": .username, "displayName": .displayName,
             "role": .role, "departmentCode": .department, "enterpriseID": .enterprise, "disabled": .disabled,
+            "deregistration": .deregistered, "deregistration.on": .deregisteredOn, "deregistration.reason": .deregistrationReason,
         ]
         return map[key].map { $0(lang) } ?? key
     }

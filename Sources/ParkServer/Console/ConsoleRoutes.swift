@@ -6,7 +6,7 @@ import Vapor
 /// that need a signed-in user redirect to /login; every POST checks the CSRF token.
 enum ConsoleRoutes {
     static func register(_ app: Application) {
-        let console = app.grouped(AuthMiddleware(mode: .cookie), ParkErrorMiddleware(), LoginRedirectMiddleware())
+        let console = app.grouped(AuthMiddleware(mode: .cookie), BodyLimitMiddleware(), ParkErrorMiddleware(), LoginRedirectMiddleware())
         console.get("assets", "park.css") { _ -> Response in
             let res = Response(body: .init(string: Assets.css))
             res.headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
@@ -23,6 +23,7 @@ enum ConsoleRoutes {
             try await ImportPage.upload(req)
         }
         console.get("enterprises", ":id") { req in try await EnterpriseDetailPage.render(req) }
+        console.post("enterprises", ":id", "deregister") { req in try await EnterpriseDetailPage.deregister(req) }
         UserPages.register(console)
         console.get("admin", "audit") { req in try await AuditPage.render(req) }
         console.get("land") { req in try await LandOverviewPage.render(req) }

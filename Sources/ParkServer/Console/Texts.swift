@@ -15,9 +15,10 @@ enum T: CaseIterable {
     case importTitle, importIntro, file, dryRun, upload, downloadTemplate, columnsHelp
     case rows, imported, errorsTitle, row, column, reason, importDone, dryRunOK, encodingDetected, nothingWritten
     case usersTitle, displayName, role, department, enterprise, status, active, disabled, createUser
-    case disable, enable, setPassword, newPassword, save, actions
+    case disable, enable, setPassword, newPassword, currentPassword, save, actions
     case auditTitle, verifyChain, chainIntact, chainBroken, entries
     case errorTitle, back, notFoundTitle, forbiddenTitle, perPage
+    case deregistered, deregister, deregisteredOn, deregistrationReason, deregisterHint, deregisteredNotice
 
     var text: Bilingual {
         switch self {
@@ -126,7 +127,14 @@ enum T: CaseIterable {
         case .disable: B("停用", "Disable")
         case .enable: B("启用", "Enable")
         case .setPassword: B("重置密码", "Set password")
+        case .deregistered: B("已注销", "Deregistered")
+        case .deregister: B("注销企业", "Deregister")
+        case .deregisteredOn: B("注销日期", "Deregistered on")
+        case .deregistrationReason: B("注销原因", "Reason")
+        case .deregisterHint: B("注销后企业仍保留在名录中，其土地、评价和政策记录及审计日志均保留。", "A deregistered enterprise stays in the register with its land, evaluation and policy records and its audit trail.")
+        case .deregisteredNotice: B("企业已注销", "Enterprise deregistered")
         case .newPassword: B("新密码", "New password")
+        case .currentPassword: B("当前密码", "Current password")
         case .save: B("保存", "Save")
         case .actions: B("操作", "Actions")
         case .auditTitle: B("审计日志", "Audit trail")

@@ -73,15 +73,17 @@ public struct ReportRepository: Sendable {
                               zh: "年度须在 1990 至 \(today.year) 之间")
         }
         let money: [(String, Int64)] = [("investment_to_date_yuan", r.investmentToDateYuan), ("tax_paid_yuan", r.taxPaidYuan),
-                                        ("revenue_yuan", r.revenueYuan), ("rd_spend_yuan", r.rdSpendYuan)]
-        for (field, v) in money where v < 0 {
-            throw DomainError(code: "out_of_range", field: field, en: "\(field) cannot be negative", zh: "\(field) 不能为负")
+                                        ("revenue_yuan", r.revenueYuan), ("value_added_yuan", r.valueAddedYuan),
+                                        ("rd_spend_yuan", r.rdSpendYuan)]
+        for (field, v) in money { try Bounds.yuan(v, field: field) }
+        let amounts: [(String, Double)] = [("energy_tonnes_coal", r.energyTonnesCoal), ("electricity_kwh", r.electricityKWh),
+                                           ("emissions_tonnes", r.emissionsTonnes)]
+        for (field, v) in amounts { try Bounds.quantity(v, field: field) }
+        for (key, v) in r.custom where !v.isFinite || abs(v) > Bounds.maxQuantity {
+            throw Bounds.outOfRange("custom.\(key)", -Bounds.maxQuantity...Bounds.maxQuantity)
         }
-        let amounts: [(String, Double)] = [("energy_tonnes_coal", r.energyTonnesCoal), ("emissions_tonnes", r.emissionsTonnes)]
-        for (field, v) in amounts where v < 0 || !v.isFinite {
-            throw DomainError(code: "out_of_range", field: field, en: "\(field) must be a number 0 or more", zh: "\(field) 须为非负数")
-        }
-        if r.averageEmployees < 0 { throw DomainError(code: "out_of_range", field: "average_employees", en: "average_employees cannot be negative", zh: "平均从业人数不能为负") }
+        try Bounds.count(r.averageEmployees, field: "average_employees")
+        // Both are at most 10^15 here, so ten times revenue cannot overflow.
         if r.rdSpendYuan > 0 && r.revenueYuan > 0 && r.rdSpendYuan > r.revenueYuan * 10 {
             throw DomainError(code: "implausible", field: "rd_spend_yuan", en: "R&D spend is more than ten times revenue; check the units (yuan)",
                               zh: "研发投入超过营业收入的十倍，请检查单位（元）")

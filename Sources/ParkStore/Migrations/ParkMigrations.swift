@@ -12,6 +12,8 @@ public enum ParkMigrations {
             CreateLand(),
             CreatePerMu(),
             CreatePolicies(),
+            CreateLoginThrottle(),
+            UpdateEnterprisesDeregistration(),
         ]
     }
 }

@@ -23,6 +23,8 @@ final class EnterpriseModel: Model, @unchecked Sendable {
     @OptionalField(key: "employees") var employees: Int?
     @OptionalField(key: "founded_on") var foundedOn: String?
     @Field(key: "address") var address: String
+    @OptionalField(key: "deregistered_on") var deregisteredOn: String?
+    @OptionalField(key: "deregistration_reason") var deregistrationReason: String?
     @Field(key: "updated_at_ms") var updatedAtMillis: Int64
 
     init() {}
@@ -49,6 +51,8 @@ final class EnterpriseModel: Model, @unchecked Sendable {
         employees = e.employees
         foundedOn = e.foundedOn?.iso
         address = e.address
+        deregisteredOn = e.deregistration?.on.iso
+        deregistrationReason = e.deregistration?.reason
     }
 
     static func encodeClusters(_ list: [String]) -> String {
@@ -63,6 +67,7 @@ final class EnterpriseModel: Model, @unchecked Sendable {
             ownership: Ownership(rawValue: ownership) ?? .domestic, originCountry: originCountry,
             fortune500Parent: fortune500Parent, regionalHeadquarters: regionalHQ, rdCentre: rdCentre,
             listing: listing.flatMap(ListingBoard.init(rawValue:)), aboveDesignatedSize: aboveDesignatedSize,
-            employees: employees, foundedOn: foundedOn.flatMap(LocalDate.init(iso:)), address: address)
+            employees: employees, foundedOn: foundedOn.flatMap(LocalDate.init(iso:)), address: address,
+            deregistration: deregisteredOn.flatMap(LocalDate.init(iso:)).map { Deregistration(on: $0, reason: deregistrationReason ?? "") })
     }
 }

@@ -43,11 +43,7 @@ public struct PerMuResultFilter: Sendable, Equatable {
     public init() {}
 
     public func validated() throws(DomainError) -> PerMuResultFilter {
-        if page < 1 { throw DomainError(code: "out_of_range", field: "page", en: "page must be 1 or more", zh: "页码须大于等于 1") }
-        if perPage < 1 || perPage > EnterpriseQuery.maxPerPage {
-            throw DomainError(code: "out_of_range", field: "per_page", en: "per_page must be between 1 and \(EnterpriseQuery.maxPerPage)",
-                              zh: "每页条数须在 1 至 \(EnterpriseQuery.maxPerPage) 之间")
-        }
+        _ = try PageRequest(page: page, perPage: perPage)
         if let s = search, s.count > 100 { throw .tooLong("q", max: 100) }
         return self
     }
@@ -107,7 +103,7 @@ public struct PerMuResultQuery: Sendable {
         }
         let rows = try await sql.raw("""
             SELECT \(unsafeRaw: Self.selectColumns) \(unsafeRaw: from) WHERE \(whereSQL)
-            ORDER BY \(unsafeRaw: order) LIMIT \(literal: f.perPage) OFFSET \(literal: (f.page - 1) * f.perPage)
+            ORDER BY \(unsafeRaw: order) LIMIT \(literal: f.perPage) OFFSET \(literal: try PageRequest(page: f.page, perPage: f.perPage).offset)
             """).all()
         let year = try await PerMuRunModel.find(runID, on: db)?.year ?? 0
         return Page(items: try rows.map { try Self.stored($0, year: year) }, total: total, page: f.page, perPage: f.perPage)

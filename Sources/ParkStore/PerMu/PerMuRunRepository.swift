@@ -260,7 +260,7 @@ public struct PerMuRunRepository: Sendable {
     }
 
     /// Fen of a yuan amount, rounded half away from zero.
-    public static func fen(_ yuan: Double) -> Int64 { Int64((yuan * 100).rounded()) }
+    public static func fen(_ yuan: Double) -> Int64 { Checked.fen(yuan) }
 
     static func model(_ run: PerMuRun, schemeID: UUID, by: String, at millis: Int64) -> PerMuRunModel {
         let m = PerMuRunModel()

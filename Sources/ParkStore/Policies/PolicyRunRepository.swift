@@ -189,11 +189,7 @@ public struct PolicyRunRepository: Sendable {
     /// The answers of `runID` (eligible and undetermined), filtered, in credit-code order.
     public func results(runID: UUID, policyID: String? = nil, status: PolicyStatus? = nil, enterprise: UUID? = nil,
                         search: String? = nil, page: Int = 1, perPage: Int = 50) async throws -> Page<Row> {
-        guard page >= 1 else { throw DomainError(code: "out_of_range", field: "page", en: "page must be 1 or more", zh: "页码须大于等于 1") }
-        guard (1...EnterpriseQuery.maxPerPage).contains(perPage) else {
-            throw DomainError(code: "out_of_range", field: "per_page", en: "per_page must be between 1 and \(EnterpriseQuery.maxPerPage)",
-                              zh: "每页条数须在 1 至 \(EnterpriseQuery.maxPerPage) 之间")
-        }
+        let pageRequest = try PageRequest(page: page, perPage: perPage)
         guard let sql = db as? any SQLDatabase else { return Page(items: [], total: 0, page: page, perPage: perPage) }
         var w = SQLQueryString("r.run_id = \(bind: runID)")
         if let policyID { w.appendInterpolation(unsafeRaw: " AND r.policy_id = "); w.appendInterpolation(bind: policyID) }
@@ -211,7 +207,7 @@ public struct PolicyRunRepository: Sendable {
         let rows = try await sql.raw("""
             SELECT r.policy_id, r.enterprise_id, r.status, r.amount_fen, r.missing, e.credit_code, e.name_zh, e.name_en
             \(unsafeRaw: from) WHERE \(w) ORDER BY r.policy_id, e.credit_code
-            LIMIT \(literal: perPage) OFFSET \(literal: (page - 1) * perPage)
+            LIMIT \(literal: perPage) OFFSET \(literal: pageRequest.offset)
             """).all()
         let items = try rows.map { r in
             Row(policyID: try r.decode(column: "policy_id", as: String.self), enterpriseID: try r.decode(column: "enterprise_id", as: UUID.self),

@@ -70,6 +70,9 @@ public struct AccountRepository: Sendable {
         }
     }
 
+    /// How many accounts there are (an SQL count).
+    public func count() async throws -> Int { try await UserModel.query(on: db).count() }
+
     public func list() async throws -> [UserAccount] {
         try await UserModel.query(on: db).sort(\.$username).all().map { $0.toDomain() }
     }
@@ -80,8 +83,19 @@ public struct AccountRepository: Sendable {
         try await UserModel.query(on: db).filter(\.$username == username).first()?.toDomain()
     }
 
-    public func setPassword(_ id: UUID, to password: String, by principal: Principal) async throws {
+    /// Sets a password and signs the user out everywhere. One's own password needs the current
+    /// one, so a stolen session or token alone cannot take the account over; an administrator
+    /// resetting someone else's does not.
+    public func setPassword(_ id: UUID, to password: String, current: String? = nil, by principal: Principal) async throws {
         guard principal.role == .admin || principal.userID == id else { try principal.requireAdmin(); return }
+        if principal.userID == id {
+            guard let current, let me = try await UserModel.find(id, on: db),
+                  (try? Bcrypt.verify(current, created: me.passwordHash)) == true else {
+                throw DomainError(.forbidden, code: "current_password_required", field: "current_password",
+                                  en: "changing your own password needs your current password",
+                                  zh: "修改自己的密码须提供当前密码")
+            }
+        }
         try AccountRules.validate(password: password)
         let hash = try Bcrypt.hash(password, cost: bcryptCost)
         try await change(id, action: "set_password", by: principal) { $0.passwordHash = hash }

@@ -13,6 +13,9 @@ public struct EnterpriseQuery: Sendable, Equatable {
     public var fortune500: Bool?
     public var rdCentre: Bool?
     public var regionalHQ: Bool?
+    /// `active` (not deregistered), `deregistered`, or nil for both.
+    public var status: Status?
+    public enum Status: String, Sendable, CaseIterable { case active, deregistered }
     public var sort: Sort = .nameZh
     public var descending = false
     public var page = 1
@@ -21,20 +24,16 @@ public struct EnterpriseQuery: Sendable, Equatable {
     public var onlyEnterprise: UUIDString?
 
     public typealias UUIDString = String
-    public static let maxPerPage = 500
+    public static let maxPerPage = PageRequest.maxPerPage
 
     public init() {}
 
+    /// The page asked for, bounded (page ≤ 1,000,000, per_page ≤ 500).
+    public var pageRequest: PageRequest { get throws(DomainError) { try PageRequest(page: page, perPage: perPage) } }
+
     /// Checks page bounds, so bad input is refused rather than silently changed.
     public func validated() throws(DomainError) -> EnterpriseQuery {
-        if page < 1 {
-            throw DomainError(code: "out_of_range", field: "page", en: "page must be 1 or more", zh: "页码须大于等于 1")
-        }
-        if perPage < 1 || perPage > Self.maxPerPage {
-            throw DomainError(code: "out_of_range", field: "per_page",
-                              en: "per_page must be between 1 and \(Self.maxPerPage)",
-                              zh: "每页条数须在 1 至 \(Self.maxPerPage) 之间")
-        }
+        _ = try pageRequest
         if let s = search, s.count > 100 { throw .tooLong("q", max: 100) }
         return self
     }

@@ -33,6 +33,11 @@ public struct EnterpriseRepository: Sendable {
         }
         if let r = q.rdCentre { builder.filter(\.$rdCentre == r) }
         if let h = q.regionalHQ { builder.filter(\.$regionalHQ == h) }
+        switch q.status {
+        case .active: builder.filter(\.$deregisteredOn == nil)
+        case .deregistered: builder.filter(\.$deregisteredOn != nil)
+        case nil: break
+        }
         let total = try await builder.copy().count()
         let dir: DatabaseQuery.Sort.Direction = q.descending ? .descending : .ascending
         switch q.sort {
@@ -43,7 +48,8 @@ public struct EnterpriseRepository: Sendable {
         case .foundedOn: Self.sortNullsLast(builder, "founded_on"); builder.sort(\.$foundedOn, dir)
         }
         builder.sort(\.$creditCode, .ascending)
-        let rows = try await builder.range((q.page - 1) * q.perPage ..< q.page * q.perPage).all()
+        let pr = try q.pageRequest
+        let rows = try await builder.range(pr.offset ..< pr.offset + pr.perPage).all()
         return Page(items: try rows.map { try $0.toDomain() }, total: total, page: q.page, perPage: q.perPage)
     }
 
@@ -146,6 +152,9 @@ public struct EnterpriseRepository: Sendable {
                 throw DomainError.notFound("enterprise", id: id.uuidString)
             }
             let before = try model.toDomain()
+            // Deregistration has its own command; an edit keeps it as it is.
+            var new = new
+            new.deregistration = before.deregistration
             if !principal.isStaff { try Self.checkSelfService(before: before, after: new) }
             if before.creditCode != new.creditCode,
                try await EnterpriseModel.query(on: tx).filter(\.$creditCode == new.creditCode.value).count() > 0 {
@@ -163,6 +172,33 @@ public struct EnterpriseRepository: Sendable {
         }
     }
 
+    /// Deregisters (注销) an enterprise: it stays in the register, with its leases, results and
+    /// history, marked ceased on `date` for `reason`. Staff only; audited.
+    public func deregister(_ id: UUID, on date: LocalDate, reason: String, by principal: Principal) async throws -> Enterprise {
+        guard principal.isStaff else { throw DomainError(.forbidden, code: "forbidden", en: "only park staff deregister enterprises", zh: "仅园区工作人员可注销企业") }
+        let clock = self.clock
+        return try await WriteGate.write(db) { tx in
+            guard let model = try await EnterpriseModel.find(id, on: tx) else {
+                throw DomainError.notFound("enterprise", id: id.uuidString)
+            }
+            let before = try model.toDomain()
+            if let d = before.deregistration {
+                throw DomainError(.conflict, code: "already_deregistered", field: "id",
+                                  en: "the enterprise was already deregistered on \(d.on)", zh: "该企业已于 \(d.on) 注销")
+            }
+            let deregistration = Deregistration(on: date, reason: reason.trimmingCharacters(in: .whitespacesAndNewlines))
+            try deregistration.validate(today: LocalDate(clock.now()), foundedOn: before.foundedOn)
+            var after = before
+            after.deregistration = deregistration
+            model.apply(after)
+            model.updatedAtMillis = clock.millis
+            try await model.update(on: tx)
+            try await AuditLog(db: tx, clock: clock).append(by: principal, action: "deregister", entityType: Self.entityType,
+                                                            entityID: id.uuidString, before: before, after: after)
+            return after
+        }
+    }
+
     static func checkSelfService(before: Enterprise, after: Enterprise) throws(DomainError) {
         var allowed = before
         allowed.nameEn = after.nameEn
@@ -175,7 +211,8 @@ public struct EnterpriseRepository: Sendable {
         }
     }
 
-    /// Removes an enterprise (admins only); refused while user accounts belong to it.
+    /// Removes an enterprise entered by mistake (admins only); refused (409, naming them) while
+    /// anything refers to it: accounts, leases, facts, evaluation or policy results.
     public func delete(_ id: UUID, by principal: Principal) async throws {
         try principal.requireAdmin()
         let clock = self.clock
@@ -183,11 +220,8 @@ public struct EnterpriseRepository: Sendable {
             guard let model = try await EnterpriseModel.find(id, on: tx) else {
                 throw DomainError.notFound("enterprise", id: id.uuidString)
             }
-            if try await UserModel.query(on: tx).filter(\.$enterpriseID == id).count() > 0 {
-                throw DomainError(.conflict, code: "in_use", field: "id",
-                                  en: "enterprise has user accounts; disable or move them first",
-                                  zh: "该企业仍有用户账号，请先停用或转移")
-            }
+            let dependants = try await EnterpriseDependants.count(id, on: tx)
+            if !dependants.isEmpty { throw EnterpriseDependants.conflict(dependants) }
             let before = try model.toDomain()
             try await model.delete(on: tx)
             try await AuditLog(db: tx, clock: clock).append(by: principal, action: "delete", entityType: Self.entityType,

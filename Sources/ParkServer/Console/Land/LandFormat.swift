@@ -15,6 +15,8 @@ enum Fmt {
 
     static func number(_ x: Double, digits: Int = 2) -> String {
         guard x.isFinite else { return "—" }
+        // Beyond 10^15 the digits below the decimal point are noise, and Int64 would trap.
+        guard abs(x) < 1e15 else { return String(format: "%.4g", x) }
         let scaled = (x * pow(10, Double(digits))).rounded()
         let whole = Int64((scaled / pow(10, Double(digits))).rounded(.towardZero))
         let frac = Int64(abs(scaled.truncatingRemainder(dividingBy: pow(10, Double(digits)))))

@@ -4,7 +4,7 @@ import Vapor
 
 /// One enterprise: its registration facts and its audit trail (field-by-field changes).
 enum EnterpriseDetailPage {
-    static func render(_ req: Request) async throws -> Response {
+    static func render(_ req: Request, notice: (ok: Bool, text: String)? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
         let p = try ConsoleRoutes.requireLogin(req)
         let layout = Layout(req)
         let lang = layout.lang
@@ -45,17 +45,56 @@ enum EnterpriseDetailPage {
         </dl>
         """
         let name = lang == .zh ? e.nameZh : (e.nameEn.isEmpty ? e.nameZh : e.nameEn)
+        let banner: HTML = notice.map { HTML("<p class=\"notice \($0.ok ? "good" : "bad")\">\($0.text)</p>") } ?? .empty
+        let deregistration: HTML
+        if let d = e.deregistration {
+            deregistration = "<p class=\"notice bad\">\(T.deregistered(lang)): \(d.on.iso) · \(d.reason)</p>"
+        } else if p.isStaff {
+            deregistration = """
+            <details class="card"><summary>\(T.deregister(lang))</summary><p class="sub">\(T.deregisterHint(lang))</p>
+            <form method="post" action="/enterprises/\(id.uuidString)/deregister" class="actions">\(Markup.csrfField(layout.csrf))
+            <label>\(T.deregisteredOn(lang))<input type="date" name="deregistered_on" required value="\(req.park.today.iso)"></label>
+            <label class="grow">\(T.deregistrationReason(lang))<input name="reason" required maxlength="500"></label>
+            <button class="btn danger">\(T.deregister(lang))</button></form></details>
+            """
+        } else {
+            deregistration = .empty
+        }
         let body: HTML = """
         <p><a href="/enterprises">← \(T.enterprises(lang))</a></p>
-        <h1>\(name)</h1>
+        <h1>\(name)\(e.isDeregistered ? Markup.badge(T.deregistered(lang), kind: "off") : .empty)</h1>
+        \(banner)
         <div class="grid g2">
         <section class="card"><h2>\(T.basicInfo(lang))</h2>\(facts)</section>
-        <section class="card"><h2>\(T.classification(lang))</h2>\(classification)<h2 style="margin-top:18px">\(T.investment(lang))</h2>\(investment)</section>
+        <section class="card"><h2>\(T.classification(lang))</h2>\(classification)<h2 class="spaced">\(T.investment(lang))</h2>\(investment)</section>
         </div>
         \(try await EnterpriseLand.section(req, enterpriseID: id, lang: lang))
+        \(deregistration)
         <section class="card"><h2>\(T.auditTrail(lang))</h2>\(AuditTable.render(trail, lang: lang))</section>
         """
-        return layout.response(name, .enterprises, body)
+        return layout.response(name, .enterprises, body, status: status)
+    }
+
+    struct DeregisterForm: Content { var deregistered_on: String?; var reason: String? }
+
+    /// POST /enterprises/:id/deregister (staff): 注销 with date and reason.
+    static func deregister(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        let lang = RequestContext.current.language
+        guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw), p.canRead(enterprise: id) else {
+            throw DomainError.notFound(lang == .zh ? "企业" : "enterprise", id: req.parameters.get("id") ?? "")
+        }
+        try ConsoleRoutes.checkCSRF(req)
+        do {
+            let f = try req.content.decode(DeregisterForm.self)
+            guard let date = f.deregistered_on.flatMap(LocalDate.init(iso:)) else {
+                throw DomainError(code: "invalid_date", field: "deregistered_on", en: "the date must be YYYY-MM-DD", zh: "日期须为 YYYY-MM-DD 格式")
+            }
+            _ = try await req.park.enterprises.deregister(id, on: date, reason: f.reason ?? "", by: p)
+            return try await render(req, notice: (true, T.deregisteredNotice(lang)))
+        } catch let e as DomainError where e.kind != .forbidden && e.kind != .notFound {
+            return try await render(req, notice: (false, (e.field.map { "\($0): " } ?? "") + e.message.text(lang)), status: Problem.status(of: e.kind))
+        }
     }
 }
 

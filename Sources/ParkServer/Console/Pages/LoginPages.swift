@@ -17,7 +17,7 @@ enum LoginPages {
         let layout = Layout(req)
         let lang = layout.lang
         let csrf = req.cookies[loginCSRFCookie]?.string ?? AccountRepository.newCSRFToken()
-        let next = (try? req.query.get(String.self, at: "next")) ?? (try? req.content.get(String.self, at: "next")) ?? "/"
+        let next = SafeRedirect.path((try? req.query.get(String.self, at: "next")) ?? (try? req.content.get(String.self, at: "next")))
         let body: HTML = """
         <section class="card narrow">
         <div class="login-brand"><span class="logo">P</span><h1>\(T.signInTitle(lang))</h1><p class="sub">\(T.appTagline(lang))</p></div>
@@ -49,11 +49,9 @@ enum LoginPages {
         let username = (f.username ?? "").trimmingCharacters(in: .whitespaces)
         do {
             let user = try await SignIn.attempt(username: username, password: f.password ?? "",
-                                                address: RequestContext.current.clientAddress, repos: req.park,
-                                                throttle: req.application.parkServices.throttle)
+                                                address: RequestContext.current.clientAddress, repos: req.park)
             let issued = try await req.park.accounts.issueToken(for: user, kind: "console")
-            let next = f.next.flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") ? $0 : nil } ?? "/"
-            let res = req.redirect(to: next, redirectType: .normal)
+            let res = req.redirect(to: SafeRedirect.path(f.next), redirectType: .normal)
             res.cookies[AuthMiddleware.sessionCookie] = HTTPCookies.Value(
                 string: issued.token, maxAge: Int(AccountRepository.sessionLifetimeMillis / 1000), path: "/",
                 isSecure: req.application.parkServices.options.secureCookies, isHTTPOnly: true, sameSite: .lax)

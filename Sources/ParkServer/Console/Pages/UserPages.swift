@@ -39,7 +39,7 @@ enum UserPages {
             <tr><td class="mono">\(u.username)</td><td>\(u.displayName)</td><td>\(u.role.label.text(lang))</td><td>\(scope)</td>
             <td>\(u.disabled ? Markup.badge(T.disabled(lang), kind: "off") : Markup.badge(T.active(lang), kind: "rd"))</td>
             <td>\(toggle)
-            <form method="post" action="/admin/users/\(u.id.uuidString)/password" class="inline">\(csrf)<input type="password" name="password" placeholder="\(T.newPassword(lang))" minlength="8" maxlength="72" required style="min-width:140px"> <button class="btn small ghost">\(T.setPassword(lang))</button></form></td></tr>
+            <form method="post" action="/admin/users/\(u.id.uuidString)/password" class="inline">\(csrf)\(u.id == layout.principal?.userID ? HTML("<input type=\"password\" name=\"current_password\" placeholder=\"\(T.currentPassword(lang))\" maxlength=\"200\" required autocomplete=\"current-password\"> ") : .empty)<input type="password" name="password" placeholder="\(T.newPassword(lang))" minlength="8" maxlength="72" required autocomplete="new-password"> <button class="btn small ghost">\(T.setPassword(lang))</button></form></td></tr>
             """
         }
         let noticeHTML: HTML = notice.map { "<div class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</div>" } ?? .empty
@@ -114,7 +114,8 @@ enum UserPages {
     static func setPassword(_ req: Request) async throws -> Response {
         try await outcome(req) {
             let pw = (try? req.content.get(String.self, at: "password")) ?? ""
-            try await req.park.accounts.setPassword(try userID(req), to: pw, by: try admin(req))
+            let current = try? req.content.get(String.self, at: "current_password")
+            try await req.park.accounts.setPassword(try userID(req), to: pw, current: current, by: try admin(req))
             return RequestContext.current.language == .zh ? "密码已重置" : "Password set"
         }
     }

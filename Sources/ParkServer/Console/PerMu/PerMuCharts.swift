@@ -57,7 +57,8 @@ enum PerMuCharts {
         let width = (end - start) / Double(bins)
         var counts = [[Int]](repeating: [0, 0, 0, 0], count: bins)
         for t in totals {
-            let i = min(bins - 1, max(0, Int((t.total - start) / width)))
+            let d = (t.total - start) / width
+            let i = d.isFinite ? Int(max(0, min(Double(bins - 1), d))) : 0
             counts[i][Int(t.grade.code)] += 1
         }
         let maxN = max(1, counts.map { $0.reduce(0, +) }.max() ?? 1)

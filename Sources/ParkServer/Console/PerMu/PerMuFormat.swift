@@ -32,7 +32,7 @@ enum PerMuFormat {
 
     /// Σ of a unit's members' surcharges, each rounded to the fen (as the run's total is).
     static func surchargeFen(_ r: PerMuResult) -> Int64 {
-        r.members.reduce(0) { $0 + PerMuRunRepository.fen($1.electricitySurchargeYuan) }
+        r.members.reduce(0) { Checked.addSaturating($0, PerMuRunRepository.fen($1.electricitySurchargeYuan)) }
     }
 
     static func colon(_ lang: Language) -> String { lang == .zh ? "：" : ": " }
