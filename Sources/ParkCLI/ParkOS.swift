@@ -30,6 +30,7 @@ struct DatabaseOptions: ParsableArguments {
 extension CLI {
     /// Opens the store, runs `body`, always closes it. Migrates first unless told not to.
     static func withStore<T>(_ target: DatabaseTarget, migrate: Bool = true, _ body: (StoreRuntime) async throws -> T) async throws -> T {
+        try installAuditKey(for: target)
         let store = try StoreRuntime(target, logger: CLI.quietLogger)
         do {
             if migrate { try await store.migrate() }

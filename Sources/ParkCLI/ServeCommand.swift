@@ -36,6 +36,7 @@ enum Serving {
     /// Starts the web server and runs until interrupted. `announce` runs once it listens.
     static func serve(_ target: DatabaseTarget, address: ServerAddress, announce: (() -> Void)?) async throws {
         _ = bootstrap
+        try CLI.installAuditKey(for: target)
         guard (1...65535).contains(address.port) else {
             throw DomainError(code: "out_of_range", field: "port", en: "port must be 1–65535", zh: "端口须在 1–65535 之间")
         }

@@ -42,7 +42,14 @@ final class MigrateAndAuditCommandTests: CLITestCase {
         let out = try await parkos("audit", "verify", "--db", dbPath)
         // then
         let head = try await withStore { try await AuditLog(db: $0.db).recent(limit: 1).first?.hash }
-        XCTAssertEqual(out, "audit chain intact: 2 entries, head \(try XCTUnwrap(head))\n")
+        let keyFile = dbPath + ".audit-key"
+        let key = try AuditKeyring.resolve(for: .sqliteFile(dbPath), environment: [:]).key
+        XCTAssertEqual(out, """
+            audit chain intact: 2 entries, head \(try XCTUnwrap(head))
+            audit key fingerprint \(key.fingerprint) (file \(keyFile)); no legacy entries
+
+            """)
+        XCTAssertTrue(try XCTUnwrap(head).hasPrefix("hmac1:\(key.fingerprint):"))
     }
 
     func testAuditVerifyExitsNonZeroOnATamperedChain() async throws {

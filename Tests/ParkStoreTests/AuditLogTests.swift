@@ -131,12 +131,36 @@ final class AuditLogTests: StoreTestCase {
         // given
         _ = try await threeWrites()
         let lastHash = try await unwrap(try await audit.recent(limit: 1).first?.hash)
-        // when a row is added that links and hashes correctly (inserting needs no trigger change)
-        try await forge(seq: 4, prevHash: lastHash) { AuditLog.sha256($0.canonicalText) }
+        // when a row is added that links and is sealed with the key (inserting needs no trigger change)
+        let key = audit.key
+        try await forge(seq: 4, prevHash: lastHash) { key.seal($0.canonicalText) }
         // then the recorded head still says 3
         guard case .broken(let seq, let reason) = try await audit.verify() else { return XCTFail("forgery not found") }
         XCTAssertEqual(seq, 4)
         XCTAssertTrue(reason.contains("inserted"), reason)
+    }
+
+    func testAForgedEntryHashedWithoutTheKeyIsFound() async throws {
+        // given
+        _ = try await threeWrites()
+        let lastHash = try await unwrap(try await audit.recent(limit: 1).first?.hash)
+        // when a row is added that links and carries the plain SHA-256 an unkeyed chain would
+        try await forge(seq: 4, prevHash: lastHash) { AuditLog.sha256($0.canonicalText) }
+        // then
+        guard case .broken(let seq, let reason) = try await audit.verify() else { return XCTFail("forgery not found") }
+        XCTAssertEqual(seq, 4)
+        XCTAssertTrue(reason.contains("plain SHA-256 after keyed entries"), reason)
+    }
+
+    func testEntriesAreSealedWithTheKeyAndItsFingerprint() async throws {
+        // when
+        _ = try await threeWrites()
+        // then
+        let entries = try await audit.recent()
+        for e in entries {
+            XCTAssertEqual(AuditSeal(e.hash), .keyed(fingerprint: audit.key.fingerprint, mac: String(e.hash.suffix(64))))
+            XCTAssertEqual(e.hash, audit.key.seal(e.canonicalText))
+        }
     }
 
     func testTheDatabaseRefusesUpdateAndDeleteWhileTheTriggerIsInPlace() async throws {

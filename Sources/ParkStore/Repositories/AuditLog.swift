@@ -3,12 +3,22 @@ import FluentKit
 import Foundation
 import ParkDomain
 
-/// Appends to and checks the hash-chained audit trail.
+/// Appends to and checks the audit trail, a chain sealed with the audit key (HMAC-SHA-256,
+/// see `AuditChainKey`): each entry's seal covers its content and the seal before it.
 public struct AuditLog: Sendable {
     public let db: any Database
     public let clock: ParkClock
+    /// The key entries are sealed and checked with.
+    public let key: AuditChainKey
 
-    public init(db: any Database, clock: ParkClock = .system) { self.db = db; self.clock = clock }
+    /// Uses the process's audit key (`AuditKeyring.current`).
+    public init(db: any Database, clock: ParkClock = .system) {
+        self.init(db: db, clock: clock, key: AuditKeyring.current)
+    }
+
+    public init(db: any Database, clock: ParkClock = .system, key: AuditChainKey) {
+        self.db = db; self.clock = clock; self.key = key
+    }
 
     static func sha256(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -35,10 +45,15 @@ public struct AuditLog: Sendable {
         let head = try await AuditHeadModel.find(1, on: db)
         let prevSeq = head?.seq ?? 0
         let prevHash = head?.hash ?? AuditEntry.genesisHash
-        var entry = AuditEntry(seq: prevSeq + 1, atMillis: clock.millis, actorID: principal.userID,
+        let (seq, overflow) = prevSeq.addingReportingOverflow(1)
+        guard !overflow, seq >= 1 else {
+            throw DomainError(.conflict, code: "audit_head_invalid", field: "audit_head",
+                              en: "the audit head records entry \(prevSeq); run parkos audit verify", zh: "审计链头记录的序号 \(prevSeq) 不合理，请运行 parkos audit verify")
+        }
+        var entry = AuditEntry(seq: seq, atMillis: clock.millis, actorID: principal.userID,
                                actorName: principal.name, action: action, entityType: entityType,
                                entityID: entityID, before: beforeJSON, after: afterJSON, prevHash: prevHash, hash: "")
-        entry.hash = Self.sha256(entry.canonicalText)
+        entry.hash = key.seal(entry.canonicalText)
         let row = AuditEntryModel()
         row.id = entry.seq; row.atMillis = entry.atMillis; row.actorID = entry.actorID; row.actorName = entry.actorName
         row.action = action; row.entityType = entityType; row.entityID = entityID
@@ -70,44 +85,5 @@ public struct AuditLog: Sendable {
         AuditEntry(seq: m.id!, atMillis: m.atMillis, actorID: m.actorID, actorName: m.actorName, action: m.action,
                    entityType: m.entityType, entityID: m.entityID, before: m.before, after: m.after,
                    prevHash: m.prevHash, hash: m.hash)
-    }
-
-    /// Walks the whole chain in order and names the first entry that does not fit:
-    /// an edited entry (its hash), a deleted one (a gap in the numbers or a broken link),
-    /// an inserted one (a broken link, or entries past the recorded head).
-    public func verify(progress: (@Sendable (Int) -> Void)? = nil) async throws -> AuditVerification {
-        let head = try await AuditHeadModel.find(1, on: db)
-        var expectedSeq = 1
-        var prevHash = AuditEntry.genesisHash
-        let pageSize = 5_000
-        while true {
-            let page = try await AuditEntryModel.query(on: db).filter(\.$id >= expectedSeq)
-                .sort(\.$id, .ascending).limit(pageSize).all()
-            for m in page {
-                let e = Self.domain(m)
-                if e.seq != expectedSeq {
-                    return .broken(seq: expectedSeq, reason: "entry \(expectedSeq) is missing (deleted); the next entry is \(e.seq)")
-                }
-                if e.prevHash != prevHash {
-                    return .broken(seq: e.seq, reason: "entry \(e.seq) does not link to entry \(e.seq - 1) (an entry was inserted, deleted or edited)")
-                }
-                if Self.sha256(e.canonicalText) != e.hash {
-                    return .broken(seq: e.seq, reason: "entry \(e.seq) does not match its hash (edited)")
-                }
-                prevHash = e.hash
-                expectedSeq += 1
-            }
-            progress?(expectedSeq - 1)
-            if page.count < pageSize { break }
-        }
-        let count = expectedSeq - 1
-        let headSeq = head?.seq ?? 0
-        if headSeq != count || (head?.hash ?? AuditEntry.genesisHash) != prevHash {
-            if headSeq > count {
-                return .broken(seq: count + 1, reason: "entries \(count + 1)…\(headSeq) are missing (deleted); the chain head records \(headSeq)")
-            }
-            return .broken(seq: headSeq + 1, reason: "entry \(headSeq + 1) is past the recorded chain head \(headSeq) (inserted)")
-        }
-        return .intact(entries: count, headHash: prevHash)
     }
 }
