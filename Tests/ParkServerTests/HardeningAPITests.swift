@@ -214,7 +214,10 @@ final class MetricsTokenTests: ServerTestCase {
         // then
         XCTAssertEqual(without.status, .forbidden)
         XCTAssertEqual(with.status, .ok)
+        XCTAssertTrue(with.body.string.contains("# TYPE parkos_http_requests_total counter"))
+        XCTAssertTrue(with.body.string.contains(#"parkos_http_requests_total{method="GET",status="403"} 1"#), with.body.string)
         XCTAssertTrue(with.body.string.contains("parkos_enterprises 0"))
+        XCTAssertTrue(with.body.string.contains("parkos_login_throttle_counters 0"))
     }
 }
 

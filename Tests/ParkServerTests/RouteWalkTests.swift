@@ -52,6 +52,8 @@ final class RouteWalkTests: ServerTestCase {
         case "POST api/v1/enterprises/import":
             return (HTTPMediaType(type: "text", subType: "csv"),
                     "credit_code,name_zh,name_en,industry_code\n\(Self.code(4).value),丁公司,Delta,27\n")
+        case "POST api/v1/enterprises/:id/deregister":
+            return (.json, #"{"deregistered_on":"2025-05-01","reason":"hijacked"}"#)
         case "POST api/v1/users":
             return (.json, #"{"username":"mallory","password":"mallory-pass-1","role":"admin"}"#)
         case "PATCH api/v1/users/:id":

@@ -117,8 +117,10 @@ final class AccountRepositoryTests: StoreTestCase {
         let t1 = try await accounts.issueToken(for: alice, kind: "api")
         let t2 = try await accounts.issueToken(for: alice, kind: "console")
         // when
-        try await accounts.setPassword(alice.id, to: "new-password-2", by: Principal(alice))
+        let withoutCurrent = await domainError { try await self.accounts.setPassword(alice.id, to: "new-password-2", by: Principal(alice)) }
+        try await accounts.setPassword(alice.id, to: "new-password-2", current: "correct-horse", by: Principal(alice))
         // then
+        XCTAssertEqual(withoutCurrent?.code, "current_password_required", "one's own password needs the current one")
         await assertNil(try await accounts.resolve(token: t1.token))
         await assertNil(try await accounts.resolve(token: t2.token))
         await assertNil(try await accounts.authenticate(username: "alice", password: "correct-horse"))

@@ -80,46 +80,59 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     }
 }
 
-/// Answers 405 (with `Allow`) for a method no route has on an existing path, and for methods
-/// ParkOS never serves (TRACE, CONNECT, …), instead of the router's 404.
+/// Answers 405 (with `Allow`) for a method the path does not have, and for methods ParkOS
+/// never serves (TRACE, CONNECT, …), instead of the router's 404 or a parameter route's 400.
+/// A path is matched the way a reader of the spec would: the routes with the most constant
+/// segments win, so `PUT /enterprises/export` is 405 (export has GET only), not a PUT of an
+/// enterprise whose id is "export".
 struct MethodGuardMiddleware: AsyncMiddleware {
     static let served: Set<String> = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
-    let routes: [(method: HTTPMethod, path: [PathComponent])]
+    /// Route patterns by segment count (catch-all routes under key -1).
+    let routes: [Int: [(method: String, path: [PathComponent])]]
 
     init(_ app: Application) {
-        routes = app.routes.all.map { ($0.method, $0.path) }
+        var byCount: [Int: [(method: String, path: [PathComponent])]] = [:]
+        for r in app.routes.all {
+            let key = r.path.contains(where: { if case .catchall = $0 { true } else { false } }) ? -1 : r.path.count
+            byCount[key, default: []].append((r.method.rawValue, r.path))
+        }
+        routes = byCount
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let parts = request.url.path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        if !Self.served.contains(request.method.rawValue) {
-            throw MethodNotAllowed(allow: allowed(parts))
+        let allow = allowed(parts)
+        let method = request.method.rawValue
+        if !Self.served.contains(method) || (!allow.isEmpty && !allow.contains(method) && !(method == "HEAD" && allow.contains("GET"))) {
+            throw MethodNotAllowed(allow: allow)
         }
-        do {
-            return try await next.respond(to: request)
-        } catch let a as any AbortError where a.status == .notFound {
-            let allow = allowed(parts)
-            if !allow.isEmpty && !allow.contains(request.method.rawValue) { throw MethodNotAllowed(allow: allow) }
-            throw a
-        }
+        return try await next.respond(to: request)
     }
 
-    /// Methods of the routes whose path matches `parts`.
+    /// Methods of the most specific routes matching `parts`.
     func allowed(_ parts: [String]) -> [String] {
+        var best = -1
         var out = Set<String>()
-        for r in routes where Self.matches(r.path, parts) { out.insert(r.method.rawValue) }
+        for r in (routes[parts.count] ?? []) + (routes[-1] ?? []) {
+            guard let score = Self.specificity(r.path, parts) else { continue }
+            if score > best { best = score; out = [r.method] } else if score == best { out.insert(r.method) }
+        }
         return out.sorted()
     }
 
-    static func matches(_ pattern: [PathComponent], _ parts: [String]) -> Bool {
+    /// The number of constant segments when `pattern` matches `parts`, else nil.
+    static func specificity(_ pattern: [PathComponent], _ parts: [String]) -> Int? {
+        var constants = 0
         for (i, c) in pattern.enumerated() {
             switch c {
-            case .catchall: return parts.count >= i
-            case .anything, .parameter: if i >= parts.count { return false }
-            case .constant(let s): if i >= parts.count || parts[i] != s { return false }
+            case .catchall: return parts.count >= i ? constants : nil
+            case .anything, .parameter: if i >= parts.count { return nil }
+            case .constant(let s):
+                if i >= parts.count || parts[i] != s { return nil }
+                constants += 1
             }
         }
-        return pattern.count == parts.count
+        return pattern.count == parts.count ? constants : nil
     }
 }
 
