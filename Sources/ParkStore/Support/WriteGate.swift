@@ -14,8 +14,16 @@ public enum WriteGate {
         await lock.lock()
         do {
             let result = try await db.transaction { tx in
-                if let sql = tx as? any SQLDatabase, sql.dialect.name != "sqlite" {
-                    try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: advisoryKey))").run()
+                if let sql = tx as? any SQLDatabase {
+                    if sql.dialect.name != "sqlite" {
+                        try await sql.raw("SELECT pg_advisory_xact_lock(\(literal: advisoryKey))").run()
+                    } else {
+                        // Take SQLite's write lock before the first read: a transaction that reads
+                        // first and writes after another connection committed (sessions, sign-in
+                        // counters) fails with SQLITE_BUSY_SNAPSHOT, which no busy handler retries.
+                        // A write that touches no row takes the lock (and waits for it) at once.
+                        try await sql.raw("UPDATE audit_head SET seq = seq WHERE id = -1").run()
+                    }
                 }
                 return try await body(tx)
             }
