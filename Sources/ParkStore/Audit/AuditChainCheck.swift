@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import ParkDomain
+import SQLKit
 
 extension AuditLog {
     /// Walks the whole chain in order and names the first entry that does not fit: an edited
@@ -12,7 +13,20 @@ extension AuditLog {
     }
 
     /// `verify`, with the counts and key fingerprints an operator reads.
+    /// The head and the entries are read in one snapshot (one read transaction, repeatable
+    /// read on PostgreSQL), so writes committing while the walk runs are not mistaken for
+    /// inserted entries.
     public func verifyReport(progress: (@Sendable (Int) -> Void)? = nil) async throws -> AuditChainReport {
+        let log = self
+        return try await db.transaction { tx in
+            if let sql = tx as? any SQLDatabase, sql.dialect.name != "sqlite" {
+                try await sql.raw("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY").run()
+            }
+            return try await AuditLog(db: tx, clock: log.clock, key: log.key).walkChain(progress: progress)
+        }
+    }
+
+    private func walkChain(progress: (@Sendable (Int) -> Void)?) async throws -> AuditChainReport {
         let head = try await AuditHeadModel.find(1, on: db)
         var walk = ChainWalk(key: key)
         let pageSize = 5_000

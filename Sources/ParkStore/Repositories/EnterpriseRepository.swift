@@ -11,59 +11,27 @@ public struct EnterpriseRepository: Sendable {
 
     public init(db: any Database, clock: ParkClock = .system) { self.db = db; self.clock = clock }
 
+    /// One page of the register: one SQL count and one SQL page, filtered and sorted in SQL.
     public func list(_ query: EnterpriseQuery) async throws -> Page<Enterprise> {
         let q = try query.validated()
-        let builder = EnterpriseModel.query(on: db)
-        if let only = q.onlyEnterprise { builder.filter(\.$id == UUID(uuidString: only) ?? UUID()) }
-        if let s = q.search?.trimmingCharacters(in: .whitespaces), !s.isEmpty {
-            let pattern = "%" + s.filter { $0 != "%" && $0 != "_" } + "%"
-            let like: DatabaseQuery.Filter.Method = isPostgres ? .custom("ILIKE") : .custom("LIKE")
-            builder.group(.or) { g in
-                g.filter(\.$nameZh, like, pattern)
-                g.filter(\.$nameEn, like, pattern)
-                g.filter(\.$creditCode, like, pattern.uppercased())
-            }
-        }
-        if let c = q.cluster { builder.filter(\.$clusters, .custom("LIKE"), "%;\(c);%") }
-        if let o = q.ownership { builder.filter(\.$ownership == o.rawValue) }
-        if let c = q.country { builder.filter(\.$originCountry == c.uppercased()) }
-        if let s = q.size { builder.filter(\.$aboveDesignatedSize == (s == .above)) }
-        if let f = q.fortune500 {
-            if f { builder.filter(\.$fortune500Parent != nil) } else { builder.filter(\.$fortune500Parent == nil) }
-        }
-        if let r = q.rdCentre { builder.filter(\.$rdCentre == r) }
-        if let h = q.regionalHQ { builder.filter(\.$regionalHQ == h) }
-        switch q.status {
-        case .active: builder.filter(\.$deregisteredOn == nil)
-        case .deregistered: builder.filter(\.$deregisteredOn != nil)
-        case nil: break
-        }
-        let total = try await builder.copy().count()
-        let dir: DatabaseQuery.Sort.Direction = q.descending ? .descending : .ascending
-        switch q.sort {
-        case .nameZh: builder.sort(\.$nameZh, dir)
-        case .nameEn: builder.sort(\.$nameEn, dir)
-        case .creditCode: builder.sort(\.$creditCode, dir)
-        case .employees: Self.sortNullsLast(builder, "employees"); builder.sort(\.$employees, dir)
-        case .foundedOn: Self.sortNullsLast(builder, "founded_on"); builder.sort(\.$foundedOn, dir)
-        }
-        builder.sort(\.$creditCode, .ascending)
         let pr = try q.pageRequest
-        let rows = try await builder.range(pr.offset ..< pr.offset + pr.perPage).all()
-        return Page(items: try rows.map { try $0.toDomain() }, total: total, page: q.page, perPage: q.perPage)
-    }
-
-    /// Records without a value go last in both directions and on both databases (SQLite sorts
-    /// NULL first, PostgreSQL last when ascending but first when descending).
-    static func sortNullsLast(_ builder: QueryBuilder<EnterpriseModel>, _ column: String) {
-        builder.sort(.custom(SQLOrderBy(expression: SQLBinaryExpression(SQLColumn(column), .is, SQLLiteral.null),
-                                        direction: SQLDirection.ascending)))
+        guard let sql = db as? any SQLDatabase else { return Page(items: [], total: 0, page: q.page, perPage: q.perPage) }
+        let filter = EnterpriseRows.predicate(q, postgres: isPostgres)
+        let counting = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("enterprises")
+        let paging = sql.select().columns(EnterpriseRows.columns).from("enterprises")
+        if let filter { counting.where(filter); paging.where(filter) }
+        for o in EnterpriseRows.orderBy(q) { paging.orderBy(o) }
+        let total = try await counting.first()?.decode(column: "n", as: Int.self) ?? 0
+        let rows = try await paging.limit(pr.perPage).offset(pr.offset).all()
+        return Page(items: try rows.map(EnterpriseRows.enterprise), total: total, page: q.page, perPage: q.perPage)
     }
 
     var isPostgres: Bool { (db as? any SQLDatabase)?.dialect.name == "postgresql" }
 
     public func find(_ id: UUID) async throws -> Enterprise? {
-        try await EnterpriseModel.find(id, on: db)?.toDomain()
+        guard let sql = db as? any SQLDatabase else { return try await EnterpriseModel.find(id, on: db)?.toDomain() }
+        return try await sql.select().columns(EnterpriseRows.columns).from("enterprises").where("id", .equal, id).first()
+            .map(EnterpriseRows.enterprise)
     }
 
     public func find(creditCode: String) async throws -> Enterprise? {
