@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import ParkDomain
 import Vapor
@@ -160,11 +161,20 @@ public struct AccountRepository: Sendable {
 
     /// The user and CSRF token behind a live token, or nil.
     public func resolve(token: String) async throws -> (user: UserAccount, csrfToken: String)? {
-        guard token.count == 64,
-              let s = try await SessionModel.query(on: db).filter(\.$tokenHash == AuditLog.sha256(token)).first(),
-              s.expiresAtMillis > clock.millis,
-              let u = try await UserModel.find(s.userID, on: db), !u.disabled else { return nil }
-        return (u.toDomain(), s.csrfToken)
+        guard token.count == 64 else { return nil }
+        // Every signed-in request asks this: one join, read as plain rows (no Fluent models).
+        guard let sql = db as? any SQLDatabase else { return nil }
+        guard let r = try await sql.raw("""
+            SELECT u.id, u.username, u.display_name, u.role, u.department_code, u.enterprise_id, s.csrf_token
+            FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.token_hash = \(bind: AuditLog.sha256(token)) AND s.expires_at_ms > \(bind: clock.millis) AND u.disabled = \(bind: false)
+            """).first() else { return nil }
+        let user = UserAccount(id: try r.decode(column: "id", as: UUID.self), username: try r.decode(column: "username", as: String.self),
+                               displayName: try r.decode(column: "display_name", as: String.self),
+                               role: Role(rawValue: try r.decode(column: "role", as: String.self)) ?? .enterprise,
+                               departmentCode: try r.decode(column: "department_code", as: String?.self),
+                               enterpriseID: try r.decode(column: "enterprise_id", as: UUID?.self), disabled: false)
+        return (user, try r.decode(column: "csrf_token", as: String.self))
     }
 
     public func revoke(token: String) async throws {
