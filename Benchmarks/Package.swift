@@ -6,6 +6,7 @@
 //   swift run -c release --package-path Benchmarks permu-bench [--rows N] [--dump DIR]      (per-mu evaluation)
 //   swift run -c release --package-path Benchmarks permu-db-bench [--db PATH] [--enterprises N]   (per-mu through the database)
 //   swift run -c release --package-path Benchmarks policy-bench [--policies N] [--enterprises N]  (policies as code)
+//   swift run -c release --package-path Benchmarks policy-db-bench [--db PATH] [--enterprises N]  (policy match through the database)
 import PackageDescription
 
 let package = Package(
@@ -76,6 +77,16 @@ let package = Package(
             name: "policy-bench",
             dependencies: [.product(name: "ParkDomain", package: "ParkOS")],
             path: "Sources/policy-bench"
+        ),
+        // The policy match through the database: load facts, evaluate every policy in force, store the answers.
+        .executableTarget(
+            name: "policy-db-bench",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "ParkDomain", package: "ParkOS"),
+                .product(name: "ParkStore", package: "ParkOS"),
+            ],
+            path: "Sources/policy-db-bench"
         ),
     ]
 )

@@ -18,7 +18,8 @@ public struct PolicyGrantProposal: Sendable, Hashable {
 ///   proposals add up to B exactly and none exceeds its entitlement.
 /// - `by_rank`: amounts are taken largest first (ties: earlier row first) while they fit; the
 ///   first that does not fit receives what is left of the budget (a partial grant) and every
-///   later one receives 0.
+///   later one receives 0. Pro rata falls back to it when the entitled total exceeds Int64
+///   (corrupt data only), so a run never traps.
 ///
 /// Amounts of 0 or less (surcharges) are not budgeted and are proposed as they are. Without a
 /// budget, or when the total fits, every proposal equals its entitlement.
@@ -26,11 +27,18 @@ public enum PolicyBudget {
     /// Proposals for `entitled` (fen, by row position) under `budgetFen` and `rule`.
     public static func allocate(_ entitled: [Int64], budgetFen: Int64?, rule: PolicyBudgetRule) -> [Int64] {
         let positive = entitled.indices.filter { entitled[$0] > 0 }
-        let total = positive.reduce(Int64(0)) { $0 + entitled[$1] }
-        guard let budget = budgetFen, total > budget else { return entitled }
+        // Checked: amounts come from stored figures, and a sum beyond Int64 (only from corrupt
+        // data: more than 9.2 × 10¹⁶ yuan entitled) must not trap. It exceeds any budget.
+        var total: Int64 = 0, overflow = false
+        for i in positive where !overflow {
+            let (t, o) = total.addingReportingOverflow(entitled[i])
+            if o { overflow = true } else { total = t }
+        }
+        guard let budget = budgetFen, overflow || total > budget else { return entitled }
         var out = entitled
         let b = max(0, budget)
-        switch rule {
+        // Without an Int64 total no exact pro rata share exists: such a run is shared by rank.
+        switch overflow ? .byRank : rule {
         case .proRata:
             var remainders: [(index: Int, remainder: UInt64)] = []
             var given: Int64 = 0

@@ -82,7 +82,7 @@ public enum PolicyFactText {
         if s.hasPrefix("-") { negative = true; s = s.dropFirst() }
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let wholeText = parts.first, !wholeText.isEmpty, wholeText.allSatisfy(\.isASCII),
-              let whole = Int64(wholeText), whole < PolicyFactTable.maxMagnitude / PolicyFixed.one else { return nil }
+              let whole = Int64(wholeText), whole >= 0, whole < PolicyFactTable.maxMagnitude / PolicyFixed.one else { return nil }
         var micro = whole * PolicyFixed.one
         if parts.count == 2 {
             let frac = parts[1]
