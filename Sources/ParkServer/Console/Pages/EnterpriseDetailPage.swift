@@ -45,7 +45,7 @@ enum EnterpriseDetailPage {
         </dl>
         """
         let name = lang == .zh ? e.nameZh : (e.nameEn.isEmpty ? e.nameZh : e.nameEn)
-        let banner: HTML = notice.map { HTML("<p class=\"notice \($0.ok ? "good" : "bad")\">\($0.text)</p>") } ?? .empty
+        let banner: HTML = notice.map { HTML("<p class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</p>") } ?? .empty
         let deregistration: HTML
         if let d = e.deregistration {
             deregistration = "<p class=\"notice bad\">\(T.deregistered(lang)): \(d.on.iso) · \(d.reason)</p>"
