@@ -26,17 +26,17 @@ struct DemoCommand: AsyncParsableCommand {
             }
             CLI.endProgress()
             let secs = String(format: "%.1f", Date().timeIntervalSince(started))
-            print(outcome.created ? "Demo park created in \(secs) s: \(outcome.enterprises) enterprises (\(target))."
+            CLI.say(outcome.created ? "Demo park created in \(secs) s: \(outcome.enterprises) enterprises (\(target))."
                                   : "Reusing demo park: \(outcome.enterprises) enterprises (\(target)).")
             let logins = outcome.logins.map { "  \($0.username.padding(toLength: 8, withPad: " ", startingAt: 0))  \($0.role.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \($0.note)" }
             let text = """
             Demo logins (password for all: \(DemoSeeder.password)):
             \(logins.joined(separator: "\n"))
             """
-            if noServe { print(text); return }
+            if noServe { CLI.say(text); return }
             try await Serving.serve(target, address: address) {
-                print(text)
-                print("Open http://\(address.host):\(address.port)/ (Ctrl-C to stop)")
+                CLI.say(text)
+                CLI.say("Open http://\(address.host):\(address.port)/ (Ctrl-C to stop)")
             }
         }
     }

@@ -112,4 +112,8 @@ enum CLI {
     }
 
     static func endProgress() { FileHandle.standardError.write(Data("\n".utf8)) }
+
+    /// A line on standard output, written at once: `print` is block-buffered when stdout is a
+    /// pipe or a file (nohup, systemd, docker logs) and would show only at exit.
+    static func say(_ text: String) { FileHandle.standardOutput.write(Data((text + "\n").utf8)) }
 }

@@ -24,14 +24,7 @@ struct PoliciesCommand: AsyncParsableCommand {
                     let runs = PolicyRunRepository(db: store.db)
                     let run = try await runs.match(asOf: date, policyID: policy, by: CLI.operatorPrincipal) { CLI.progressLine($0) }
                     CLI.endProgress()
-                    var rows: [PolicyRunRepository.Row] = []
-                    var page = 1
-                    while true {
-                        let p = try await runs.results(runID: run.id, policyID: policy, page: page, perPage: EnterpriseQuery.maxPerPage)
-                        rows += p.items
-                        if page >= p.pageCount { break }
-                        page += 1
-                    }
+                    let rows = try await runs.allResults(runID: run.id, policyID: policy)
                     try PoliciesCommand.print(rows, format: format)
                     for u in run.policies {
                         CLI.note("\(u.id) v\(u.version): \(u.eligible) eligible (\(FenText.yuan(u.amountFen)) yuan), \(u.undetermined) undetermined")

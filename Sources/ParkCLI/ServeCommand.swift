@@ -47,7 +47,7 @@ enum Serving {
             try await ParkApp.configure(app, options: try ServerOptions.fromEnvironment(database: target))
             try await app.startup()
             announce?()
-            print("ParkOS listening on http://\(address.host):\(address.port) (\(target))")
+            CLI.say("ParkOS listening on http://\(address.host):\(address.port) (\(target))")
             try await app.running?.onStop.get()
             try await app.asyncShutdown()
         } catch {

@@ -20,8 +20,20 @@ extension ServerTestCase {
         return h
     }
 
+    /// Fetches a page; every HTML page any console test fetches is also checked for inline
+    /// styles, which the console's security policy (`style-src 'self'`) drops in a browser.
     func page(_ path: String, session: String?) async throws -> XCTHTTPResponse {
-        try await send(.GET, path, headers: htmlHeaders(session: session))
+        let res = try await send(.GET, path, headers: htmlHeaders(session: session))
+        if res.headers.contentType?.subType == "html", let tag = Self.inlineStyle(in: res.body.string) {
+            XCTFail("\(path) has an inline style, which the security policy blocks: \(tag)")
+        }
+        return res
+    }
+
+    /// The first start tag with a `style` attribute, if any.
+    static func inlineStyle(in html: String) -> String? {
+        guard let r = html.range(of: #"<[A-Za-z][^<>]*\sstyle\s*=[^<>]*>"#, options: .regularExpression) else { return nil }
+        return String(html[r].prefix(160))
     }
 
     /// Posts an already encoded form body.

@@ -85,6 +85,27 @@ final class ConsoleTests: ServerTestCase {
         await assertEqual(try await page("/enterprises/export.csv", session: session).status, .forbidden)
     }
 
+    func testHomeBarsAreDrawnInProportionWithoutInlineStyles() async throws {
+        // given: three domestic firms and one foreign-invested
+        try await seedUser("root", role: .admin)
+        for n in 1...3 { try await seedEnterprise(n, zh: "内资\(n)", en: "Domestic \(n)") }
+        try await seedEnterprise(4, zh: "外资", en: "Foreign", ownership: .foreign, country: "DE")
+        let session = try await login("root")
+        // when
+        let html = try await page("/?lang=en", session: session).body.string
+        // then: the bars are SVG rectangles (the security policy drops inline styles), 3 : 1
+        XCTAssertNil(Self.inlineStyle(in: html))
+        XCTAssertTrue(html.contains(#"<rect class="fill" width="100" height="14"/>"#), "3 of 3: full width")
+        XCTAssertTrue(html.contains(#"<rect class="fill" width="33" height="14"/>"#), "1 of 3: a third")
+    }
+
+    func testTheInlineStyleCheckFindsStyleAttributesOnly() {
+        XCTAssertNotNil(Self.inlineStyle(in: #"<p>x</p><div class="a" style="width:3%">"#))
+        XCTAssertNotNil(Self.inlineStyle(in: "<i\nstyle='x'>"))
+        XCTAssertNil(Self.inlineStyle(in: ##"<link rel="stylesheet" href="/assets/park.css"><svg viewBox="0 0 1 1"><rect fill="#fff"/></svg>"##))
+        XCTAssertNil(Self.inlineStyle(in: "<textarea>style = a</textarea><p data-style=\"x\">"))
+    }
+
     func testAdminUsersPage() async throws {
         // given
         try await seedUser("root", role: .admin)

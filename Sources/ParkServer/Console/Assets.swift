@@ -43,8 +43,8 @@ enum Assets {
     .btn.danger{background:var(--bad)}
     .toolbar{display:flex;justify-content:space-between;align-items:center;margin:14px 0}
     .pager{display:flex;gap:8px;align-items:center}
-    .bar{display:flex;align-items:center;gap:8px;margin:6px 0}.bar .lbl{width:200px}.bar .track{flex:1;background:#eef2f7;border-radius:4px;height:14px}
-    .bar .fill{background:var(--brand);height:14px;border-radius:4px}.bar .n{width:60px;text-align:right;font-variant-numeric:tabular-nums}
+    .bar{display:flex;align-items:center;gap:8px;margin:6px 0}.bar .lbl{width:200px}.bar .track{flex:1;background:#eef2f7;border-radius:4px;height:14px;overflow:hidden}
+    .bar svg.track{display:block;height:14px;min-width:0}.bar .fill{fill:var(--brand)}.bar .n{width:60px;text-align:right;font-variant-numeric:tabular-nums}
     dl.facts{display:grid;grid-template-columns:180px 1fr;gap:8px 16px;margin:0}dl.facts dt{color:var(--muted)}dl.facts dd{margin:0}
     .error{color:var(--bad)}.ok{color:var(--ok)}
     .notice{padding:12px 14px;border-radius:8px;margin-bottom:16px}.notice.ok{background:#e8f6ec}.notice.bad{background:#fdecec;color:var(--bad)}
@@ -87,5 +87,10 @@ enum Assets {
     article.policy-answer{border-top:1px solid var(--line);padding:12px 0}article.policy-answer:first-of-type{border-top:0}article.policy-answer h3{margin:0 0 4px;font-size:15px}
     tr.selected td{background:#eef3fb}fieldset.plain{border:1px solid var(--line);border-radius:8px;padding:10px 14px}fieldset.plain legend{color:var(--muted);font-size:12.5px;padding:0 6px}
     fieldset.invalid,label.invalid select{border-color:var(--bad);background:#fdecec}.tried{margin-top:14px;border-top:1px solid var(--line);padding-top:8px}
+    .legend svg.swatch{width:14px;height:14px;display:inline-block;flex:none}.grid.g31{grid-template-columns:minmax(0,3fr) minmax(240px,1fr)}
+    .padded{padding:16px}tr.superseded td{color:#8a94a3;text-decoration:line-through}table.contract input{min-width:60px;width:110px}
+    @media print{@page{size:A4;margin:15mm}header.top,footer,nav,form.filters,.pager,.actions,.btn,button,.lang{display:none!important}
+    body{background:#fff;font-size:11pt}main{max-width:none;margin:0;padding:0}.card{border:0;box-shadow:none;padding:0;margin-bottom:12pt;break-inside:avoid}
+    .scroll{overflow:visible}th{background:#fff}a{color:inherit}table{font-size:10pt}tr{break-inside:avoid}}
     """
 }

@@ -22,4 +22,19 @@ extension PolicyRunRepository {
                     missing: missing.split(separator: ";").map(String.init)))
         }
     }
+
+    /// The whole of `eachResult` collected, for callers that print or encode it at once.
+    public func allResults(runID: UUID, policyID: String? = nil) async throws -> [Row] {
+        let collected = RowCollector()
+        try await eachResult(runID: runID, policyID: policyID) { collected.append($0) }
+        return collected.rows
+    }
+}
+
+/// Rows handed over by the driver's read loop, kept behind a lock.
+private final class RowCollector: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [PolicyRunRepository.Row] = []
+    func append(_ row: PolicyRunRepository.Row) { lock.lock(); stored.append(row); lock.unlock() }
+    var rows: [PolicyRunRepository.Row] { lock.lock(); defer { lock.unlock() }; return stored }
 }

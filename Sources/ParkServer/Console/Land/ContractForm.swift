@@ -22,12 +22,12 @@ extension SaleForms {
             let dirs = CommitmentDirection.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: (t?.1 ?? .atLeast).rawValue) }
             let measures = CommitmentMeasure.allCases.map { Markup.option($0.rawValue, $0.label(years: 3).text(lang), selected: (t?.2 ?? .latest).rawValue) }
             return """
-            <tr><td><select name="c\(i)_kind">\(kinds)</select></td><td><input name="c\(i)_label" maxlength="60" style="min-width:90px"></td>
-            <td><input type="number" step="any" min="0" name="c\(i)_target" style="min-width:110px"></td><td><input type="date" name="c\(i)_target_date"></td>
+            <tr><td><select name="c\(i)_kind">\(kinds)</select></td><td><input name="c\(i)_label" maxlength="60"></td>
+            <td><input type="number" step="any" min="0" name="c\(i)_target"></td><td><input type="date" name="c\(i)_target_date"></td>
             <td><select name="c\(i)_direction">\(dirs)</select></td><td><select name="c\(i)_measure">\(measures)</select></td>
-            <td><input type="number" name="c\(i)_years" value="3" min="1" max="30" style="min-width:60px"></td>
+            <td><input type="number" name="c\(i)_years" value="3" min="1" max="30"></td>
             <td><input type="checkbox" name="c\(i)_mandatory" value="1" \(t?.3 == true ? "checked" : "")></td>
-            <td><input type="number" step="any" min="0" name="c\(i)_weight" value="\(t.map { String($0.4) } ?? "10")" style="min-width:60px"></td></tr>
+            <td><input type="number" step="any" min="0" name="c\(i)_weight" value="\(t.map { String($0.4) } ?? "10")"></td></tr>
             """
         }
         return """
@@ -37,7 +37,7 @@ extension SaleForms {
         \(field("signed_on", L.signedOn(lang), type: "date", value: today.iso))\(field("start_date", L.startDate(lang), type: "date", value: today.iso))
         \(field("first_term_years", L.firstTerm(lang), value: "10"))\(field("max_total_years", L.maxTotal(lang), value: "30"))
         \(field("price_yuan", L.price(lang) + " (" + L.yuan(lang) + ")", value: String(l.auction.winningBidYuan)))</div>
-        <div style="overflow-x:auto"><table><thead><tr><th>\(L.commitment(lang))</th><th>\(lang == .zh ? "名称（其他约定）" : "Label (custom)")</th><th>\(L.target(lang))</th>
+        <div class="scroll"><table class="contract"><thead><tr><th>\(L.commitment(lang))</th><th>\(lang == .zh ? "名称（其他约定）" : "Label (custom)")</th><th>\(L.target(lang))</th>
         <th>\(L.target(lang)) (\(lang == .zh ? "日期" : "date"))</th><th>\(L.direction(lang))</th><th>\(L.measure(lang))</th><th>k</th><th>\(L.mandatory(lang))</th><th>\(L.weight(lang))</th></tr></thead>
         <tbody>\(rowsHTML)</tbody></table></div>
         <p class="sub">\(lang == .zh ? "单位：投资强度、亩均税收、亩均产出为元/亩；投资总额为元；研发占比为小数（如 0.03）。" : "Units: investment intensity, tax and output per mu in yuan/mu; total investment in yuan; R&D ratio as a fraction (e.g. 0.03).")</p>

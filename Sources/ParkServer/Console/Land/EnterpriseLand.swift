@@ -24,7 +24,7 @@ enum EnterpriseLand {
             """)
         }
         let alerts = try await LeaseAlertsQuery(db: req.db).run(today: req.park.today, enterpriseID: enterpriseID)
-        let alertHTML: HTML = alerts.isEmpty ? .empty : "<h2 style=\"margin-top:16px\">\(L.alerts(lang))</h2>\(DueTable.render(alerts, lang: lang))"
+        let alertHTML: HTML = alerts.isEmpty ? .empty : "<h2 class=\"spaced\">\(L.alerts(lang))</h2>\(DueTable.render(alerts, lang: lang))"
         return """
         <section class="card"><h2>\(L.portalLeases(lang))</h2>
         <table><thead><tr><th>\(L.parcel(lang))</th><th>\(L.state(lang))</th><th>\(L.firstTermEnd(lang))</th><th>\(L.endDate(lang))</th><th>\(L.assessmentResult(lang))</th></tr></thead>

@@ -32,7 +32,7 @@ enum LandOverviewPage {
         <a class="btn ghost" href="/parcels/export.geojson">\(L.exportParcels(lang))</a>
         <a class="btn ghost" href="/land/reports/import">\(lang == .zh ? "导入部门年度数据" : "Import bureau reports")</a>
         <a class="btn ghost" href="/land/rulesets">\(lang == .zh ? "评估规则集" : "Assessment rulesets")</a></p>
-        <div class="grid g2" style="grid-template-columns:3fr 1fr">
+        <div class="grid g31">
         <section class="card"><h2>\(L.parcelMap(lang)) (\(parcels.count))</h2>\(map)</section>
         <section class="card"><h2>\(L.state(lang))</h2><table><tbody>\(rows)</tbody></table></section>
         </div>
@@ -77,7 +77,7 @@ enum DueListPage {
         <h1>\(L.dueTitle(lang))</h1>
         <form class="filters card" method="get" action="/land/due"><label>\(L.withinMonths(lang))<input type="number" name="within" min="0" max="120" value="\(within)"></label>
         <button class="btn">\(T.apply(lang))</button></form>
-        <section class="card" style="padding:0">\(DueTable.render(rows, lang: lang))</section>
+        <section class="card flush">\(DueTable.render(rows, lang: lang))</section>
         """
         return layout.response(L.dueList(lang), .land, body)
     }
@@ -85,7 +85,7 @@ enum DueListPage {
 
 enum DueTable {
     static func render(_ rows: [LeaseAlertsQuery.Row], lang: Language) -> HTML {
-        guard !rows.isEmpty else { return "<p class=\"sub\" style=\"padding:16px\">\(L.noAlerts(lang))</p>" }
+        guard !rows.isEmpty else { return "<p class=\"sub padded\">\(L.noAlerts(lang))</p>" }
         let trs = rows.map { r -> HTML in
             let alerts = r.alerts.map { a -> HTML in "<div>\(a.message(lang))</div>" }
             return """

@@ -47,7 +47,7 @@ extension LeasePage {
         \(field("investment_to_date_yuan", .investmentToDate))\(field("production_start_date", .productionStart, type: "date"))
         \(field("tax_paid_yuan", .tax))\(field("revenue_yuan", .revenue))\(field("value_added_yuan", .valueAdded))\(field("rd_spend_yuan", .rdSpend))
         \(field("energy_tonnes_coal", .energy, step: "0.01"))\(field("electricity_kwh", .electricity))\(field("emissions_tonnes", .emissions, step: "0.01"))\(field("average_employees", .employees))
-        <label style="flex:1;min-width:240px">\(L.reason(lang))<input name="reason" maxlength="500"></label>
+        <label class="grow">\(L.reason(lang))<input name="reason" maxlength="500"></label>
         <button class="btn">\(T.save(lang))</button></form>
         """
     }

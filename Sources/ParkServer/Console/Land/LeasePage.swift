@@ -105,7 +105,7 @@ enum LeasePage {
             let r = v.report
             let superseded = latest[r.year] != v.version
             return """
-            <tr style="\(superseded ? "color:#8a94a3;text-decoration:line-through" : "")"><td>\(String(r.year))</td><td class="num">v\(v.version)</td>
+            <tr class="\(superseded ? "superseded" : "current")"><td>\(String(r.year))</td><td class="num">v\(v.version)</td>
             <td class="num">\(Fmt.grouped(r.investmentToDateYuan))</td><td>\(r.productionStartDate?.iso ?? "—")</td>
             <td class="num">\(Fmt.grouped(r.taxPaidYuan))</td><td class="num">\(Fmt.grouped(r.revenueYuan))</td><td class="num">\(Fmt.grouped(r.valueAddedYuan))</td>
             <td class="num">\(Fmt.grouped(r.rdSpendYuan))</td><td class="num">\(Fmt.number(r.energyTonnesCoal, digits: 1))</td>
@@ -113,7 +113,7 @@ enum LeasePage {
             """
         }
         return """
-        <div style="overflow-x:auto"><table><thead><tr><th>\(L.year(lang))</th><th>\(L.versions(lang))</th><th class="num">\(L.investmentToDate(lang))</th>
+        <div class="scroll"><table><thead><tr><th>\(L.year(lang))</th><th>\(L.versions(lang))</th><th class="num">\(L.investmentToDate(lang))</th>
         <th>\(L.productionStart(lang))</th><th class="num">\(L.tax(lang))</th><th class="num">\(L.revenue(lang))</th><th class="num">\(L.valueAdded(lang))</th>
         <th class="num">\(L.rdSpend(lang))</th><th class="num">\(L.energy(lang))</th><th class="num">\(L.employees(lang))</th><th>\(L.source(lang))</th><th>\(L.reason(lang))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>

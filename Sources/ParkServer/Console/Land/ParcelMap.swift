@@ -54,7 +54,7 @@ struct ParcelMap {
         }.joined()
         let states: [LeaseState?] = [nil, .contracted, .underConstruction, .inProduction, .assessmentDue, .assessed, .extended, .reclaimed, .expired]
         let legendHTML = states.map { s -> HTML in
-            "<span class=\"legend\"><i style=\"background:\(Self.colour(s))\"></i>\(legend(s))</span>"
+            "<span class=\"legend\"><svg class=\"swatch\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" rx=\"3\" fill=\"\(Self.colour(s))\"/></svg>\(legend(s))</span>"
         }
         return """
         <svg class="map" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" xmlns="http://www.w3.org/2000/svg">\(HTML(raw: shapes))</svg>

@@ -50,7 +50,7 @@ enum ParcelPages {
         <dt>\(L.landUse(lang))</dt><dd>\(use?.name.text(lang) ?? parcel.landUse)</dd>
         <dt>\(L.declaredArea(lang))</dt><dd>\(Fmt.area(parcel.declaredAreaM2, lang))</dd>
         <dt>\(L.computedArea(lang))</dt><dd>\(Fmt.area(parcel.computedAreaM2, lang))\(mismatch)</dd>
-        </dl><h2 style="margin-top:16px">\(L.planning(lang))</h2><dl class="facts">
+        </dl><h2 class="spaced">\(L.planning(lang))</h2><dl class="facts">
         <dt>\(L.plotRatio(lang))</dt><dd>\(opt(pc.plotRatioMin)) – \(opt(pc.plotRatioMax))</dd>
         <dt>\(L.buildingDensity(lang))</dt><dd>\(opt(pc.buildingDensityMax.map { $0 * 100 }, " %"))</dd>
         <dt>\(L.greenRatio(lang))</dt><dd>\(opt(pc.greenRatioMin.map { $0 * 100 }, " %"))</dd>

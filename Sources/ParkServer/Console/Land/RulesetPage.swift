@@ -47,7 +47,7 @@ enum RulesetPage {
         let noticeHTML: HTML = notice.map { "<div class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</div>" } ?? .empty
         let body: HTML = """
         <p><a href="/land">← \(L.land(lang))</a></p><h1>\(zh ? "履约评估规则集" : "Assessment rulesets")</h1>\(noticeHTML)
-        <section class="card" style="padding:0"><table><thead>\(head)</thead><tbody>\(rows)</tbody></table></section>\(form)
+        <section class="card flush"><table><thead>\(head)</thead><tbody>\(rows)</tbody></table></section>\(form)
         """
         return layout.response(zh ? "评估规则集" : "Rulesets", .land, body, status: status)
     }

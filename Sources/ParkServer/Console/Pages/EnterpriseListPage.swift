@@ -122,7 +122,7 @@ enum EnterpriseListPage {
         <h1>\(T.enterprises(lang))</h1>
         \(filters)
         <div class="toolbar"><span>\(totalText)</span><span class="pager">\(prev)\(next)\(export)</span></div>
-        <div class="card" style="padding:0;overflow-x:auto"><table><thead><tr>
+        <div class="card flush scroll"><table><thead><tr>
         \(sortHeader(lang == .zh ? .nameZh : .nameEn, .name))\(sortHeader(.creditCode, .creditCode))<th>\(T.industry(lang))</th><th>\(T.clusters(lang))</th>
         <th>\(T.ownership(lang))</th>\(sortHeader(.employees, .employees, numeric: true))\(sortHeader(.foundedOn, .founded))<th>\(T.flags(lang))</th>
         </tr></thead><tbody>\(rows)</tbody></table></div>

@@ -48,7 +48,7 @@ enum HomePage {
         <div class="grid g4">\(tileHTML)</div><br>
         <div class="grid g2">
         <section class="card"><h2>\(T.byCluster(lang))</h2>\(bars(clusterRows))</section>
-        <section class="card"><h2>\(T.byOwnership(lang))</h2>\(bars(ownershipRows))<h2 style="margin-top:18px">\(T.topCountries(lang))</h2>\(bars(countryRows))</section>
+        <section class="card"><h2>\(T.byOwnership(lang))</h2>\(bars(ownershipRows))<h2 class="spaced">\(T.topCountries(lang))</h2>\(bars(countryRows))</section>
         </div>
         \(activity)
         """
@@ -61,7 +61,7 @@ enum HomePage {
         return HTML(raw: rows.map { label, n, href -> String in
             let pct = Int((Double(n) / Double(maxN) * 100).rounded())
             let h: HTML = """
-            <div class="bar"><a class="lbl" href="\(href)">\(label)</a><div class="track"><div class="fill" style="width:\(pct)%"></div></div><span class="n">\(n)</span></div>
+            <div class="bar"><a class="lbl" href="\(href)">\(label)</a><svg class="track" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true"><rect class="fill" width="\(pct)" height="14"/></svg><span class="n">\(n)</span></div>
             """
             return h.raw
         }.joined())

@@ -54,7 +54,7 @@ enum UserPages {
         <label>\(T.department(lang))<select name="department">\(Markup.option("", "—", selected: nil))\(departments.map { Markup.option($0.code, $0.name.text(lang), selected: nil) })</select></label>
         <label>\(T.enterprise(lang)) (\(T.creditCode(lang)))<input name="enterprise_code" maxlength="18" class="mono"></label>
         <button class="btn">\(T.createUser(lang))</button></form></section>
-        <section class="card" style="padding:0"><table><thead><tr><th>\(T.username(lang))</th><th>\(T.displayName(lang))</th><th>\(T.role(lang))</th>
+        <section class="card flush"><table><thead><tr><th>\(T.username(lang))</th><th>\(T.displayName(lang))</th><th>\(T.role(lang))</th>
         <th>\(T.department(lang)) / \(T.enterprise(lang))</th><th>\(T.status(lang))</th><th>\(T.actions(lang))</th></tr></thead><tbody>\(rows)</tbody></table></section>
         """
         return layout.response(T.usersTitle(lang), .users, body, status: status)
