@@ -48,7 +48,19 @@ final class LandConsoleTests: ServerTestCase {
         XCTAssertTrue(en.body.string.contains(#"<svg class="map""#))
         XCTAssertTrue(en.body.string.contains("<h1>Land and flexible-term leases</h1>"))
         XCTAssertFalse(en.body.string.contains("土地出让与弹性年期"))
+        XCTAssertTrue(en.body.string.contains("SIP-001 · Hudong (east of Jinji Lake)"), "sub-areas have English names")
+        XCTAssertFalse(en.body.string.contains("湖东"))
         XCTAssertEqual(firm.status, .forbidden)
+    }
+
+    func testTheEnterprisePageNamesItsLandForWhoeverReadsIt() async throws {
+        // when
+        let own = try await page("/enterprises/\(a.id!.uuidString)?lang=en", session: try await login("firm-a"))
+        let staff = try await page("/enterprises/\(a.id!.uuidString)?lang=en", session: try await login("land-1"))
+        // then: "Our land" to the firm itself, "Land held" to an officer
+        XCTAssertTrue(own.body.string.contains("<h2>Our land</h2>"))
+        XCTAssertTrue(staff.body.string.contains("<h2>Land held</h2>"))
+        XCTAssertFalse(staff.body.string.contains("Our land"))
     }
 
     func testTheDueListShowsTheLeaseWhoseWindowIsOpen() async throws {
@@ -84,6 +96,8 @@ final class LandConsoleTests: ServerTestCase {
         XCTAssertTrue(html.contains("亩均税收（元/亩·年）"))
         XCTAssertTrue(html.contains("不低于 50,000"))
         XCTAssertTrue(html.contains("1,200,000"), "the 2024 report is listed")
+        XCTAssertTrue(html.contains("<td>企业自报</td>"), "the report's source by its name, not its code")
+        XCTAssertFalse(html.contains("self_reported"))
     }
 
     func testTheAssessmentPageShowsTheTraceAndTakesTheDecision() async throws {

@@ -133,6 +133,14 @@ public struct Commitment: Sendable, Hashable, Codable {
 /// Where a yearly report's figures came from.
 public enum ReportSource: String, Sendable, Codable, CaseIterable {
     case selfReported = "self_reported", taxBureau = "tax_bureau", statisticsBureau = "statistics_bureau"
+
+    public var label: Bilingual {
+        switch self {
+        case .selfReported: Bilingual(zh: "企业自报", en: "Self-reported")
+        case .taxBureau: Bilingual(zh: "税务局", en: "Tax bureau")
+        case .statisticsBureau: Bilingual(zh: "统计局", en: "Statistics bureau")
+        }
+    }
 }
 
 public enum VerificationStatus: String, Sendable, Codable, CaseIterable {

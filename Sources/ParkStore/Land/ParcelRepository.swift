@@ -22,6 +22,11 @@ public struct ParcelRepository: Sendable {
 
     public func count() async throws -> Int { try await ParcelModel.query(on: db).count() }
 
+    /// The distinct sub-areas of the parcels, sorted: one grouped query, not the parcels.
+    public func subAreas() async throws -> [String] {
+        try await ParcelModel.query(on: db).unique().all(\.$subArea).sorted()
+    }
+
     public func landUses() async throws -> [LandUseClass] {
         try await LandUseModel.query(on: db).sort(\.$id).all().map {
             LandUseClass(code: $0.id!, name: Bilingual(zh: $0.nameZh, en: $0.nameEn), statutoryMaxYears: $0.statutoryMaxYears)

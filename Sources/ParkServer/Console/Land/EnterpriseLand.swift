@@ -5,7 +5,7 @@ import Vapor
 /// The land an enterprise holds, on its page (for the enterprise itself, its portal): leases,
 /// their state and end dates, the latest assessment, and its alerts.
 enum EnterpriseLand {
-    static func section(_ req: Request, enterpriseID: UUID, lang: Language) async throws -> HTML {
+    static func section(_ req: Request, enterpriseID: UUID, own: Bool, lang: Language) async throws -> HTML {
         let leases = try await LeaseRepository(db: req.db).list(.init(enterpriseID: enterpriseID))
         guard !leases.isEmpty else { return .empty }
         let parcels = ParcelRepository(db: req.db)
@@ -26,7 +26,7 @@ enum EnterpriseLand {
         let alerts = try await LeaseAlertsQuery(db: req.db).run(today: req.park.today, enterpriseID: enterpriseID)
         let alertHTML: HTML = alerts.isEmpty ? .empty : "<h2 class=\"spaced\">\(L.alerts(lang))</h2>\(DueTable.render(alerts, lang: lang))"
         return """
-        <section class="card"><h2>\(L.portalLeases(lang))</h2>
+        <section class="card"><h2>\(own ? L.portalLeases(lang) : L.heldLand(lang))</h2>
         <table><thead><tr><th>\(L.parcel(lang))</th><th>\(L.state(lang))</th><th>\(L.firstTermEnd(lang))</th><th>\(L.endDate(lang))</th><th>\(L.assessmentResult(lang))</th></tr></thead>
         <tbody>\(rows)</tbody></table>\(alertHTML)</section>
         """

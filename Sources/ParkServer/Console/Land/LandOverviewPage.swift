@@ -19,7 +19,7 @@ enum LandOverviewPage {
             counts[lease?.state, default: 0] += 1
             let state = lease?.state.label.text(lang) ?? L.none(lang)
             return ParcelMap.Item(parcel: parcel, state: lease?.state,
-                                  title: "\(parcel.code) · \(parcel.subArea) · \(Fmt.number(parcel.computedAreaMu, digits: 1)) \(L.mu(lang)) · \(state)")
+                                  title: "\(parcel.code) · \(SubArea.label(parcel.subArea).text(lang)) · \(Fmt.number(parcel.computedAreaMu, digits: 1)) \(L.mu(lang)) · \(state)")
         }
         let map = ParcelMap(items: items).render { $0?.label.text(lang) ?? L.none(lang) }
         let rows = ([nil] + LeaseState.allCases.map { Optional($0) }).compactMap { s -> HTML? in
@@ -89,7 +89,7 @@ enum DueTable {
         let trs = rows.map { r -> HTML in
             let alerts = r.alerts.map { a -> HTML in "<div>\(a.message(lang))</div>" }
             return """
-            <tr><td><a href="/leases/\(r.lease.id!.uuidString)">\(r.parcel.code)</a><div class="sub">\(r.parcel.subArea)</div></td>
+            <tr><td><a href="/leases/\(r.lease.id!.uuidString)">\(r.parcel.code)</a><div class="sub">\(SubArea.label(r.parcel.subArea).text(lang))</div></td>
             <td>\(r.enterpriseName.text(lang))</td><td>\(r.lease.state.label.text(lang))</td>
             <td class="nowrap">\(r.lease.contract?.firstTermEnd.iso ?? "—")</td><td>\(alerts)</td></tr>
             """

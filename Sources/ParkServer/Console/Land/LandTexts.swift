@@ -11,7 +11,7 @@ enum L: CaseIterable {
     case submitReport, reason, timeline, kpiCharts, actual, assessment, runAssessment, asOf, score, proposal, rule
     case value, ratio, met, notMet, decision, approve, override, overrideReason, compensation, decide, decidedBy
     case importParcels, exportParcels, alerts, noLeases, advance, none, importParcelsIntro, yuan, wanYuan, mu, m2
-    case portalLeases, assessmentResult, noReports
+    case portalLeases, heldLand, assessmentResult, noReports
 
     var text: Bilingual {
         switch self {
@@ -114,6 +114,7 @@ enum L: CaseIterable {
         case .mu: B("亩", "mu")
         case .m2: B("平方米", "m²")
         case .portalLeases: B("本企业用地", "Our land")
+        case .heldLand: B("企业用地", "Land held")
         case .assessmentResult: B("评估结果", "Assessment result")
         case .noReports: B("暂无报告", "No reports yet")
         }

@@ -109,7 +109,7 @@ enum LeasePage {
             <td class="num">\(Fmt.grouped(r.investmentToDateYuan))</td><td>\(r.productionStartDate?.iso ?? "—")</td>
             <td class="num">\(Fmt.grouped(r.taxPaidYuan))</td><td class="num">\(Fmt.grouped(r.revenueYuan))</td><td class="num">\(Fmt.grouped(r.valueAddedYuan))</td>
             <td class="num">\(Fmt.grouped(r.rdSpendYuan))</td><td class="num">\(Fmt.number(r.energyTonnesCoal, digits: 1))</td>
-            <td class="num">\(r.averageEmployees)</td><td>\(r.source.rawValue)</td><td>\(v.reason.isEmpty ? "" : v.reason)</td></tr>
+            <td class="num">\(r.averageEmployees)</td><td>\(r.source.label.text(lang))</td><td>\(v.reason.isEmpty ? "" : v.reason)</td></tr>
             """
         }
         return """

@@ -46,7 +46,7 @@ enum ParcelPages {
         <h1>\(L.parcel(lang)) \(parcel.code)</h1>
         <div class="grid g2">
         <section class="card"><dl class="facts">
-        <dt>\(L.subArea(lang))</dt><dd>\(parcel.subArea)</dd>
+        <dt>\(L.subArea(lang))</dt><dd>\(SubArea.label(parcel.subArea).text(lang))</dd>
         <dt>\(L.landUse(lang))</dt><dd>\(use?.name.text(lang) ?? parcel.landUse)</dd>
         <dt>\(L.declaredArea(lang))</dt><dd>\(Fmt.area(parcel.declaredAreaM2, lang))</dd>
         <dt>\(L.computedArea(lang))</dt><dd>\(Fmt.area(parcel.computedAreaM2, lang))\(mismatch)</dd>

@@ -32,7 +32,7 @@ enum ReportImportPage {
         <section class="card"><p>\(zh ? "税务局或统计局提供的 CSV，每行一个地块一个年度。金额单位为元，能耗为吨标煤。已填报年度视为更正并保留历史。任一行有误则全部不导入。" : "A CSV from the tax or statistics bureau, one row per parcel and year. Amounts in yuan, energy in t standard coal. A year already filed becomes a correction and the history is kept. If any row is wrong nothing is imported.")</p>
         <form method="post" action="/land/reports/import" enctype="multipart/form-data" class="filters">\(Markup.csrfField(layout.csrf))
         <label>\(T.file(lang))<input type="file" name="file" accept=".csv,text/csv" required></label>
-        <label>\(L.source(lang))<select name="source">\(Markup.option("statistics_bureau", zh ? "统计局" : "Statistics bureau", selected: nil))\(Markup.option("tax_bureau", zh ? "税务局" : "Tax bureau", selected: nil))</select></label>
+        <label>\(L.source(lang))<select name="source">\([ReportSource.statisticsBureau, .taxBureau].map { Markup.option($0.rawValue, $0.label.text(lang), selected: nil) })</select></label>
         <label class="check"><input type="checkbox" name="dry_run" value="1">\(T.dryRun(lang))</label>
         <button class="btn">\(T.upload(lang))</button></form>
         <p class="sub">\(T.columnsHelp(lang)): <span class="mono">\(ReportCSV.columns.joined(separator: ", "))</span></p></section>

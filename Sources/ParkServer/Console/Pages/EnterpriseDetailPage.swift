@@ -68,7 +68,7 @@ enum EnterpriseDetailPage {
         <section class="card"><h2>\(T.basicInfo(lang))</h2>\(facts)</section>
         <section class="card"><h2>\(T.classification(lang))</h2>\(classification)<h2 class="spaced">\(T.investment(lang))</h2>\(investment)</section>
         </div>
-        \(try await EnterpriseLand.section(req, enterpriseID: id, lang: lang))
+        \(try await EnterpriseLand.section(req, enterpriseID: id, own: p.enterpriseID == id, lang: lang))
         \(deregistration)
         <section class="card"><h2>\(T.auditTrail(lang))</h2>\(AuditTable.render(trail, lang: lang))</section>
         """

@@ -66,7 +66,7 @@ enum PerMuRankingTable {
         <form class="filters" method="get" action="\(base)">
         <label>\(T.search(lang))<input type="search" name="q" value="\(f.search)" placeholder="\(T.searchPlaceholder(lang))" maxlength="100"></label>
         <label>\(T.cluster(lang))<select name="cluster">\(Markup.option("", T.all(lang), selected: f.cluster))\(clusters.map { Markup.option($0.code, $0.name.text(lang), selected: f.cluster) })</select></label>
-        <label>\(L.subArea(lang))<select name="sub_area">\(Markup.option("", T.all(lang), selected: f.subArea))\(subAreas.map { Markup.option($0, $0, selected: f.subArea) })</select></label>
+        <label>\(L.subArea(lang))<select name="sub_area">\(Markup.option("", T.all(lang), selected: f.subArea))\(subAreas.map { Markup.option($0, SubArea.label($0).text(lang), selected: f.subArea) })</select></label>
         <label>\(P.grade(lang))<select name="grade">\(Markup.option("", T.all(lang), selected: f.grade?.rawValue))\(PerMuGrade.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.grade?.rawValue) })</select></label>
         <label>\(P.group(lang))<select name="group">\(Markup.option("", T.all(lang), selected: f.group?.rawValue))\(PerMuGroupKind.allCases.map { Markup.option($0.rawValue, $0.name.text(lang), selected: f.group?.rawValue) })</select></label>
         <label>\(P.status(lang))<select name="status">\(Markup.option("", T.all(lang), selected: f.status?.rawValue))\(PerMuStatus.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.status?.rawValue) })</select></label>
@@ -87,7 +87,7 @@ enum PerMuRankingTable {
             return """
             <tr><td class="num">\(rank)</td>
             <td><a href="\(base)/enterprises/\(r.enterpriseId.uuidString)">\(PerMuRequest.enterpriseName(zh: s.nameZh, en: s.nameEn, lang))</a>\(merged)<div class="sub mono">\(s.creditCode)</div></td>
-            <td class="nowrap">\(r.group.name.text(lang))</td><td>\(r.cluster.map { clusterNames[$0] ?? $0 } ?? "—")</td><td>\(r.subArea ?? "—")</td>
+            <td class="nowrap">\(r.group.name.text(lang))</td><td>\(r.cluster.map { clusterNames[$0] ?? $0 } ?? "—")</td><td>\(r.subArea.map { SubArea.label($0).text(lang) } ?? "—")</td>
             <td class="num">\(Fmt.number(r.landMu, digits: 2))</td><td class="num">\(PerMuFormat.score(r.total))</td>
             <td>\(PerMuFormat.gradeBadge(r.grade, lang))</td><td>\(PerMuFormat.gradeBadge(r.previousGrade, lang))</td>
             <td class="num">\(r.grade == nil ? "—" : String(r.consecutiveYears))</td>

@@ -17,7 +17,7 @@ enum PerMuRunPage {
         let page = try await query.list(runID: run.id, filter: request.filter)
         let totals = try await query.totals(runID: run.id)
         let clusters = try await req.park.reference.clusters()
-        let subAreas = Set(try await ParcelRepository(db: req.db).all().map(\.subArea)).sorted()
+        let subAreas = try await ParcelRepository(db: req.db).subAreas()
         let enacted = try await runs.enacted(year: run.year)
         let yearSchemes = try await PerMuSchemeRepository(db: req.db).all(year: run.year)
 

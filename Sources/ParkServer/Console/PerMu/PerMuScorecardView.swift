@@ -37,7 +37,7 @@ struct PerMuScorecardView {
             (P.scheme(lang), schemeHTML),
             (P.group(lang), "\(r.group.name.text(lang))"),
             (T.cluster(lang), "\(r.cluster.map { clusterNames[$0] ?? $0 } ?? "—")"),
-            (L.subArea(lang), "\(r.subArea ?? "—")"),
+            (L.subArea(lang), "\(r.subArea.map { SubArea.label($0).text(lang) } ?? "—")"),
             (P.landMu(lang), "\(PerMuFormat.mu(r.landMu, lang))"),
             (P.status(lang), "\(r.status.label.text(lang))"),
         ]
