@@ -154,6 +154,32 @@ final class ConsoleTests: ServerTestCase {
         await assertEqual(try await page("/enterprises", session: session).status, .seeOther)
     }
 
+    func testPagesWithoutDatabaseWorkStillSeeTheSignedInUserAndTheLanguage() async throws {
+        // given: pages whose handlers do not wait on anything (forms, the CSV template)
+        try await seedUser("root", role: .admin)
+        let session = try await login("root")
+        // when
+        let login = try await page("/login?lang=en", session: nil)
+        let forms = ["/enterprises/import", "/parcels/import", "/land/reports/import", "/enterprises/template.csv"]
+        var statuses: [String: HTTPStatus] = [:]
+        for path in forms { statuses[path] = try await page(path + "?lang=en", session: session).status }
+        // then: the request's context (user, language) reaches them; a synchronous handler did not see it
+        XCTAssertTrue(login.body.string.contains(#"<html lang="en">"#), "the English sign-in page")
+        XCTAssertEqual(login.headers.setCookie?["parkos_lang"]?.string, "en")
+        for path in forms { XCTAssertEqual(statuses[path], .ok, "\(path) for a signed-in administrator") }
+    }
+
+    func testTheIconIsServed() async throws {
+        // when
+        let icon = try await send(.GET, "/assets/icon.svg")
+        let favicon = try await send(.GET, "/favicon.ico")
+        // then
+        XCTAssertEqual(icon.status, .ok)
+        XCTAssertEqual(icon.headers.contentType?.description, "image/svg+xml")
+        XCTAssertTrue(icon.body.string.hasPrefix("<svg"))
+        XCTAssertEqual(favicon.body.string, icon.body.string)
+    }
+
     func testHealthMetricsAndSpec() async throws {
         // when
         let health = try await send(.GET, "/healthz")

@@ -1,6 +1,11 @@
 /// The console's stylesheet, served at /assets/park.css (embedded so the binary runs from any
 /// directory). No JavaScript framework: pages work without script.
 enum Assets {
+    static let icon = """
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0b5cab"/>\
+    <text x="16" y="23" text-anchor="middle" font-family="Arial,Helvetica,sans-serif" font-size="20" font-weight="700" fill="#fff">P</text></svg>
+    """
+
     static let css = """
     :root{--ink:#1c2430;--muted:#5f6b7a;--line:#e3e7ee;--bg:#f4f6f9;--card:#fff;--brand:#0b5cab;--brand2:#0a3d73;--ok:#1a7f37;--bad:#c62828;--warn:#b26a00}
     *{box-sizing:border-box}

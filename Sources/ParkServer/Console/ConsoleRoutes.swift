@@ -13,12 +13,21 @@ enum ConsoleRoutes {
             res.headers.cacheControl = .init(maxAge: 3600)
             return res
         }
+        // The park's mark (the header's "P"), for the tab; /favicon.ico for clients that ask for it.
+        for path in [["assets", "icon.svg"], ["favicon.ico"]] {
+            console.get(path.map { PathComponent(stringLiteral: $0) }) { _ -> Response in
+                let res = Response(body: .init(string: Assets.icon))
+                res.headers.contentType = .init(type: "image", subType: "svg+xml")
+                res.headers.cacheControl = .init(maxAge: 86400)
+                return res
+            }
+        }
         LoginPages.register(console)
         console.get { req in try await HomePage.render(req) }
         console.get("enterprises") { req in try await EnterpriseListPage.render(req) }
         console.get("enterprises", "export.csv") { req in try await EnterpriseFiles.export(req) }
-        console.get("enterprises", "template.csv") { req in try EnterpriseFiles.template(req) }
-        console.get("enterprises", "import") { req in try ImportPage.form(req) }
+        console.get("enterprises", "template.csv") { req async throws -> Response in try EnterpriseFiles.template(req) }
+        console.get("enterprises", "import") { req async throws -> Response in try ImportPage.form(req) }
         console.on(.POST, "enterprises", "import", body: .collect(maxSize: ByteCount(value: EnterpriseCSV.maxBytes + 64 * 1024))) { req in
             try await ImportPage.upload(req)
         }

@@ -51,7 +51,7 @@ struct Layout {
         <html lang="\(lang == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) · \(T.appName(lang))</title>
-        <link rel="stylesheet" href="/assets/park.css"></head>
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml"><link rel="stylesheet" href="/assets/park.css"></head>
         <body>
         <header class="top"><a class="brand" href="/"><span class="logo">P</span>\(T.appName(lang))</a>
         <nav>\(links)</nav>

@@ -7,7 +7,7 @@ import Vapor
 enum ParcelPages {
     static func register(_ routes: any RoutesBuilder) {
         routes.get("parcels", "export.geojson") { req in try await export(req) }
-        routes.get("parcels", "import") { req in try importForm(req, result: nil) }
+        routes.get("parcels", "import") { req async throws -> Response in try importForm(req, result: nil) }
         routes.on(.POST, "parcels", "import", body: .collect(maxSize: ByteCount(value: ParcelGeoJSON.maxBytes + 64 * 1024))) { req in
             try await upload(req)
         }

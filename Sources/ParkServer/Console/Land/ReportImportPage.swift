@@ -5,7 +5,7 @@ import Vapor
 /// Upload of the tax or statistics bureau's yearly reports (CSV), with dry run and row errors.
 enum ReportImportPage {
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("land", "reports", "import") { req in try form(req, result: nil) }
+        routes.get("land", "reports", "import") { req async throws -> Response in try form(req, result: nil) }
         routes.on(.POST, "land", "reports", "import", body: .collect(maxSize: ByteCount(value: ReportCSV.maxBytes + 64 * 1024))) { req in
             try await upload(req)
         }

@@ -8,7 +8,9 @@ enum LoginPages {
     static let loginCSRFCookie = "parkos_login_csrf"
 
     static func register(_ routes: any RoutesBuilder) {
-        routes.get("login") { req in form(req, error: nil, username: "") }
+        // Every console handler is async: the request context (who, language) is a task local that
+        // a synchronous handler, run on the event loop outside the request's task, does not see.
+        routes.get("login") { req async -> Response in form(req, error: nil, username: "") }
         routes.post("login") { req in try await submit(req) }
         routes.post("logout") { req in try await logout(req) }
     }
