@@ -24,7 +24,7 @@ enum AuditLabels {
     }
 
     /// Field keys of the audited JSON (enterprise and user records) to labels.
-    static func field(_ key: String, _ lang: Language) -> String {
+    static func field(_ key: String, entity: String, _ lang: Language) -> String {
         let map: [String: T] = [
             "creditCode": .creditCode, "nameZh": .nameZh, "nameEn": .nameEn, "industryCode": .industry,
             "clusters": .clusters, "ownership": .ownership, "originCountry": .origin,
@@ -34,29 +34,35 @@ enum AuditLabels {
             "role": .role, "departmentCode": .department, "enterpriseID": .enterprise, "disabled": .disabled,
             "deregistration": .deregistered, "deregistration.on": .deregisteredOn, "deregistration.reason": .deregistrationReason,
         ]
-        return map[key].map { $0(lang) } ?? key
+        if let t = map[key] { return t(lang) }
+        return (AuditFieldNames.names[entity + "." + key] ?? AuditFieldNames.names[key])?.text(lang) ?? key
     }
 
     static func entity(_ type: String, _ lang: Language) -> String {
-        switch type {
-        case "enterprise": T.enterprise(lang)
-        case "user": T.username(lang)
-        case "cluster": T.cluster(lang)
-        case "policy": lang == .zh ? "政策" : "Policy"
-        case "policy_run": lang == .zh ? "政策匹配" : "Policy matching run"
-        case "policy_grant": lang == .zh ? "免申即享兑现" : "Policy grant"
-        case "enterprise_fact": lang == .zh ? "企业政策数据" : "Enterprise policy data"
-        case "permu_run": lang == .zh ? "亩均评价" : "Per-mu evaluation run"
-        case "permu_scheme": lang == .zh ? "亩均评价办法" : "Per-mu scheme"
-        default: type
-        }
+        let names: [String: Bilingual] = [
+            "enterprise": Bilingual(zh: "企业", en: "Enterprise"),
+            "user": Bilingual(zh: "用户", en: "User"),
+            "cluster": Bilingual(zh: "产业集群", en: "Cluster"),
+            "parcel": Bilingual(zh: "地块", en: "Parcel"),
+            "lease": Bilingual(zh: "土地出让", en: "Lease"),
+            "performance_report": Bilingual(zh: "年度履约数据", en: "Yearly report"),
+            "lease_assessment": Bilingual(zh: "履约评估", en: "Lease assessment"),
+            "assessment_ruleset": Bilingual(zh: "评估规则", en: "Assessment rules"),
+            "policy": Bilingual(zh: "政策", en: "Policy"),
+            "policy_run": Bilingual(zh: "政策匹配", en: "Policy matching run"),
+            "policy_grant": Bilingual(zh: "免申即享兑现", en: "Policy grant"),
+            "enterprise_fact": Bilingual(zh: "企业政策数据", en: "Enterprise policy data"),
+            "permu_run": Bilingual(zh: "亩均评价", en: "Per-mu evaluation run"),
+            "permu_scheme": Bilingual(zh: "亩均评价办法", en: "Per-mu scheme"),
+        ]
+        return names[type]?.text(lang) ?? type
     }
 
-    static func value(_ text: String, _ lang: Language) -> String {
+    static func value(_ text: String, field: String, entity: String, _ lang: Language) -> String {
         switch text {
         case "true": T.yes(lang)
         case "false": T.no(lang)
-        default: text
+        default: AuditFieldNames.value(text, field: field, entity: entity, lang) ?? text
         }
     }
 }

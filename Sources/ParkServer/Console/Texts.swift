@@ -11,7 +11,7 @@ enum T: CaseIterable {
     case sortBy, ascending, descending, exportCSV, previous, next
     case creditCode, name, nameZh, nameEn, industry, clusters, origin, employees, founded, flags, address
     case listing, fortune500Parent, regionalHQ, rdCentre, yes, no, basicInfo, classification, investment
-    case auditTrail, seq, time, actor, action, changes, noAudit, field, before, after
+    case auditTrail, seq, time, actor, action, record, changes, noAudit, field, before, after
     case importTitle, importIntro, file, dryRun, upload, downloadTemplate, columnsHelp
     case rows, imported, errorsTitle, row, column, reason, importDone, dryRunOK, encodingDetected, nothingWritten
     case usersTitle, displayName, role, department, enterprise, status, active, disabled, createUser
@@ -92,6 +92,7 @@ enum T: CaseIterable {
         case .time: B("时间", "Time")
         case .actor: B("操作人", "By")
         case .action: B("操作", "Action")
+        case .record: B("记录", "Record")
         case .changes: B("变更内容", "Changes")
         case .noAudit: B("暂无记录", "No entries yet")
         case .field: B("字段", "Field")

@@ -106,16 +106,23 @@ enum AuditTable {
             let changes = AuditDiff.changes(before: e.before, after: e.after)
             let list: HTML = changes.isEmpty ? "—" : """
                 <table><thead><tr><th>\(T.field(lang))</th><th>\(T.before(lang))</th><th>\(T.after(lang))</th></tr></thead><tbody>
-                \(changes.map { c -> HTML in "<tr><td>\(AuditLabels.field(c.field, lang))</td><td>\(AuditLabels.value(c.before, lang))</td><td>\(AuditLabels.value(c.after, lang))</td></tr>" })
+                \(changes.map { c -> HTML in "<tr><td>\(AuditLabels.field(c.field, entity: e.entityType, lang))</td><td>\(shown(AuditLabels.value(c.before, field: c.field, entity: e.entityType, lang)))</td><td>\(shown(AuditLabels.value(c.after, field: c.field, entity: e.entityType, lang)))</td></tr>" })
                 </tbody></table>
                 """
             return """
-            <tr><td class="num">\(e.seq)</td><td>\(Markup.date(e.at, lang))</td><td>\(e.actorName)</td><td>\(AuditLabels.action(e.action, lang))</td><td>\(list)</td></tr>
+            <tr><td class="num">\(e.seq)</td><td>\(Markup.date(e.at, lang))</td><td>\(e.actorName)</td><td>\(AuditLabels.action(e.action, lang))</td>
+            <td>\(AuditLabels.entity(e.entityType, lang))<div class="sub mono">\(String(e.entityID.prefix(13)))</div></td><td>\(list)</td></tr>
             """
         }
         return """
-        <table><thead><tr><th>\(T.seq(lang))</th><th>\(T.time(lang))</th><th>\(T.actor(lang))</th><th>\(T.action(lang))</th><th>\(T.changes(lang))</th></tr></thead>
+        <table><thead><tr><th>\(T.seq(lang))</th><th>\(T.time(lang))</th><th>\(T.actor(lang))</th><th>\(T.action(lang))</th><th>\(T.record(lang))</th><th>\(T.changes(lang))</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         """
+    }
+
+    /// A value as shown in the table: long ones (a parcel's boundary, a scheme's groups) cut
+    /// at 160 characters; the whole value stays in the trail and in `parkos audit`.
+    static func shown(_ text: String) -> String {
+        text.count > 160 ? String(text.prefix(160)) + " …" : text
     }
 }
