@@ -1,6 +1,6 @@
 import Foundation
 import ParkDomain
-import ParkServer
+@testable import ParkServer
 import ParkStore
 import XCTVapor
 import ParkTestSupport
@@ -44,6 +44,10 @@ final class LandConsoleTests: ServerTestCase {
         XCTAssertTrue(zh.body.string.contains("<h1>土地出让与弹性年期</h1>"))
         XCTAssertEqual(zh.body.string.components(separatedBy: "<polygon ").count - 1, 2, "one polygon per parcel")
         XCTAssertTrue(zh.body.string.contains("SIP-001 · 湖东"), "each polygon has its title")
+        XCTAssertEqual(zh.body.string.components(separatedBy: #"<svg class="swatch""#).count - 1, LeaseState.allCases.count + 1,
+                       "the legend has every state and 'not granted', each an SVG swatch")
+        let colours = LeaseState.allCases.map { ParcelMap.colour($0) } + [ParcelMap.colour(nil)]
+        XCTAssertEqual(Set(colours).count, colours.count, "each state its own colour")
         XCTAssertEqual(en.status, .ok)
         XCTAssertTrue(en.body.string.contains(#"<svg class="map""#))
         XCTAssertTrue(en.body.string.contains("<h1>Land and flexible-term leases</h1>"))

@@ -18,7 +18,8 @@ struct ParcelMap {
     static func colour(_ state: LeaseState?) -> String {
         switch state {
         case nil: "#cfd8e3"
-        case .auctioned?, .confirmed?: "#9ecae1"
+        case .auctioned?: "#c6dbef"
+        case .confirmed?: "#9ecae1"
         case .contracted?: "#4292c6"
         case .underConstruction?: "#6baed6"
         case .inProduction?: "#31a354"
@@ -26,7 +27,8 @@ struct ParcelMap {
         case .assessed?: "#e6550d"
         case .extended?: "#006d2c"
         case .reclaimed?: "#a50f15"
-        case .expired?, .lapsed?: "#969696"
+        case .expired?: "#969696"
+        case .lapsed?: "#d4b9da"
         }
     }
 
@@ -52,7 +54,8 @@ struct ParcelMap {
             """
             return h.raw
         }.joined()
-        let states: [LeaseState?] = [nil, .contracted, .underConstruction, .inProduction, .assessmentDue, .assessed, .extended, .reclaimed, .expired]
+        // Every state, each with its own colour: the legend explains whatever the map can show.
+        let states: [LeaseState?] = [nil] + LeaseState.allCases.map { $0 }
         let legendHTML = states.map { s -> HTML in
             "<span class=\"legend\"><svg class=\"swatch\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" rx=\"3\" fill=\"\(Self.colour(s))\"/></svg>\(legend(s))</span>"
         }

@@ -26,7 +26,7 @@ enum EnterpriseDetailPage {
         \(fact(.creditCode, HTML("<span class=\"mono\">\(e.creditCode.value)</span>")))
         \(fact(.nameZh, e.nameZh))\(fact(.nameEn, e.nameEn))
         \(fact(.address, e.address.isEmpty ? "—" : e.address))
-        \(fact(.founded, e.foundedOn?.iso ?? "—"))\(fact(.employees, e.employees.map(String.init) ?? "—"))
+        \(fact(.founded, e.foundedOn?.iso ?? "—"))\(fact(.employees, e.employees.map { Fmt.grouped(Int64($0)) } ?? "—"))
         </dl>
         """
         let classification: HTML = """

@@ -110,7 +110,7 @@ enum EnterpriseListPage {
             <td>\(e.industryCode) \(industry?.name.text(lang) ?? "")</td>
             <td>\(e.clusters.map { Markup.badge(clusterNames[$0] ?? $0) })</td>
             <td>\(e.ownership.label.text(lang))<div class="sub">\(e.originCountry)</div></td>
-            <td class="num">\(e.employees.map(String.init) ?? "—")</td>
+            <td class="num">\(e.employees.map { Fmt.grouped(Int64($0)) } ?? "—")</td>
             <td class="nowrap">\(e.foundedOn?.iso ?? "—")</td><td>\(flags)</td></tr>
             """
         }

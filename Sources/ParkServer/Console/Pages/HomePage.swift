@@ -34,7 +34,7 @@ enum HomePage {
         }
         let activity: HTML = recent.isEmpty ? .empty : """
             <section class="card"><h2>\(T.recentActivity(lang))</h2><table><thead><tr><th>\(T.seq(lang))</th><th>\(T.time(lang))</th>
-            <th>\(T.actor(lang))</th><th>\(T.action(lang))</th><th>\(T.enterprise(lang))</th></tr></thead><tbody>
+            <th>\(T.actor(lang))</th><th>\(T.action(lang))</th><th>\(T.record(lang))</th></tr></thead><tbody>
             \(recent.map { e -> HTML in
                 let link: HTML = e.entityType == EnterpriseRepository.entityType
                     ? "<a class=\"mono\" href=\"/enterprises/\(e.entityID)\">\(AuditLabels.entity(e.entityType, lang)) \(String(e.entityID.prefix(8)))</a>"
