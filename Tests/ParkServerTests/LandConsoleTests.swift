@@ -67,6 +67,33 @@ final class LandConsoleTests: ServerTestCase {
         XCTAssertFalse(staff.body.string.contains("Our land"))
     }
 
+    func testTheDueListSortsPagesAndExportsWithItsChoices() async throws {
+        // given
+        let session = try await login("land-1")
+        // when
+        let sorted = try await page("/land/due?sort=parcel&order=desc&lang=en", session: session)
+        let csv = try await page("/land/due.csv?within=12&sort=parcel&lang=zh", session: session)
+        let machine = try await page("/land/due.csv?format=machine", session: session)
+        let badSort = try await page("/land/due?sort=price", session: session)
+        let badPage = try await page("/land/due?page=0", session: session)
+        let firm = try await page("/land/due.csv", session: try await login("firm-a"))
+        // then
+        XCTAssertEqual(sorted.status, .ok)
+        XCTAssertTrue(sorted.body.string.contains("1 lease with alerts, page 1 of 1"), sorted.body.string)
+        XCTAssertTrue(sorted.body.string.contains("Parcel ▼"), "the active sort is marked")
+        XCTAssertTrue(sorted.body.string.contains(#"href="/land/due.csv?within=12&amp;sort=parcel&amp;order=desc&amp;page=1""#), "the export follows the list")
+        XCTAssertEqual(csv.status, .ok)
+        let lines = csv.body.string.split(separator: "\n")
+        XCTAssertEqual(lines.first.map(String.init), "\u{FEFF}地块,片区,出让记录编号,所属企业,状态,首期届满,预警", "headers in the reader's language, with a BOM")
+        XCTAssertTrue(lines.count == 2 && lines[1].hasPrefix("SIP-002,湖东,") && lines[1].contains(",乙生物有限公司,已投产,2025-09-01,"), csv.body.string)
+        XCTAssertTrue(machine.body.string.hasPrefix("\u{FEFF}parcel_code,sub_area,lease_id,enterprise,state,first_term_end,alerts\n"))
+        XCTAssertTrue(machine.body.string.contains(",in_production,"))
+        XCTAssertEqual(badSort.status, .badRequest)
+        XCTAssertTrue(badSort.body.string.contains("排序须为 end、parcel、enterprise、state 之一"), badSort.body.string)
+        XCTAssertEqual(badPage.status, .badRequest)
+        XCTAssertEqual(firm.status, .forbidden)
+    }
+
     func testTheDueListShowsTheLeaseWhoseWindowIsOpen() async throws {
         // given
         let session = try await login("land-1")

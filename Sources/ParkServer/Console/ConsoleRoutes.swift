@@ -37,6 +37,7 @@ enum ConsoleRoutes {
         console.get("admin", "audit") { req in try await AuditPage.render(req) }
         console.get("land") { req in try await LandOverviewPage.render(req) }
         console.get("land", "due") { req in try await DueListPage.render(req) }
+        console.get("land", "due.csv") { req in try await DueListPage.csv(req) }
         ParcelPages.register(console)
         LeasePage.register(console)
         RulesetPage.register(console)

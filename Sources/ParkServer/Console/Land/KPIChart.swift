@@ -21,13 +21,13 @@ enum KPIChart {
             let ok = atMost ? p.value <= target : p.value >= target
             parts.append("""
             <rect x="\(f(x))" y="\(f(h - bottom - bh))" width="\(f(slot * 0.7))" height="\(f(bh))" fill="\(ok ? "#31a354" : "#de2d26")"><title>\(String(p.year)): \(Fmt.number(p.value))</title></rect>
-            <text x="\(f(x + slot * 0.35))" y="\(f(h - 8))" font-size="10" text-anchor="middle" fill="#5f6b7a">\(String(p.year))</text>
+            <text x="\(f(x + slot * 0.35))" y="\(f(h - 8))" font-size="12" text-anchor="middle" fill="#5f6b7a">\(String(p.year))</text>
             """)
         }
         let ty = h - bottom - target * scale
         parts.append("""
         <line x1="\(f(left))" x2="\(f(w - 8))" y1="\(f(ty))" y2="\(f(ty))" stroke="#0b5cab" stroke-dasharray="5 3" stroke-width="1.5"/>
-        <text x="4" y="\(f(ty + 3))" font-size="10" fill="#0b5cab">\(Fmt.number(target, digits: target >= 1000 ? 0 : 2))</text>
+        <text x="4" y="\(f(ty + 3))" font-size="12" fill="#0b5cab">\(Fmt.number(target, digits: target >= 1000 ? 0 : 2))</text>
         """)
         return "<svg viewBox=\"0 0 \(Int(w)) \(Int(h))\" xmlns=\"http://www.w3.org/2000/svg\">\(heading)\(parts)</svg>"
     }

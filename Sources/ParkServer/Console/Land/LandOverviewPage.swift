@@ -61,30 +61,9 @@ enum LandView {
     }
 }
 
-/// Leases with alerts: assessment windows opening, production overdue, projected misses.
-enum DueListPage {
-    static func render(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        let layout = Layout(req)
-        let lang = layout.lang
-        let raw = req.query[String.self, at: "within"] ?? "12"
-        guard let within = Int(raw), (0...120).contains(within) else {
-            throw DomainError(code: "out_of_range", field: "within", en: "within must be 0–120 months", zh: "提前月数须在 0–120 之间")
-        }
-        let rows = try await LeaseAlertsQuery(db: req.db).run(today: req.park.today, withinMonths: within)
-        let body: HTML = """
-        <h1>\(L.dueTitle(lang))</h1>
-        <form class="filters card" method="get" action="/land/due"><label>\(L.withinMonths(lang))<input type="number" name="within" min="0" max="120" value="\(within)"></label>
-        <button class="btn">\(T.apply(lang))</button></form>
-        <section class="card flush">\(DueTable.render(rows, lang: lang))</section>
-        """
-        return layout.response(L.dueList(lang), .land, body)
-    }
-}
-
 enum DueTable {
-    static func render(_ rows: [LeaseAlertsQuery.Row], lang: Language) -> HTML {
+    /// `headers` replaces the plain column headers (the due list's sortable ones).
+    static func render(_ rows: [LeaseAlertsQuery.Row], lang: Language, headers: [HTML]? = nil) -> HTML {
         guard !rows.isEmpty else { return "<p class=\"sub padded\">\(L.noAlerts(lang))</p>" }
         let trs = rows.map { r -> HTML in
             let alerts = r.alerts.map { a -> HTML in "<div>\(a.message(lang))</div>" }
@@ -95,7 +74,8 @@ enum DueTable {
             """
         }
         return """
-        <table><thead><tr><th>\(L.parcel(lang))</th><th>\(T.enterprise(lang))</th><th>\(L.state(lang))</th><th>\(L.firstTermEnd(lang))</th><th>\(L.alerts(lang))</th></tr></thead>
+        <table><thead><tr>\(headers ?? ["<th>\(L.parcel(lang))</th>", "<th>\(T.enterprise(lang))</th>", "<th>\(L.state(lang))</th>",
+                                         "<th>\(L.firstTermEnd(lang))</th>", "<th>\(L.alerts(lang))</th>"])</tr></thead>
         <tbody>\(trs)</tbody></table>
         """
     }

@@ -11,7 +11,7 @@ enum L: CaseIterable {
     case submitReport, reason, timeline, kpiCharts, actual, assessment, runAssessment, asOf, score, proposal, rule
     case value, ratio, met, notMet, decision, approve, override, overrideReason, compensation, decide, decidedBy
     case importParcels, exportParcels, alerts, noLeases, advance, none, importParcelsIntro, yuan, wanYuan, mu, m2
-    case portalLeases, heldLand, assessmentResult, noReports
+    case portalLeases, heldLand, assessmentResult, noReports, leaseID
 
     var text: Bilingual {
         switch self {
@@ -117,10 +117,17 @@ enum L: CaseIterable {
         case .heldLand: B("企业用地", "Land held")
         case .assessmentResult: B("评估结果", "Assessment result")
         case .noReports: B("暂无报告", "No reports yet")
+        case .leaseID: B("出让记录编号", "Lease ID")
         }
     }
 
     func callAsFunction(_ lang: Language) -> String { text.text(lang) }
+
+    /// "433 leases with alerts, page 2 of 9".
+    static func dueCount(_ lang: Language, total: Int, page: Int, of pages: Int) -> String {
+        Bilingual(zh: "共 \(total) 宗出让有预警，第 \(page)/\(pages) 页",
+                  en: "\(total) lease\(total == 1 ? "" : "s") with alerts, page \(page) of \(pages)").text(lang)
+    }
 }
 
 private func B(_ zh: String, _ en: String) -> Bilingual { Bilingual(zh: zh, en: en) }

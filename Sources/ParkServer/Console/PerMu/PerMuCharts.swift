@@ -70,7 +70,7 @@ enum PerMuCharts {
             let y = h - bottom - plotH * Double(n) / Double(maxN)
             parts.append("""
             <line x1="\(f(left))" x2="\(f(w - right))" y1="\(f(y))" y2="\(f(y))" stroke="#e3e7ee"/>
-            <text x="\(f(left - 4))" y="\(f(y + 3))" font-size="9" text-anchor="end" fill="#5f6b7a">\(n)</text>
+            <text x="\(f(left - 4))" y="\(f(y + 3))" font-size="12" text-anchor="end" fill="#5f6b7a">\(n)</text>
             """)
         }
         for (i, c) in counts.enumerated() {
@@ -85,12 +85,12 @@ enum PerMuCharts {
                 """)
             }
             if i % max(1, bins / 5) == 0 {
-                parts.append("<text x=\"\(f(x))\" y=\"\(f(h - bottom + 13))\" font-size=\"9\" fill=\"#5f6b7a\">\(PerMuFormat.num(lower, maxDecimals: 1))</text>")
+                parts.append("<text x=\"\(f(x))\" y=\"\(f(h - bottom + 13))\" font-size=\"12\" fill=\"#5f6b7a\">\(PerMuFormat.num(lower, maxDecimals: 1))</text>")
             }
         }
         parts.append("""
-        <text x="\(f(w - right))" y="\(f(h - 4))" font-size="10" text-anchor="end" fill="#5f6b7a">\(P.scoreAxis(lang)) →</text>
-        <text x="\(f(w - right))" y="\(f(top - 6))" font-size="9" text-anchor="end" fill="#5f6b7a">↑ \(P.unitsAxis(lang))</text>
+        <text x="\(f(w - right))" y="\(f(h - 4))" font-size="12" text-anchor="end" fill="#5f6b7a">\(P.scoreAxis(lang)) →</text>
+        <text x="\(f(w - right))" y="\(f(top - 6))" font-size="12" text-anchor="end" fill="#5f6b7a">↑ \(P.unitsAxis(lang))</text>
         """)
         return "<svg class=\"chart\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">\(parts)</svg>"
     }

@@ -1,0 +1,119 @@
+import Foundation
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// Leases with alerts (assessment windows opening, production overdue, projected misses),
+/// looking `within` months ahead: sorted, paged, and exported as CSV with the same choices.
+enum DueListPage {
+    enum Sort: String, CaseIterable { case end, parcel, enterprise, state }
+
+    /// The list's choices, from the query string, each refused with its field when malformed.
+    struct Choices {
+        var within = 12
+        var sort = Sort.end
+        var descending = false
+        var page = 1
+        static let perPage = 50
+
+        init(_ req: Request) throws {
+            let q = req.query
+            let within = q[String.self, at: "within"] ?? "12"
+            guard let months = Int(within), (0...120).contains(months) else {
+                throw DomainError(code: "out_of_range", field: "within", en: "within must be 0–120 months", zh: "提前月数须在 0–120 之间")
+            }
+            self.within = months
+            let sort = q[String.self, at: "sort"] ?? Sort.end.rawValue
+            guard let s = Sort(rawValue: sort) else {
+                throw DomainError(code: "invalid_value", field: "sort", en: "sort must be one of end, parcel, enterprise, state",
+                                  zh: "排序须为 end、parcel、enterprise、state 之一")
+            }
+            self.sort = s
+            switch q[String.self, at: "order"] ?? "asc" {
+            case "asc": descending = false
+            case "desc": descending = true
+            default: throw DomainError(code: "invalid_value", field: "order", en: "order must be asc or desc", zh: "排序方向须为 asc 或 desc")
+            }
+            let page = q[String.self, at: "page"] ?? "1"
+            guard let n = Int(page) else {
+                throw DomainError(code: "invalid_value", field: "page", en: "page must be a whole number", zh: "页码须为整数")
+            }
+            self.page = try PageRequest(page: n, perPage: Self.perPage).page
+        }
+
+        func params(_ changes: [String: String] = [:]) -> String {
+            var p: [String: String] = ["within": String(within), "sort": sort.rawValue, "order": descending ? "desc" : "asc", "page": String(page)]
+            for (k, v) in changes { p[k] = v }
+            return HTML.query(["within", "sort", "order", "page"].map { ($0, p[$0]) })
+        }
+
+        /// The rows in the chosen order; ties go by parcel code, so the order is total.
+        func sorted(_ rows: [LeaseAlertsQuery.Row], lang: Language) -> [LeaseAlertsQuery.Row] {
+            func end(_ r: LeaseAlertsQuery.Row) -> LocalDate { r.lease.contract?.firstTermEnd ?? r.lease.auction.date }
+            let ascending = rows.sorted { a, b in
+                switch sort {
+                case .end: (end(a), a.parcel.code) < (end(b), b.parcel.code)
+                case .parcel: a.parcel.code < b.parcel.code
+                case .enterprise: (a.enterpriseName.text(lang), a.parcel.code) < (b.enterpriseName.text(lang), b.parcel.code)
+                case .state: (a.lease.state.label.text(lang), a.parcel.code) < (b.lease.state.label.text(lang), b.parcel.code)
+                }
+            }
+            return descending ? ascending.reversed() : ascending
+        }
+    }
+
+    static func render(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        let layout = Layout(req)
+        let lang = layout.lang
+        let choices = try Choices(req)
+        let rows = choices.sorted(try await LeaseAlertsQuery(db: req.db).run(today: req.park.today, withinMonths: choices.within), lang: lang)
+        let page = Page(items: Array(rows.dropFirst((choices.page - 1) * Choices.perPage).prefix(Choices.perPage)),
+                        total: rows.count, page: choices.page, perPage: Choices.perPage)
+        func header(_ sort: Sort, _ label: String) -> HTML {
+            let active = choices.sort == sort
+            let order = active && !choices.descending ? "desc" : "asc"
+            let arrow = active ? (choices.descending ? " ▼" : " ▲") : ""
+            return "<th><a href=\"/land/due\(choices.params(["sort": sort.rawValue, "order": order, "page": "1"]))\">\(label)\(arrow)</a></th>"
+        }
+        let headers: [HTML] = [header(.parcel, L.parcel(lang)), header(.enterprise, T.enterprise(lang)), header(.state, L.state(lang)),
+                               header(.end, L.firstTermEnd(lang)), "<th>\(L.alerts(lang))</th>"]
+        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"/land/due\(choices.params(["page": String(page.page - 1)]))\">\(T.previous(lang))</a>" : .empty
+        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"/land/due\(choices.params(["page": String(page.page + 1)]))\">\(T.next(lang))</a>" : .empty
+        let export: HTML = "<a class=\"btn ghost small\" href=\"/land/due.csv\(choices.params(["page": "1"]))\">\(T.exportCSV(lang))</a>"
+        let body: HTML = """
+        <h1>\(L.dueTitle(lang))</h1>
+        <form class="filters card" method="get" action="/land/due"><label>\(L.withinMonths(lang))<input type="number" name="within" min="0" max="120" value="\(choices.within)"></label>
+        <input type="hidden" name="sort" value="\(choices.sort.rawValue)"><input type="hidden" name="order" value="\(choices.descending ? "desc" : "asc")">
+        <button class="btn">\(T.apply(lang))</button></form>
+        <div class="toolbar"><span>\(L.dueCount(lang, total: page.total, page: page.page, of: page.pageCount))</span><span class="pager">\(prev)\(next)\(export)</span></div>
+        <section class="card flush scroll">\(DueTable.render(page.items, lang: lang, headers: headers))</section>
+        <div class="toolbar"><span></span><span class="pager">\(prev)\(next)</span></div>
+        """
+        return layout.response(L.dueList(lang), .land, body)
+    }
+
+    /// The whole list in the chosen order: headers in the reader's language and states by
+    /// name, with a BOM so Excel opens it; `format=machine` gives snake_case headers and codes.
+    static func csv(_ req: Request) async throws -> Response {
+        let p = try ConsoleRoutes.requireLogin(req)
+        try p.requireStaff()
+        let lang = RequestContext.current.language
+        let choices = try Choices(req)
+        let machine = req.query[String.self, at: "format"] == "machine"
+        let rows = choices.sorted(try await LeaseAlertsQuery(db: req.db).run(today: req.park.today, withinMonths: choices.within), lang: lang)
+        let header = machine
+            ? ["parcel_code", "sub_area", "lease_id", "enterprise", "state", "first_term_end", "alerts"]
+            : [L.parcel(lang), L.subArea(lang), L.leaseID(lang), T.enterprise(lang), L.state(lang), L.firstTermEnd(lang), L.alerts(lang)]
+        var out = EnterpriseCSV.utf8BOM + CSVWriter.line(header) + "\n"
+        for r in rows {
+            out += CSVWriter.line([
+                r.parcel.code, machine ? r.parcel.subArea : SubArea.label(r.parcel.subArea).text(lang), r.lease.id?.uuidString ?? "",
+                r.enterpriseName.text(lang), machine ? r.lease.state.rawValue : r.lease.state.label.text(lang),
+                r.lease.contract?.firstTermEnd.iso ?? "", r.alerts.map { $0.message(lang) }.joined(separator: "; "),
+            ], formulaGuard: true) + "\n"
+        }
+        return EnterpriseFiles.download(Data(out.utf8), name: "land-due-\(req.park.today.iso).csv")
+    }
+}
