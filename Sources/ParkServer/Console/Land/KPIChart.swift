@@ -27,7 +27,7 @@ enum KPIChart {
         let ty = h - bottom - target * scale
         parts.append("""
         <line x1="\(f(left))" x2="\(f(w - 8))" y1="\(f(ty))" y2="\(f(ty))" stroke="#0b5cab" stroke-dasharray="5 3" stroke-width="1.5"/>
-        <text x="4" y="\(f(ty + 3))" font-size="12" fill="#0b5cab">\(Fmt.number(target, digits: target >= 1000 ? 0 : 2))</text>
+        <text x="\(f(w - 8))" y="\(f(ty - 4))" font-size="12" text-anchor="end" fill="#0b5cab">\(Fmt.number(target, digits: target >= 1000 ? 0 : 2))</text>
         """)
         return "<svg viewBox=\"0 0 \(Int(w)) \(Int(h))\" xmlns=\"http://www.w3.org/2000/svg\">\(heading)\(parts)</svg>"
     }
