@@ -94,6 +94,23 @@ final class RegistryDomainTests: XCTestCase {
         XCTAssertTrue(e1.canonicalText.hasPrefix("1:1|1:5|0:|3:a|b|"))
     }
 
+    func testAReasonIsSealedAndAnEntryWithoutOneKeepsItsOldText() {
+        // given
+        var e = AuditEntry(seq: 2, atMillis: 7, actorID: nil, actorName: "econ", action: "update", entityType: "enterprise",
+                           entityID: "x", before: "{}", after: "{}", prevHash: AuditEntry.genesisHash, hash: "")
+        let old = e.canonicalText
+        // then: the text of an entry without a reason is what it was before reasons existed
+        XCTAssertEqual(old, "1:2|1:7|0:|4:econ|6:update|10:enterprise|1:x|2:{}|2:{}|64:\(AuditEntry.genesisHash)")
+        // when a reason is added, changed or removed, the text (so the seal) differs
+        e.reason = "年报更正"
+        let withReason = e.canonicalText
+        XCTAssertEqual(withReason, old + "|19:reason=年报更正")
+        e.reason = "年报更改"
+        XCTAssertNotEqual(e.canonicalText, withReason)
+        e.reason = ""
+        XCTAssertNotEqual(e.canonicalText, old, "an empty reason is not the same as none")
+    }
+
     func testPrincipalScopes() {
         let own = UUID(), other = UUID()
         let firm = Principal(userID: UUID(), name: "firm", role: .enterprise, enterpriseID: own)

@@ -198,6 +198,12 @@ extension PolicyConsoleTests {
         let g = section(testPage.body.string, "grants")
         XCTAssertTrue(g.contains("150,000.00 yuan") && g.contains("200,000.00 yuan") && g.contains("75,000.00 yuan"), g)
         XCTAssertTrue(g.contains("Pro rata") && g.contains("Confirm every proposal of this policy (2)"))
+        // the run warns of it before anything is confirmed: by how much, and the factor pro rata applies
+        let used = testPage.body.string
+        XCTAssertTrue(used.contains("park_test_award") && used.contains("200,000.00 yuan entitled against a budget of 150,000.00 yuan (1.3 times the budget)"), used)
+        XCTAssertTrue(used.contains("Pro rata: every amount will be paid at 75.00 %"))
+        XCTAssertEqual(used.components(separatedBy: "times the budget").count - 1, 1, "the FDI award fits its budget: no warning")
+        XCTAssertFalse(used.contains("<th>Source digest</th>"), "the digest is the version link's tooltip, not a column")
 
         // when: confirming A's grant, then the rest in bulk
         let grantA = try XCTUnwrap(grants.first { $0.enterpriseID == a.id })

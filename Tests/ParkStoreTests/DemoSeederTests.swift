@@ -54,4 +54,23 @@ final class DemoSeederTests: StoreTestCase {
         XCTAssertEqual(a.fortune500Parent != nil, true, "enterprise 0 is the Bosch subsidiary")
         XCTAssertEqual(a.ownership, .foreign)
     }
+
+    func testTheRegistersEmployeesAreWhatTheLandReportsSay() async throws {
+        // given
+        _ = try await DemoSeeder(db: db, clock: clock, bcryptCost: 4).seed(seed: 7, scale: .small)
+        // when: each enterprise's held leases, with the latest report that has employees
+        let reports = ReportRepository(db: db)
+        var reported: [UUID: Int] = [:]
+        for lease in try await LeaseRepository(db: db).list() where ![.reclaimed, .expired, .lapsed].contains(lease.state) {
+            guard let n = try await reports.current(leaseID: lease.id!).last(where: { $0.averageEmployees != nil })?.averageEmployees else { continue }
+            reported[lease.enterpriseID, default: 0] += n
+        }
+        // then: the register says the same, Bosch (firm-a) included
+        XCTAssertGreaterThan(reported.count, 20)
+        for (id, n) in reported {
+            await assertEqual(try await enterprises.find(id)?.employees, n, "enterprise \(id)")
+        }
+        let firmA = try await unwrap(try await accounts.find(username: "firm-a"))
+        XCTAssertNotNil(reported[try XCTUnwrap(firmA.enterpriseID)], "firm-a's land reports its employees")
+    }
 }

@@ -16,10 +16,10 @@ final class MigrationTests: XCTestCase {
             let after = try await store.status()
             let again = try await store.migrate()
             // then
-            XCTAssertEqual(before.count, 9)
+            XCTAssertEqual(before.count, 10)
             XCTAssertTrue(before.allSatisfy { !$0.applied })
             XCTAssertEqual(applied, ["CreateReferenceTables", "CreateEnterprises", "CreateAccounts", "CreateAuditTrail", "CreateLand", "CreatePerMu", "CreatePolicies",
-                                     "CreateLoginThrottle", "UpdateEnterprisesDeregistration"])
+                                     "CreateLoginThrottle", "UpdateEnterprisesDeregistration", "UpdateAuditReason"])
             XCTAssertTrue(after.allSatisfy(\.applied))
             XCTAssertEqual(after.map(\.name), before.map(\.name))
             XCTAssertEqual(again, [], "a second run has nothing to apply")
@@ -38,7 +38,7 @@ final class MigrationTests: XCTestCase {
             await assertEqual(try await store.revertLastBatch(), [], "nothing left to revert")
 
             // when migrated once more, then it works from scratch
-            await assertEqual(try await store.migrate().count, 9)
+            await assertEqual(try await store.migrate().count, 10)
             await assertEqual(try await ReferenceRepository(db: store.db).clusters().count, 6)
         } catch {
             await store.shutdown()

@@ -143,16 +143,18 @@ public enum EnterpriseCSV {
     /// the spreadsheet formula guard on (this is an export for people). `decode` reads it back.
     public static func encode(_ enterprises: [Enterprise]) -> String {
         var out = CSVWriter.line(columns) + "\n"
-        for e in enterprises {
-            let fields = [
-                e.creditCode.value, e.nameZh, e.nameEn, e.industryCode, e.clusters.joined(separator: ";"),
-                e.ownership.rawValue, e.originCountry, e.fortune500Parent ?? "", String(e.regionalHeadquarters),
-                String(e.rdCentre), e.listing?.rawValue ?? "", String(e.aboveDesignatedSize),
-                e.employees.map(String.init) ?? "", e.foundedOn?.iso ?? "", e.address,
-            ]
-            out += CSVWriter.line(fields, formulaGuard: true) + "\n"
-        }
+        for e in enterprises { out += CSVWriter.line(fields(e), formulaGuard: true) + "\n" }
         return out
+    }
+
+    /// One enterprise's values in `columns` order, as codes (the import's form).
+    public static func fields(_ e: Enterprise) -> [String] {
+        [
+            e.creditCode.value, e.nameZh, e.nameEn, e.industryCode, e.clusters.joined(separator: ";"),
+            e.ownership.rawValue, e.originCountry, e.fortune500Parent ?? "", String(e.regionalHeadquarters),
+            String(e.rdCentre), e.listing?.rawValue ?? "", String(e.aboveDesignatedSize),
+            e.employees.map(String.init) ?? "", e.foundedOn?.iso ?? "", e.address,
+        ]
     }
 
     /// `encode` as bytes for download: UTF-8 with a BOM, so that Excel shows Chinese correctly.

@@ -96,6 +96,18 @@ public struct DemoLand: Sendable {
         return DemoLand(parcels: parcels, leases: leases)
     }
 
+    /// Each enterprise's employees as its land reports them: for every lease it still holds
+    /// (not reclaimed, expired or lapsed), the average employees of the latest report that
+    /// has them, summed per enterprise index. Enterprises without such a report are absent.
+    public func reportedEmployees() -> [Int: Int] {
+        var out: [Int: Int] = [:]
+        for l in leases where ![.reclaimed, .expired, .lapsed].contains(l.lease.state) {
+            guard let n = l.reports.last(where: { $0.averageEmployees != nil })?.averageEmployees else { continue }
+            out[l.enterpriseIndex, default: 0] += n
+        }
+        return out
+    }
+
     /// Gives enterprise 0 the first lease due for assessment and enterprise 1 the first extended
     /// lease and the first lease in production, so the demo logins have land to look at.
     static func anchor(_ leases: [DemoLease], enterpriseCount: Int) -> [DemoLease] {

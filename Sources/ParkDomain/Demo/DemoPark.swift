@@ -17,6 +17,14 @@ public struct DemoPark: Sendable {
 
     public init(enterprises: [Enterprise]) { self.enterprises = enterprises }
 
+    /// The park with the register's employees set from what the land reports say
+    /// (`DemoLand.reportedEmployees`), so a firm's page and its lease reports agree.
+    public func withEmployees(_ byIndex: [Int: Int]) -> DemoPark {
+        var list = enterprises
+        for (i, n) in byIndex where list.indices.contains(i) { list[i].employees = n }
+        return DemoPark(enterprises: list)
+    }
+
     public static func generate(seed: UInt64, scale: DemoScale, today: LocalDate) -> DemoPark {
         var planner = DemoPlanner(seed: seed, count: scale.enterpriseCount, today: today)
         return DemoPark(enterprises: planner.run())

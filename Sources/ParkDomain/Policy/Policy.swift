@@ -5,7 +5,7 @@ import Foundation
 /// whole-park run (`PolicyProgram`). Build it with `Policy.parse(_:catalogue:)`.
 public struct Policy: Sendable {
     struct Local: Sendable { var name: String; var term: PolicyTerm; var type: PolicyType; var text: String; var hidden: Bool }
-    struct Condition: Sendable { var text: String; var term: PolicyTerm }
+    struct Condition: Sendable { var text: String; var words: Bilingual; var term: PolicyTerm }
 
     public let header: PolicyHeader
     public let parameters: [PolicyParameter]
@@ -23,6 +23,9 @@ public struct Policy: Sendable {
     let amount: PolicyTerm?
 
     public var id: String { header.id }
+
+    /// The top-level conditions of `eligible when`, each in words and as its source text.
+    public var conditionTexts: [(words: Bilingual, code: String)] { conditions.map { ($0.words, $0.text) } }
 
     /// A stable fingerprint of the source (FNV-1a, 64 bits, hex): store it with a matching run so
     /// an answer can be reproduced with the same policy version.

@@ -66,6 +66,12 @@ public enum PolicyBudget {
         return out
     }
 
+    /// How far `entitledFen` exceeds `budgetFen`: nil when it fits or there is no budget.
+    public static func overrun(entitledFen: Int64, budgetFen: Int64?) -> BudgetOverrun? {
+        guard let budget = budgetFen, entitledFen > max(0, budget) else { return nil }
+        return BudgetOverrun(entitledFen: entitledFen, budgetFen: max(0, budget))
+    }
+
     /// Grant proposals from a whole-park run: the eligible rows with a known amount, with the
     /// policy's budget rule applied (the store keeps them until an officer confirms).
     public static func proposals(_ results: PolicyResults, policy: Policy) -> [PolicyGrantProposal] {
@@ -94,5 +100,30 @@ public enum PolicyMatching {
             out.append(Run(policy: p.policy, results: try p.run(table, asOf: asOf)))
         }
         return out
+    }
+}
+
+/// Entitlements above a policy's budget, which the run's officers are warned of before they
+/// confirm grants. Exact: the factor is a decimal ratio of two fen amounts.
+public struct BudgetOverrun: Sendable, Equatable {
+    public let entitledFen: Int64
+    public let budgetFen: Int64
+
+    /// budget ÷ entitled: the share of each amount a pro-rata rule pays (0 ≤ factor < 1).
+    public var factor: Decimal { Decimal(budgetFen) / Decimal(entitledFen) }
+    /// entitled ÷ budget ("22 times the budget"); nil for a budget of 0.
+    public var multiple: Decimal? { budgetFen == 0 ? nil : Decimal(entitledFen) / Decimal(budgetFen) }
+
+    /// `value` rounded half-up to `places` decimals, as text with exactly that many decimals.
+    public static func fixed(_ value: Decimal, places: Int) -> String {
+        var v = value, r = Decimal()
+        NSDecimalRound(&r, &v, places, .plain)
+        let f = NumberFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.numberStyle = .decimal
+        f.usesGroupingSeparator = true
+        f.minimumFractionDigits = places
+        f.maximumFractionDigits = places
+        return f.string(from: r as NSDecimalNumber) ?? "\(r)"
     }
 }

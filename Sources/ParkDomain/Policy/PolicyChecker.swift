@@ -56,9 +56,13 @@ struct PolicyChecker {
                        zh: "“eligible when”需要条件（布尔值），实际为 \(eligible.type)")
         }
         var conditions: [Policy.Condition] = []
+        let snapshot = self
+        let wording = PolicyWording(catalogue: catalogue,
+                                    parameters: Dictionary(document.parameters.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+                                    source: { snapshot.text($0) })
         func split(_ e: PolicySyntax) throws(PolicyDiagnostic) {
             if case .binary("and", let a, let b) = e.kind { try split(a); try split(b); return }
-            conditions.append(.init(text: text(e), term: try typed(e).term))
+            conditions.append(.init(text: text(e), words: wording.sentence(e), term: try typed(e).term))
         }
         try split(document.eligible)
         var amount: PolicyTerm?

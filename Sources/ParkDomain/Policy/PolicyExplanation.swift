@@ -6,7 +6,10 @@ import Foundation
 public struct PolicyExplanation: Sendable, Hashable {
     /// One top-level condition of `eligible when` (the conjuncts of its `and` chain).
     public struct Condition: Sendable, Hashable {
+        /// The condition as written in the policy language.
         public var text: String
+        /// The condition in words (`PolicyWording`), for people who do not read the language.
+        public var words: Bilingual
         /// true / false, nil when undetermined.
         public var result: Bool?
         /// The facts it reads with their values (`?` when missing).
@@ -95,7 +98,7 @@ extension Policy {
                 let fv = one?.eval(.fact(k)) ?? .unknown(1)
                 return .init(name: f.name, label: f.label, value: fv.known ? (one?.render(fv, f.type)) : nil)
             }
-            conditions.append(.init(text: c.text, result: v.known ? v.raw != 0 : nil, values: used))
+            conditions.append(.init(text: c.text, words: c.words, result: v.known ? v.raw != 0 : nil, values: used))
         }
         var steps: [Bilingual] = []
         if outcome.status == .eligible, let amount {

@@ -65,7 +65,7 @@ enum APIMapping {
 
     static func audit(_ e: AuditEntry) -> Components.Schemas.AuditEntry {
         .init(seq: e.seq, at: e.at, actor: e.actorName, action: e.action, entityType: e.entityType,
-              entityId: e.entityID, before: e.before, after: e.after, hash: e.hash)
+              entityId: e.entityID, before: e.before, after: e.after, reason: e.reason, hash: e.hash)
     }
 
     /// An uploaded CSV body, refused beyond the imports' 10 MiB.

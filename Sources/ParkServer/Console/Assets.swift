@@ -55,7 +55,7 @@ enum Assets {
     .notice{padding:12px 14px;border-radius:8px;margin-bottom:16px}.notice.ok{background:#e8f6ec}.notice.bad{background:#fdecec;color:var(--bad)}
     pre.diff{white-space:pre-wrap;margin:0;font-size:12px}
     .login-brand{text-align:center;margin-bottom:18px}.login-brand .logo{width:48px;height:48px;font-size:24px;background:var(--brand);color:#fff}
-    .stack{display:flex;flex-direction:column;gap:12px}
+    .stack{display:flex;flex-direction:column;gap:12px}.fields{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:10px 14px;align-items:end}fieldset.checks{margin-top:12px}fieldset.checks label.check{display:inline-flex;margin:4px 14px 4px 0}
     svg.map{width:100%;height:auto;background:#eef3f8;border-radius:8px}svg.map polygon{stroke:#fff;stroke-width:.6}svg.map a:hover polygon{stroke:#111;stroke-width:1.5}
     .legends{display:flex;flex-wrap:wrap;gap:12px;margin-top:8px}.legend{display:inline-flex;align-items:center;gap:6px;font-size:12.5px}.legend i{width:14px;height:14px;border-radius:3px;display:inline-block}
     .kpi{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:14px}.kpi svg{width:100%;height:auto;background:#fafbfd;border:1px solid var(--line);border-radius:8px}

@@ -25,12 +25,13 @@ enum ConsoleRoutes {
         LoginPages.register(console)
         console.get { req in try await HomePage.render(req) }
         console.get("enterprises") { req in try await EnterpriseListPage.render(req) }
-        console.get("enterprises", "export.csv") { req in try await EnterpriseFiles.export(req) }
+        console.get("enterprises", "export.csv") { req in try await EnterpriseExport.csv(req) }
         console.get("enterprises", "template.csv") { req async throws -> Response in try EnterpriseFiles.template(req) }
         console.get("enterprises", "import") { req async throws -> Response in try ImportPage.form(req) }
         console.on(.POST, "enterprises", "import", body: .collect(maxSize: ByteCount(value: EnterpriseCSV.maxBytes + 64 * 1024))) { req in
             try await ImportPage.upload(req)
         }
+        EnterpriseFormPage.register(console)
         console.get("enterprises", ":id") { req in try await EnterpriseDetailPage.render(req) }
         console.post("enterprises", ":id", "deregister") { req in try await EnterpriseDetailPage.deregister(req) }
         UserPages.register(console)
@@ -86,24 +87,3 @@ struct LoginRedirectMiddleware: AsyncMiddleware {
     }
 }
 
-/// CSV files of the register: export (staff) and the empty template.
-enum EnterpriseFiles {
-    static func export(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        let data = EnterpriseCSV.exportData(try await req.park.enterprises.all())
-        return download(data, name: "enterprises-\(req.park.today.iso).csv")
-    }
-
-    static func template(_ req: Request) throws -> Response {
-        _ = try ConsoleRoutes.requireLogin(req)
-        return download(Data((EnterpriseCSV.utf8BOM + EnterpriseCSV.template()).utf8), name: "enterprises-template.csv")
-    }
-
-    static func download(_ data: Data, name: String) -> Response {
-        let res = Response(body: .init(data: data))
-        res.headers.contentType = .init(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        res.headers.contentDisposition = .init(.attachment, filename: name)
-        return res
-    }
-}

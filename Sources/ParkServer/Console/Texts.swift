@@ -19,6 +19,8 @@ enum T: CaseIterable {
     case auditTitle, verifyChain, chainIntact, chainBroken, entries
     case errorTitle, back, notFoundTitle, forbiddenTitle, perPage
     case deregistered, deregister, deregisteredOn, deregistrationReason, deregisterHint, deregisteredNotice
+    case newEnterprise, createEnterprise, editEnterprise, edit, cancel, changeReason, changeReasonHint, selfServiceHint
+    case savedCreated, savedUpdated
 
     var text: Bilingual {
         switch self {
@@ -148,6 +150,16 @@ enum T: CaseIterable {
         case .notFoundTitle: B("未找到", "Not found")
         case .forbiddenTitle: B("无权访问", "Not allowed")
         case .perPage: B("每页", "Per page")
+        case .newEnterprise: B("登记新企业", "Register an enterprise")
+        case .createEnterprise: B("登记", "Register")
+        case .editEnterprise: B("修改企业信息", "Edit enterprise")
+        case .edit: B("修改", "Edit")
+        case .cancel: B("取消", "Cancel")
+        case .changeReason: B("变更原因", "Reason for the change")
+        case .changeReasonHint: B("说明为何修改（如：依据营业执照变更、企业年报更正），将记入审计日志", "Say why (e.g. business licence amended, annual report corrected); it is recorded in the audit trail")
+        case .selfServiceHint: B("企业用户可修改英文名称、地址和从业人数；其他信息如需更正请联系园区经济发展部门。", "An enterprise user may change the English name, address and employees; to correct anything else, contact the park's economic development bureau.")
+        case .savedCreated: B("企业已登记", "Enterprise registered")
+        case .savedUpdated: B("修改已保存并记入审计日志", "Changes saved and recorded in the audit trail")
         }
     }
 

@@ -10,8 +10,13 @@ struct DemoLandSeeder: Sendable {
     let clock: ParkClock
 
     func seed(seed: UInt64, scale: DemoScale, enterprises: [Enterprise], progress: (@Sendable (String) -> Void)?) async throws -> Int {
+        let land = DemoLand.generate(seed: seed, scale: scale, enterpriseCount: enterprises.count, today: LocalDate(clock.now()))
+        return try await self.seed(land, enterprises: enterprises, progress: progress)
+    }
+
+    /// Stores `land` (generated for `enterprises`, by index).
+    func seed(_ land: DemoLand, enterprises: [Enterprise], progress: (@Sendable (String) -> Void)?) async throws -> Int {
         let today = LocalDate(clock.now())
-        let land = DemoLand.generate(seed: seed, scale: scale, enterpriseCount: enterprises.count, today: today)
         let system = Principal.system("demo")
         let parcels = try await ParcelRepository(db: db, clock: clock).createAll(land.parcels, by: system)
         progress?("registered \(parcels.count) parcels")

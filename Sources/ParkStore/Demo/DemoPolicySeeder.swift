@@ -6,8 +6,8 @@ import SQLKit
 /// The demo park's supplied policy facts, so the built-in policies have someone to match:
 /// certifications (high-tech for about a third of above-size firms and a tenth of the others;
 /// 专精特新 and its "little giant" tier for some of those), a headquarters tier for every
-/// regional headquarters, and for the latest data year utilised foreign investment (US$) of
-/// about half the foreign-invested firms and fixed-asset investment of a fifth of all firms.
+/// regional headquarters, and for the latest data year newly utilised foreign investment (US$)
+/// of about one foreign-invested firm in sixteen and fixed-asset investment of a fifth of all firms.
 /// Bulk-loaded as seed data, like the reports (no audit entry per value).
 struct DemoPolicySeeder: Sendable {
     let db: any Database
@@ -26,8 +26,11 @@ struct DemoPolicySeeder: Sendable {
             if rng.chance(8) { certs.append("tech_sme") }
             if !certs.isEmpty { rows.append((id, "certifications", 0, certs.joined(separator: ";"))) }
             if e.regionalHeadquarters { rows.append((id, "hq_tier", 0, rng.pick(["global", "asia_pacific", "china", "regional", "regional"]))) }
-            if e.ownership != .domestic && rng.chance(50) {
-                rows.append((id, "utilised_fdi_usd", dataYear, "\(rng.int(in: 5...600) * 100_000).00"))
+            // New utilised FDI in the year for about one foreign-invested firm in sixteen, most of
+            // it small (the smaller of two draws of US$1–40 M): about US$2.5 bn for a park of
+            // 5,000, SIP's order of magnitude, and entitlements near the FDI award's budget.
+            if e.ownership != .domestic && rng.chance(6) {
+                rows.append((id, "utilised_fdi_usd", dataYear, "\(min(rng.int(in: 10...400), rng.int(in: 10...400)) * 100_000).00"))
             }
             if rng.chance(20) { rows.append((id, "fixed_asset_investment", dataYear, "\(rng.int(in: 10...2_000) * 100_000).00")) }
         }

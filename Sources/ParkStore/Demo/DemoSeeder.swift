@@ -44,7 +44,10 @@ public struct DemoSeeder: Sendable {
         }
         let system = Principal.system("demo")
         progress?("generating \(scale.rawValue) park (seed \(seed))")
-        let park = DemoPark.generate(seed: seed, scale: scale, today: LocalDate(clock.now()))
+        let today = LocalDate(clock.now())
+        let drawn = DemoPark.generate(seed: seed, scale: scale, today: today)
+        let land = DemoLand.generate(seed: seed, scale: scale, enterpriseCount: drawn.enterprises.count, today: today)
+        let park = drawn.withEmployees(land.reportedEmployees())
         let created = try await enterprises.createAll(park.enterprises, by: system) { done, total in
             progress?("registered \(done)/\(total) enterprises")
         }
@@ -58,7 +61,7 @@ public struct DemoSeeder: Sendable {
             .init(username: "firm-b", displayName: b.nameZh, password: Self.password, role: .enterprise, enterpriseID: b.id),
         ]
         for u in users { _ = try await accounts.create(u, by: system) }
-        _ = try await DemoLandSeeder(db: db, clock: clock).seed(seed: seed, scale: scale, enterprises: created, progress: progress)
+        _ = try await DemoLandSeeder(db: db, clock: clock).seed(land, enterprises: created, progress: progress)
         try await DemoPerMuSeeder(db: db, clock: clock).seed(progress: progress)
         try await DemoPolicySeeder(db: db, clock: clock).seed(seed: seed, enterprises: created, progress: progress)
         progress?("created \(users.count) demo accounts")

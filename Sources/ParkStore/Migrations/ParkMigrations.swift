@@ -14,6 +14,7 @@ public enum ParkMigrations {
             CreatePolicies(),
             CreateLoginThrottle(),
             UpdateEnterprisesDeregistration(),
+            UpdateAuditReason(),
         ]
     }
 }

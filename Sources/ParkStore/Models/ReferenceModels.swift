@@ -60,6 +60,7 @@ final class AuditEntryModel: Model, @unchecked Sendable {
     @OptionalField(key: "after") var after: String?
     @Field(key: "prev_hash") var prevHash: String
     @Field(key: "hash") var hash: String
+    @OptionalField(key: "reason") var reason: String?
     init() {}
 }
 

@@ -34,14 +34,14 @@ public struct AuditLog: Sendable {
     /// Records one write. Must run inside `WriteGate.write` (the transaction of the change).
     @discardableResult
     public func append<T: Encodable>(by principal: Principal, action: String, entityType: String, entityID: String,
-                                     before: T?, after: T?) async throws -> AuditEntry {
+                                     before: T?, after: T?, reason: String? = nil) async throws -> AuditEntry {
         try await append(by: principal, action: action, entityType: entityType, entityID: entityID,
-                         beforeJSON: Self.json(before), afterJSON: Self.json(after))
+                         beforeJSON: Self.json(before), afterJSON: Self.json(after), reason: reason)
     }
 
     @discardableResult
     public func append(by principal: Principal, action: String, entityType: String, entityID: String,
-                       beforeJSON: String?, afterJSON: String?) async throws -> AuditEntry {
+                       beforeJSON: String?, afterJSON: String?, reason: String? = nil) async throws -> AuditEntry {
         let head = try await AuditHeadModel.find(1, on: db)
         let prevSeq = head?.seq ?? 0
         let prevHash = head?.hash ?? AuditEntry.genesisHash
@@ -52,12 +52,14 @@ public struct AuditLog: Sendable {
         }
         var entry = AuditEntry(seq: seq, atMillis: clock.millis, actorID: principal.userID,
                                actorName: principal.name, action: action, entityType: entityType,
-                               entityID: entityID, before: beforeJSON, after: afterJSON, prevHash: prevHash, hash: "")
+                               entityID: entityID, before: beforeJSON, after: afterJSON, prevHash: prevHash, hash: "",
+                               reason: reason)
         entry.hash = key.seal(entry.canonicalText)
         let row = AuditEntryModel()
         row.id = entry.seq; row.atMillis = entry.atMillis; row.actorID = entry.actorID; row.actorName = entry.actorName
         row.action = action; row.entityType = entityType; row.entityID = entityID
         row.before = beforeJSON; row.after = afterJSON; row.prevHash = prevHash; row.hash = entry.hash
+        row.reason = reason
         try await row.create(on: db)
         if let head {
             head.seq = entry.seq; head.hash = entry.hash
@@ -84,6 +86,6 @@ public struct AuditLog: Sendable {
     static func domain(_ m: AuditEntryModel) -> AuditEntry {
         AuditEntry(seq: m.id!, atMillis: m.atMillis, actorID: m.actorID, actorName: m.actorName, action: m.action,
                    entityType: m.entityType, entityID: m.entityID, before: m.before, after: m.after,
-                   prevHash: m.prevHash, hash: m.hash)
+                   prevHash: m.prevHash, hash: m.hash, reason: m.reason)
     }
 }

@@ -108,8 +108,12 @@ public struct EnterpriseRepository: Sendable {
 
     /// Replaces an enterprise's fields. Staff change everything; an enterprise user changes only
     /// its own enterprise, and not its credit code, name in Chinese, ownership or flags.
-    public func update(_ id: UUID, to new: Enterprise, by principal: Principal, catalog: ReferenceCatalog) async throws -> Enterprise {
+    /// `reason` (why, up to 500 characters) is sealed into the audit entry with the change.
+    public func update(_ id: UUID, to new: Enterprise, by principal: Principal, catalog: ReferenceCatalog,
+                       reason: String? = nil) async throws -> Enterprise {
         guard principal.canRead(enterprise: id) else { throw DomainError.notFound("enterprise", id: id.uuidString) }
+        let reason = reason.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        if let reason, reason.count > Deregistration.maxReasonLength { throw DomainError.tooLong("reason", max: Deregistration.maxReasonLength) }
         var edited = new
         edited.id = id
         try edited.validate(against: catalog, today: LocalDate(clock.now()))
@@ -135,7 +139,7 @@ public struct EnterpriseRepository: Sendable {
             model.updatedAtMillis = clock.millis
             try await model.update(on: tx)
             try await AuditLog(db: tx, clock: clock).append(by: principal, action: "update", entityType: Self.entityType,
-                                                            entityID: id.uuidString, before: before, after: new)
+                                                            entityID: id.uuidString, before: before, after: new, reason: reason)
             return new
         }
     }

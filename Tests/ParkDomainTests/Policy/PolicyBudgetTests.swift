@@ -61,4 +61,25 @@ final class PolicyBudgetTests: XCTestCase {
         let runs = try PolicyMatching.run([PolicyProgram(policy)], table: table, asOf: LocalDate(year: 2028, month: 1, day: 1)!)
         XCTAssertTrue(runs.isEmpty)
     }
+
+    func testAnOverrunStatesTheMultipleAndTheProRataFactorExactly() {
+        // 3,270,000,000 yuan entitled against 150,000,000 yuan: 21.8 times; factor 150 / 3270 = 0.0458715… → 4.59 %
+        let o = PolicyBudget.overrun(entitledFen: 327_000_000_000, budgetFen: 15_000_000_000)
+        XCTAssertEqual(o?.multiple.map { BudgetOverrun.fixed($0, places: 1) }, "21.8")
+        XCTAssertEqual(o.map { BudgetOverrun.fixed($0.factor * 100, places: 2) }, "4.59")
+        // 200,000 against 150,000: 1.33 times, 75 %
+        let small = PolicyBudget.overrun(entitledFen: 20_000_000, budgetFen: 15_000_000)
+        XCTAssertEqual(small.map { BudgetOverrun.fixed($0.factor * 100, places: 2) }, "75.00")
+        XCTAssertEqual(small?.multiple.map { BudgetOverrun.fixed($0, places: 2) }, "1.33")
+        // within budget, exactly at it, or without one: no overrun
+        XCTAssertNil(PolicyBudget.overrun(entitledFen: 15_000_000, budgetFen: 15_000_000))
+        XCTAssertNil(PolicyBudget.overrun(entitledFen: 10, budgetFen: nil))
+        // a zero budget: everything is over, factor 0, no multiple
+        let zero = PolicyBudget.overrun(entitledFen: 1, budgetFen: 0)
+        XCTAssertEqual(zero?.factor, 0)
+        XCTAssertNil(zero?.multiple)
+        // the largest amounts do not trap
+        XCTAssertEqual(PolicyBudget.overrun(entitledFen: .max, budgetFen: 1)?.budgetFen, 1)
+        XCTAssertEqual(BudgetOverrun.fixed(Decimal(string: "1234567.005")!, places: 2), "1,234,567.01")
+    }
 }

@@ -45,7 +45,14 @@ enum EnterpriseDetailPage {
         </dl>
         """
         let name = lang == .zh ? e.nameZh : (e.nameEn.isEmpty ? e.nameZh : e.nameEn)
-        let banner: HTML = notice.map { HTML("<p class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</p>") } ?? .empty
+        let saved: (ok: Bool, text: String)? = switch req.query[String.self, at: "saved"] {
+        case "created": (true, T.savedCreated(lang))
+        case "updated": (true, T.savedUpdated(lang))
+        default: nil
+        }
+        let banner: HTML = (notice ?? saved).map { HTML("<p class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</p>") } ?? .empty
+        let edit: HTML = p.isStaff || (p.enterpriseID == id && !e.isDeregistered)
+            ? "<p class=\"actions\"><a class=\"btn ghost\" href=\"/enterprises/\(id.uuidString)/edit\">\(T.editEnterprise(lang))</a></p>" : .empty
         let deregistration: HTML
         if let d = e.deregistration {
             deregistration = "<p class=\"notice bad\">\(T.deregistered(lang)): \(d.on.iso) · \(d.reason)</p>"
@@ -64,6 +71,7 @@ enum EnterpriseDetailPage {
         <p><a href="/enterprises">← \(T.enterprises(lang))</a></p>
         <h1>\(name)\(e.isDeregistered ? Markup.badge(T.deregistered(lang), kind: "off") : .empty)</h1>
         \(banner)
+        \(edit)
         <div class="grid g2">
         <section class="card"><h2>\(T.basicInfo(lang))</h2>\(facts)</section>
         <section class="card"><h2>\(T.classification(lang))</h2>\(classification)<h2 class="spaced">\(T.investment(lang))</h2>\(investment)</section>
@@ -110,7 +118,7 @@ enum AuditTable {
                 </tbody></table>
                 """
             return """
-            <tr><td class="num">\(e.seq)</td><td>\(Markup.date(e.at, lang))</td><td>\(e.actorName)</td><td>\(AuditLabels.action(e.action, lang))</td>
+            <tr><td class="num">\(e.seq)</td><td>\(Markup.date(e.at, lang))</td><td>\(e.actorName)</td><td>\(AuditLabels.action(e.action, lang))\(e.reason.map { r -> HTML in "<div class=\"sub\">\(T.changeReason(lang)): \(r)</div>" } ?? .empty)</td>
             <td>\(AuditLabels.entity(e.entityType, lang))<div class="sub mono">\(String(e.entityID.prefix(13)))</div></td><td>\(list)</td></tr>
             """
         }

@@ -117,9 +117,11 @@ enum EnterpriseListPage {
         let totalText = lang == .zh ? "共 \(page.total) 家企业，第 \(page.page)/\(page.pageCount) 页" : "\(page.total) enterprises, page \(page.page) of \(page.pageCount)"
         let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"/enterprises\(listRequest.params(["page": String(page.page - 1)]))\">\(T.previous(lang))</a>" : .empty
         let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"/enterprises\(listRequest.params(["page": String(page.page + 1)]))\">\(T.next(lang))</a>" : .empty
-        let export: HTML = p.isStaff ? "<a class=\"btn ghost small\" href=\"/enterprises/export.csv\">\(T.exportCSV(lang))</a>" : .empty
+        let export: HTML = p.isStaff ? "<a class=\"btn ghost small\" href=\"/enterprises/export.csv\(listRequest.params(["page": nil, "per_page": nil]))\">\(T.exportCSV(lang))</a>" : .empty
+        let create: HTML = p.isStaff ? "<p class=\"actions\"><a class=\"btn\" href=\"/enterprises/new\">\(T.newEnterprise(lang))</a></p>" : .empty
         let body: HTML = """
         <h1>\(T.enterprises(lang))</h1>
+        \(create)
         \(filters)
         <div class="toolbar"><span>\(totalText)</span><span class="pager">\(prev)\(next)\(export)</span></div>
         <div class="card flush scroll"><table><thead><tr>

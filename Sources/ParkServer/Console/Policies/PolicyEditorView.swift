@@ -73,14 +73,18 @@ enum PolicyEditorView {
             }
         }
         let facts = policy.facts.map { f -> HTML in
-            "<tr><td>\(f.label.text(lang))</td><td class=\"mono\">\(f.name)</td><td class=\"mono sub\">\(f.type.description)</td><td>\(PolicyFormat.factSource(f.source, lang))</td></tr>"
+            "<tr><td>\(f.label.text(lang))</td><td class=\"mono\">\(f.name)</td><td>\(PolicyFormat.typeLabel(f.type, lang))</td><td>\(PolicyFormat.factSource(f.source, lang))</td></tr>"
         }
         let paramTable: HTML = params.isEmpty ? .empty : """
             <h3>\(PT.parameters(lang))</h3><table><thead><tr><th>\(PT.parameter(lang))</th><th class="num">\(PT.value(lang))</th>
             <th>\(PT.from(lang))</th><th>\(PT.to(lang))</th></tr></thead><tbody>\(params)</tbody></table>
             """
+        let conditions = policy.conditionTexts.map { c -> HTML in
+            "<li>\(PolicyFormat.units(c.words.text(lang), lang))<div class=\"mono sub\">\(c.code)</div></li>"
+        }
         return """
         <section class="card"><h2>\(PT.header(lang))</h2>\(PolicyFormat.facts(rows))
+        <h3>\(PT.conditions(lang))</h3><ol class="notes">\(conditions)</ol>
         \(paramTable)
         <h3>\(PT.factsRead(lang))</h3><table><thead><tr><th>\(PT.fact(lang))</th><th></th><th>\(PT.type(lang))</th><th>\(PT.origin(lang))</th></tr></thead>
         <tbody>\(facts)</tbody></table></section>

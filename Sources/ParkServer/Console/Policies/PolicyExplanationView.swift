@@ -9,6 +9,8 @@ struct PolicyExplanationView {
     let lang: Language
     /// Where each missing fact can be supplied (the portal); nil shows the labels only.
     var supplyLink: ((String) -> HTML)? = nil
+    /// Officers also see each condition's source text (one click away) and the facts' names.
+    var forStaff = false
 
     func render(conditions filter: ((PolicyExplanation.Condition) -> Bool)? = nil, showDetails: Bool = true) -> HTML {
         let x = explanation
@@ -34,7 +36,7 @@ struct PolicyExplanationView {
         let names = explanation.outcome.missingFacts
         guard !names.isEmpty else { return .empty }
         let items = names.map { n -> HTML in
-            "<li>\(PolicyFormat.factLabel(n, lang)) <span class=\"mono sub\">\(n)</span>\(supplyLink.map { " · \($0(n))" } ?? .empty)</li>"
+            "<li>\(PolicyFormat.factLabel(n, lang))\(forStaff ? " <span class=\"mono sub\">\(n)</span>" as HTML : .empty)\(supplyLink.map { " · \($0(n))" } ?? .empty)</li>"
         }
         return "<div class=\"missing\"><b>\(PT.missingFacts(lang))</b><ul>\(items)</ul></div>"
     }
@@ -52,9 +54,11 @@ struct PolicyExplanationView {
         let rows = conditions.map { c -> HTML in
             let values = c.values.map { v -> HTML in
                 let shown: HTML = v.value.map { "<b>\(PolicyFormat.units($0, lang))</b>" } ?? "<span class=\"miss\">\(PT.missing(lang))</span>"
-                return "<div>\(v.label.text(lang)) <span class=\"mono sub\">\(v.name)</span> = \(shown)</div>"
+                let name: HTML = forStaff ? " <span class=\"mono sub\">\(v.name)</span>" : .empty
+                return "<div>\(v.label.text(lang))\(name) = \(shown)</div>"
             }
-            return "<tr><td class=\"mark\">\(Self.mark(c.result))</td><td class=\"mono\">\(c.text)</td><td>\(values)</td></tr>"
+            let code: HTML = forStaff ? "<details class=\"code\"><summary>\(PT.showCode(lang))</summary><code class=\"mono\">\(c.text)</code></details>" : .empty
+            return "<tr><td class=\"mark\">\(Self.mark(c.result))</td><td>\(PolicyFormat.units(c.words.text(lang), lang))\(code)</td><td>\(values)</td></tr>"
         }
         return """
         <table class="conditions"><thead><tr><th></th><th>\(PT.condition(lang))</th><th>\(PT.values(lang))</th></tr></thead>

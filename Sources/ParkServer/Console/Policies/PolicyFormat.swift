@@ -19,6 +19,25 @@ enum PolicyFormat {
         r == .proRata ? PT.ruleProRata(lang) : PT.ruleByRank(lang)
     }
 
+    /// The warning for a policy whose entitlements in a run exceed its budget: by how much,
+    /// and what the budget rule will do (the pro-rata factor every amount is scaled by).
+    static func overBudget(_ title: String, _ o: BudgetOverrun, rule: PolicyBudgetRule, _ lang: Language) -> HTML {
+        let multiple = o.multiple.map { BudgetOverrun.fixed($0, places: 1) }
+        let percent = BudgetOverrun.fixed(o.factor * 100, places: 2)
+        let entitled = money(o.entitledFen, lang), budget = money(o.budgetFen, lang)
+        let size: String = switch lang {
+        case .zh: "\(title)：应享合计 \(entitled)，预算 \(budget)" + (multiple.map { "，为预算的 \($0) 倍" } ?? "")
+        case .en: "\(title): \(entitled) entitled against a budget of \(budget)" + (multiple.map { " (\($0) times the budget)" } ?? "")
+        }
+        let effect: String = switch (rule, lang) {
+        case (.proRata, .zh): "按比例分配：每笔金额按 \(percent) % 兑现（系数 = 预算 ÷ 应享合计）。"
+        case (.proRata, .en): "Pro rata: every amount will be paid at \(percent) % (factor = budget ÷ entitled)."
+        case (.byRank, .zh): "按排名分配：按排名依次全额兑现，预算用尽后其余企业不予兑现。"
+        case (.byRank, .en): "By rank: amounts are paid in full in rank order until the budget runs out; the rest get nothing."
+        }
+        return "<li><strong>\(size)</strong>\(lang == .zh ? "。" : ". ")\(effect)</li>"
+    }
+
     static func applicationBadge(_ h: PolicyHeader, _ lang: Language) -> HTML {
         h.withoutApplication ? Markup.badge(PT.withoutApplication(lang), kind: "rd") : Markup.badge(PT.withApplication(lang))
     }
@@ -64,26 +83,26 @@ enum PolicyFormat {
 
     static func title(_ s: PolicyRepository.Stored, _ lang: Language) -> String { s.policy.header.title.text(lang) }
 
-    static func certification(_ code: String) -> Bilingual {
-        switch code {
-        case "high_tech": Bilingual(zh: "高新技术企业", en: "High-tech enterprise")
-        case "srdi": Bilingual(zh: "专精特新中小企业", en: "Specialised, refined, distinctive and novel (SRDI) SME")
-        case "srdi_little_giant": Bilingual(zh: "专精特新“小巨人”企业", en: "SRDI \"little giant\"")
-        case "tech_sme": Bilingual(zh: "科技型中小企业", en: "Technology-based SME")
-        case "gazelle": Bilingual(zh: "瞪羚企业", en: "Gazelle enterprise")
-        case "unicorn_candidate": Bilingual(zh: "独角兽培育企业", en: "Unicorn candidate")
-        default: Bilingual(zh: code, en: code)
-        }
-    }
+    static func certification(_ code: String) -> Bilingual { PolicyValueLabels.label(domain: "certification", code: code) }
 
-    static func hqTier(_ code: String) -> Bilingual {
-        switch code {
-        case "global": Bilingual(zh: "跨国公司全球总部", en: "Global headquarters")
-        case "asia_pacific": Bilingual(zh: "亚太区总部", en: "Asia-Pacific headquarters")
-        case "china": Bilingual(zh: "中国区总部", en: "China headquarters")
-        case "regional": Bilingual(zh: "地区总部", en: "Regional headquarters")
-        default: Bilingual(zh: code, en: code)
+    static func hqTier(_ code: String) -> Bilingual { PolicyValueLabels.label(domain: "hq_tier", code: code) }
+
+    /// What kind of value a fact holds, in words ("money (yuan)" rather than `money(yuan)`).
+    static func typeLabel(_ t: PolicyType, _ lang: Language) -> String {
+        let b: Bilingual = switch t {
+        case .bool: Bilingual(zh: "是/否", en: "yes or no")
+        case .number: Bilingual(zh: "数值", en: "number")
+        case .count: Bilingual(zh: "计数", en: "count")
+        case .money(.cny): Bilingual(zh: "金额（元）", en: "amount (yuan)")
+        case .money(.usd): Bilingual(zh: "金额（美元）", en: "amount (US$)")
+        case .area: Bilingual(zh: "面积（亩）", en: "area (mu)")
+        case .energy: Bilingual(zh: "电量（千瓦时）", en: "electricity (kWh)")
+        case .rate: Bilingual(zh: "单价", en: "rate")
+        case .date: Bilingual(zh: "日期", en: "date")
+        case .code: Bilingual(zh: "代码", en: "code")
+        case .codeList: Bilingual(zh: "代码清单", en: "list of codes")
         }
+        return b.text(lang)
     }
 
     static func factSource(_ s: PolicyFact.Source, _ lang: Language) -> String {

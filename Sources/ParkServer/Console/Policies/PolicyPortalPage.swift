@@ -49,14 +49,14 @@ enum PolicyPortalPage {
         <div class="stat"><div class="v">\(notEntitled.count)</div><div class="k">\(PT.notEntitledSection(lang))</div></div></div>
         <p class="spaced"><span class="sub">\(PT.asOf(lang)) \(today.iso)</span> · <a class="btn ghost small" href="\(base)/facts">\(PT.supplyFacts(lang))</a></p></section>
         <section class="card" id="entitled"><h2>\(PT.entitledSection(lang)) (\(entitled.count))</h2>
-        \(list(entitled, lang: lang) { x in PolicyExplanationView(explanation: x, lang: lang, supplyLink: link).render() })</section>
+        \(list(entitled, lang: lang) { x in PolicyExplanationView(explanation: x, lang: lang, supplyLink: link, forStaff: p.isStaff).render() })</section>
         <section class="card" id="undetermined"><h2>\(PT.undeterminedSection(lang)) (\(undetermined.count))</h2>
         \(list(undetermined, lang: lang) { x in
-            PolicyExplanationView(explanation: x, lang: lang, supplyLink: link).render(conditions: { $0.result != true }, showDetails: false)
+            PolicyExplanationView(explanation: x, lang: lang, supplyLink: link, forStaff: p.isStaff).render(conditions: { $0.result != true }, showDetails: false)
         })</section>
         <section class="card" id="not-entitled"><h2>\(PT.notEntitledSection(lang)) (\(notEntitled.count))</h2>
         \(list(notEntitled, lang: lang) { x in
-            "<b>\(PT.failing(lang))</b>\(PolicyExplanationView(explanation: x, lang: lang).conditionTable(x.conditions.filter { $0.result == false }))"
+            "<b>\(PT.failing(lang))</b>\(PolicyExplanationView(explanation: x, lang: lang, forStaff: p.isStaff).conditionTable(x.conditions.filter { $0.result == false }))"
         })</section>
         """
         return layout.response(PT.myTitle(lang), .policies, body)

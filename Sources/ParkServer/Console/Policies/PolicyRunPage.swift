@@ -89,21 +89,29 @@ enum PolicyRunPage {
     static func usedTable(_ run: PolicyRunRepository.Stored, used: [String: PolicyRepository.Stored], request: PolicyResultsRequest,
                           lang: Language) -> HTML {
         guard !run.policies.isEmpty else { return "<p class=\"sub pad\">\(PT.noPolicies(lang))</p>" }
+        var warnings: [HTML] = []
         let rows = run.policies.map { u -> HTML in
             let title = used[u.id].map { PolicyFormat.title($0, lang) } ?? u.id
             let h = used[u.id]?.policy.header
+            let overrun = h.flatMap { PolicyBudget.overrun(entitledFen: u.amountFen, budgetFen: $0.budgetFen) }
+            if let overrun, let h { warnings.append(PolicyFormat.overBudget(title, overrun, rule: h.budgetRule, lang)) }
             return """
             <tr class="\(u.id == request.policy ? "selected" : "")"><td><a href="/policies/runs/\(run.id.uuidString)?policy=\(u.id)">\(title)</a>
             <div class="mono sub">\(u.id)</div></td>
-            <td class="num"><a href="/policies/\(u.id)?version=\(u.version)">\(u.version)</a></td><td class="mono sub">\(u.digest)</td>
+            <td class="num"><a href="/policies/\(u.id)?version=\(u.version)" title="\(PT.digest(lang)) \(u.digest)">\(u.version)</a></td>
             <td>\(h.map { PolicyFormat.applicationBadge($0, lang) } ?? .empty)</td>
             <td class="num">\(u.eligible)</td><td class="num">\(u.undetermined)</td>
-            <td class="num nowrap">\(PolicyFormat.money(u.amountFen, lang))</td></tr>
+            <td class="num nowrap">\(PolicyFormat.money(u.amountFen, lang))</td>
+            <td class="num nowrap">\(h.map { PolicyFormat.budget($0, lang) } ?? "—")\(overrun == nil ? .empty : Markup.badge(PT.overBudgetTitle(lang), kind: "off"))</td></tr>
             """
         }
+        let warning: HTML = warnings.isEmpty ? .empty
+            : "<div class=\"notice bad pad\"><strong>\(PT.overBudgetTitle(lang))</strong><ul>\(warnings)</ul></div>"
         return """
-        <div class="scroll"><table><thead><tr><th>\(PT.policyTitle(lang))</th><th class="num">\(PT.version(lang))</th><th>\(PT.digest(lang))</th>
-        <th></th><th class="num">\(PT.eligible(lang))</th><th class="num">\(PT.undetermined(lang))</th><th class="num">\(PT.amount(lang))</th></tr></thead>
+        \(warning)
+        <div class="scroll"><table><thead><tr><th>\(PT.policyTitle(lang))</th><th class="num">\(PT.version(lang))</th>
+        <th></th><th class="num">\(PT.eligible(lang))</th><th class="num">\(PT.undetermined(lang))</th><th class="num">\(PT.amount(lang))</th>
+        <th class="num">\(PT.budget(lang))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         """
     }

@@ -16,7 +16,7 @@ enum PT: CaseIterable {
     case amountPending, factsTitle, factsIntro, certifications, hqTier, hqNone, year, fixedAsset, fdi, saveFacts, factsSaved
     case yuanUnit, usdUnit, backToList, backToPolicies, backToMine, staffViewOf, saved, newPolicyTemplateNote, versionOf
     case viewing, latestVersion, decidedCount, perPage, undeterminedAmount, enterpriseCount, effective, notEligible, yes, no
-    case surcharge, netTotal
+    case surcharge, netTotal, overBudgetTitle, showCode
 
     var text: Bilingual {
         switch self {
@@ -176,6 +176,8 @@ enum PT: CaseIterable {
         case .no: B("否", "no")
         case .surcharge: B("加价（须缴纳，非补贴）", "surcharge (a charge, not a benefit)")
         case .netTotal: B("净额合计（已扣除加价）", "Net total (surcharges deducted)")
+        case .overBudgetTitle: B("应享金额超出预算", "Entitlements exceed the budget")
+        case .showCode: B("查看规则代码", "Show the rule's code")
         }
     }
 

@@ -16,7 +16,7 @@ enum PolicyTryPanel {
         let result: HTML = state.explanation.map { x in
             """
             <div class="tried"><h3>\(PT.explanation(lang))\(state.triedOn.map { " · \($0)" } ?? "")</h3>
-            \(PolicyExplanationView(explanation: x, lang: lang).render())</div>
+            \(PolicyExplanationView(explanation: x, lang: lang, forStaff: true).render())</div>
             """
         } ?? .empty
         return """
