@@ -84,9 +84,9 @@ extension PolicyConsoleTests {
         XCTAssertEqual(zh.status, .ok, zh.body.string)
         let z = zh.body.string, e = en.body.string
         XCTAssertTrue(z.contains("<h2 class=\"pad\">政策清单</h2>") && z.contains("企业研发费用补贴") && z.contains("免申即享"))
-        XCTAssertTrue(z.contains("200,000,000.00 元"), "the R&D subsidy's budget of 20000万元, exact")
+        XCTAssertTrue(z.contains("2.00 亿元"), "the R&D subsidy's budget of 20000万元, as officials read it")
         XCTAssertTrue(z.contains(#"href="/policies">政策</a>"#), "navigation item for staff")
-        XCTAssertTrue(e.contains("R&amp;D expense subsidy") && e.contains("200,000,000.00 yuan") && e.contains("Run the match"))
+        XCTAssertTrue(e.contains("R&amp;D expense subsidy") && e.contains("200.00 M yuan") && e.contains("Run the match"))
         XCTAssertFalse(e.contains("企业研发费用补贴"), "no Chinese title on the English page")
         XCTAssertTrue(z.contains(#"href="/policies/sip_fdi_award""#))
 
@@ -145,7 +145,7 @@ extension PolicyConsoleTests {
         XCTAssertEqual(saved.status, .seeOther, saved.body.string)
         XCTAssertEqual(saved.headers.first(name: .location), "/policies/park_test_award?saved=1")
         let list = try await page("/policies", session: session)
-        XCTAssertTrue(list.body.string.contains("测试外资奖励") && list.body.string.contains("150,000.00 元"))
+        XCTAssertTrue(list.body.string.contains("测试外资奖励") && list.body.string.contains("15.00 万元"))
 
         // when: trying the unsaved draft (a 20万元 award now) on A by credit code
         let draft = Self.testPolicy.replacingOccurrences(of: "amount = 10万元", with: "amount = 20万元")

@@ -113,17 +113,4 @@ public struct BudgetOverrun: Sendable, Equatable {
     public var factor: Decimal { Decimal(budgetFen) / Decimal(entitledFen) }
     /// entitled ÷ budget ("22 times the budget"); nil for a budget of 0.
     public var multiple: Decimal? { budgetFen == 0 ? nil : Decimal(entitledFen) / Decimal(budgetFen) }
-
-    /// `value` rounded half-up to `places` decimals, as text with exactly that many decimals.
-    public static func fixed(_ value: Decimal, places: Int) -> String {
-        var v = value, r = Decimal()
-        NSDecimalRound(&r, &v, places, .plain)
-        let f = NumberFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.numberStyle = .decimal
-        f.usesGroupingSeparator = true
-        f.minimumFractionDigits = places
-        f.maximumFractionDigits = places
-        return f.string(from: r as NSDecimalNumber) ?? "\(r)"
-    }
 }

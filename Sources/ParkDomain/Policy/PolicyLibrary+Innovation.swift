@@ -94,7 +94,7 @@ extension PolicyLibrary {
     department "苏州工业园区经济发展委员会" / "SIP Economic Development Committee"
     legal_reference "苏园管规〔2023〕11号"
     valid 2023-07-01 to 2027-06-30
-    budget 3000万元
+    budget 5000万元
     without_application true
     budget_rule by_rank
 

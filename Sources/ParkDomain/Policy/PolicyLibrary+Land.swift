@@ -8,7 +8,7 @@ extension PolicyLibrary {
     department "苏州工业园区规划建设委员会" / "SIP Planning and Construction Committee"
     legal_reference "苏园管规〔2023〕9号 第八条"
     valid 2023-01-01 to 2027-12-31
-    budget 5000万元
+    budget 20000万元
     without_application true
     budget_rule pro_rata
 

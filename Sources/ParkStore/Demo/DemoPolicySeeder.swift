@@ -34,6 +34,14 @@ struct DemoPolicySeeder: Sendable {
             }
             if rng.chance(20) { rows.append((id, "fixed_asset_investment", dataYear, "\(rng.int(in: 10...2_000) * 100_000).00")) }
         }
+        // The showcase firm (firm-a, enterprise 0) shows every kind of answer: US$25 M of new
+        // foreign investment (entitled to the FDI award), no certifications on record (the R&D
+        // subsidy and the SRDI award undetermined until it supplies them), and not entitled to
+        // the rest. Its draws above are kept, so the other firms do not change.
+        if let showcase = enterprises.first?.id {
+            rows.removeAll { $0.0 == showcase && ($0.1 == "certifications" || $0.1 == "utilised_fdi_usd") }
+            rows.append((showcase, "utilised_fdi_usd", dataYear, "25000000.00"))
+        }
         for from in stride(from: 0, to: rows.count, by: 500) {
             let insert = sql.insert(into: "enterprise_facts").columns("enterprise_id", "fact", "year", "value", "updated_by", "updated_at_ms")
             for r in rows[from..<min(from + 500, rows.count)] { _ = insert.values([r.0, r.1, r.2, r.3, "demo", now] as [any Encodable & Sendable]) }

@@ -45,8 +45,8 @@ final class PolicyBudgetTests: XCTestCase {
     }
 
     func testProposalsFromAWholeParkRun() throws {
-        // given the land incentive (budget 5000万元, pro rata) and three A-grade enterprises of 100 mu each (300万 each, capped)
-        let policy = try Policy.parse(PolicyLibrary.landPriceIncentive.source.replacingOccurrences(of: "budget 5000万元", with: "budget 600万元"))
+        // given the land incentive (budget 20000万元, pro rata) and three A-grade enterprises of 100 mu each (300万 each, capped)
+        let policy = try Policy.parse(PolicyLibrary.landPriceIncentive.source.replacingOccurrences(of: "budget 20000万元", with: "budget 600万元"))
         let a = PolicyFacts(["permu_grade": .code("A"), "lease_state": .code("active"), "land_mu": .count(100)])
         let b = PolicyFacts(["permu_grade": .code("B")])
         let table = try PolicyFactTable(rows: [a, b, a, PolicyFacts(["permu_grade": .code("A")]), a])
@@ -65,12 +65,12 @@ final class PolicyBudgetTests: XCTestCase {
     func testAnOverrunStatesTheMultipleAndTheProRataFactorExactly() {
         // 3,270,000,000 yuan entitled against 150,000,000 yuan: 21.8 times; factor 150 / 3270 = 0.0458715… → 4.59 %
         let o = PolicyBudget.overrun(entitledFen: 327_000_000_000, budgetFen: 15_000_000_000)
-        XCTAssertEqual(o?.multiple.map { BudgetOverrun.fixed($0, places: 1) }, "21.8")
-        XCTAssertEqual(o.map { BudgetOverrun.fixed($0.factor * 100, places: 2) }, "4.59")
+        XCTAssertEqual(o?.multiple.map { DecimalText.fixed($0, places: 1) }, "21.8")
+        XCTAssertEqual(o.map { DecimalText.fixed($0.factor * 100, places: 2) }, "4.59")
         // 200,000 against 150,000: 1.33 times, 75 %
         let small = PolicyBudget.overrun(entitledFen: 20_000_000, budgetFen: 15_000_000)
-        XCTAssertEqual(small.map { BudgetOverrun.fixed($0.factor * 100, places: 2) }, "75.00")
-        XCTAssertEqual(small?.multiple.map { BudgetOverrun.fixed($0, places: 2) }, "1.33")
+        XCTAssertEqual(small.map { DecimalText.fixed($0.factor * 100, places: 2) }, "75.00")
+        XCTAssertEqual(small?.multiple.map { DecimalText.fixed($0, places: 2) }, "1.33")
         // within budget, exactly at it, or without one: no overrun
         XCTAssertNil(PolicyBudget.overrun(entitledFen: 15_000_000, budgetFen: 15_000_000))
         XCTAssertNil(PolicyBudget.overrun(entitledFen: 10, budgetFen: nil))
@@ -80,6 +80,6 @@ final class PolicyBudgetTests: XCTestCase {
         XCTAssertNil(zero?.multiple)
         // the largest amounts do not trap
         XCTAssertEqual(PolicyBudget.overrun(entitledFen: .max, budgetFen: 1)?.budgetFen, 1)
-        XCTAssertEqual(BudgetOverrun.fixed(Decimal(string: "1234567.005")!, places: 2), "1,234,567.01")
+        XCTAssertEqual(DecimalText.fixed(Decimal(string: "1234567.005")!, places: 2), "1,234,567.01")
     }
 }

@@ -53,7 +53,7 @@ struct PolicyExplanationView {
         guard !conditions.isEmpty else { return .empty }
         let rows = conditions.map { c -> HTML in
             let values = c.values.map { v -> HTML in
-                let shown: HTML = v.value.map { "<b>\(PolicyFormat.units($0, lang))</b>" } ?? "<span class=\"miss\">\(PT.missing(lang))</span>"
+                let shown: HTML = v.value.map { "<b>\(PolicyFormat.factValue(v.name, $0, lang))</b>" } ?? "<span class=\"miss\">\(PT.missing(lang))</span>"
                 let name: HTML = forStaff ? " <span class=\"mono sub\">\(v.name)</span>" : .empty
                 return "<div>\(v.label.text(lang))\(name) = \(shown)</div>"
             }

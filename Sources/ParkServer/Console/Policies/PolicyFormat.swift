@@ -8,7 +8,8 @@ import Vapor
 enum PolicyFormat {
     static func money(_ fen: Int64, _ lang: Language) -> String { PerMuFormat.money(fen: fen, lang) }
 
-    static func budget(_ h: PolicyHeader, _ lang: Language) -> String { h.budgetFen.map { money($0, lang) } ?? PT.uncapped(lang) }
+    /// A budget as officials read it (万元/亿元, millions), or "uncapped".
+    static func budget(_ h: PolicyHeader, _ lang: Language) -> String { h.budgetFen.map { FenText.scaled($0, lang) } ?? PT.uncapped(lang) }
 
     static func validity(_ h: PolicyHeader, _ lang: Language) -> String {
         if let to = h.validTo { return "\(h.validFrom.iso) – \(to.iso)" }
@@ -22,9 +23,9 @@ enum PolicyFormat {
     /// The warning for a policy whose entitlements in a run exceed its budget: by how much,
     /// and what the budget rule will do (the pro-rata factor every amount is scaled by).
     static func overBudget(_ title: String, _ o: BudgetOverrun, rule: PolicyBudgetRule, _ lang: Language) -> HTML {
-        let multiple = o.multiple.map { BudgetOverrun.fixed($0, places: 1) }
-        let percent = BudgetOverrun.fixed(o.factor * 100, places: 2)
-        let entitled = money(o.entitledFen, lang), budget = money(o.budgetFen, lang)
+        let multiple = o.multiple.map { DecimalText.fixed($0, places: 1) }
+        let percent = DecimalText.fixed(o.factor * 100, places: 2)
+        let entitled = FenText.scaled(o.entitledFen, lang), budget = FenText.scaled(o.budgetFen, lang)
         let size: String = switch lang {
         case .zh: "\(title)：应享合计 \(entitled)，预算 \(budget)" + (multiple.map { "，为预算的 \($0) 倍" } ?? "")
         case .en: "\(title): \(entitled) entitled against a budget of \(budget)" + (multiple.map { " (\($0) times the budget)" } ?? "")
@@ -86,6 +87,20 @@ enum PolicyFormat {
     static func certification(_ code: String) -> Bilingual { PolicyValueLabels.label(domain: "certification", code: code) }
 
     static func hqTier(_ code: String) -> Bilingual { PolicyValueLabels.label(domain: "hq_tier", code: code) }
+
+    /// A fact's value as the engine renders it ("false", "B", "high_tech;srdi", "1,000.00 yuan"),
+    /// in words: yes/no, coded values by name, units in the reader's language.
+    static func factValue(_ name: String, _ text: String, _ lang: Language) -> String {
+        switch PolicyFactCatalogue.builtIn[name]?.type {
+        case .bool?: return text == "true" ? PT.yes(lang) : text == "false" ? PT.no(lang) : text
+        case .code(let domain)?: return PolicyValueLabels.label(domain: domain, code: text).text(lang)
+        case .codeList(let domain)?:
+            let items = text.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !items.isEmpty else { return PT.none(lang) }
+            return items.map { PolicyValueLabels.label(domain: domain, code: $0).text(lang) }.joined(separator: lang == .zh ? "、" : ", ")
+        default: return units(text, lang)
+        }
+    }
 
     /// What kind of value a fact holds, in words ("money (yuan)" rather than `money(yuan)`).
     static func typeLabel(_ t: PolicyType, _ lang: Language) -> String {

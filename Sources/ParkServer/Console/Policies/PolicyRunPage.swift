@@ -101,7 +101,7 @@ enum PolicyRunPage {
             <td class="num"><a href="/policies/\(u.id)?version=\(u.version)" title="\(PT.digest(lang)) \(u.digest)">\(u.version)</a></td>
             <td>\(h.map { PolicyFormat.applicationBadge($0, lang) } ?? .empty)</td>
             <td class="num">\(u.eligible)</td><td class="num">\(u.undetermined)</td>
-            <td class="num nowrap">\(PolicyFormat.money(u.amountFen, lang))</td>
+            <td class="num nowrap">\(FenText.scaled(u.amountFen, lang))</td>
             <td class="num nowrap">\(h.map { PolicyFormat.budget($0, lang) } ?? "—")\(overrun == nil ? .empty : Markup.badge(PT.overBudgetTitle(lang), kind: "off"))</td></tr>
             """
         }
