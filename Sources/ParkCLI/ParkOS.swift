@@ -10,8 +10,16 @@ public struct ParkOSCommand: AsyncParsableCommand {
         commandName: "parkos",
         abstract: "ParkOS: administration of an open-innovation industrial park.",
         subcommands: [ServeCommand.self, DemoCommand.self, MigrateCommand.self, UsersCommand.self,
-                      EnterprisesCommand.self, ParcelsCommand.self, LeasesCommand.self, EvaluateCommand.self, PoliciesCommand.self, AuditCommand.self,
-                      BackupCommand.self, RestoreCommand.self])
+                      EnterprisesCommand.self, ParcelsCommand.self, LeasesCommand.self, EvaluateCommand.self, PoliciesCommand.self,
+                      // ── slot: Investment (issue 11) ──
+
+                      // ── slot: Service (issue 12) ──
+
+                      // ── slot: Indicators (issue 13) ──
+
+                      // ── slot: Outbound (issue 14) ──
+
+                      AuditCommand.self, BackupCommand.self, RestoreCommand.self])
     public init() {}
 }
 

@@ -4,6 +4,7 @@ import ParkDomain
 import ParkStore
 
 extension Role: ExpressibleByArgument {}
+extension Position: ExpressibleByArgument {}
 
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "users", abstract: "Manage user accounts.",
@@ -29,6 +30,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Option(help: "Display name.") var name: String = ""
         @Option(help: "Department code (officers), e.g. land, econ, invest.") var department: String?
         @Option(help: "Credit code of the user's enterprise (enterprise users).") var enterprise: String?
+        @Option(help: "Officers: staff, head (of the department) or leader (park leadership).") var position: Position = .staff
         @OptionGroup var secret: PasswordInput
 
         func run() async throws {
@@ -45,7 +47,7 @@ struct UsersCommand: AsyncParsableCommand {
                     }
                     let user = try await AccountRepository(db: store.db).create(
                         .init(username: username, displayName: name, password: password, role: role,
-                              departmentCode: department, enterpriseID: enterpriseID), by: CLI.operatorPrincipal)
+                              departmentCode: department, enterpriseID: enterpriseID, position: position), by: CLI.operatorPrincipal)
                     print("created \(user.role.rawValue) \(user.username) (\(user.id))")
                 }
             }
@@ -58,9 +60,9 @@ struct UsersCommand: AsyncParsableCommand {
         func run() async throws {
             try await CLI.run {
                 try await database.withStore { store in
-                    print("username\trole\tdepartment\tenterprise\tstatus")
+                    print("username\trole\tdepartment\tposition\tenterprise\tstatus")
                     for u in try await AccountRepository(db: store.db).list() {
-                        print([u.username, u.role.rawValue, u.departmentCode ?? "", u.enterpriseID?.uuidString ?? "",
+                        print([u.username, u.role.rawValue, u.departmentCode ?? "", u.position.rawValue, u.enterpriseID?.uuidString ?? "",
                                u.disabled ? "disabled" : "active"].joined(separator: "\t"))
                     }
                 }

@@ -22,10 +22,10 @@ final class UsersCommandTests: CLITestCase {
         XCTAssertEqual(disabled, "disabled land-1\n")
         let firmID = try await withStore { try await EnterpriseRepository(db: $0.db).find(creditCode: Self.code(1).value)?.id }
         XCTAssertEqual(listed, """
-            username\trole\tdepartment\tenterprise\tstatus
-            firm-a\tenterprise\t\t\(try XCTUnwrap(firmID).uuidString)\tactive
-            land-1\tofficer\tland\t\tdisabled
-            root\tadmin\t\t\tactive
+            username\trole\tdepartment\tposition\tenterprise\tstatus
+            firm-a\tenterprise\t\tstaff\t\(try XCTUnwrap(firmID).uuidString)\tactive
+            land-1\tofficer\tland\tstaff\t\tdisabled
+            root\tadmin\t\tstaff\t\tactive
 
             """)
         let (root, land) = try await withStore { store in

@@ -35,6 +35,33 @@ final class AccountRepositoryTests: StoreTestCase {
         await assertEqual(try await auditCount(), 0)
     }
 
+    func testPositionsAreForOfficersAndTravelWithTheSession() async throws {
+        // given
+        var head = newUser("invest-head", role: .officer, department: "invest")
+        head.position = .head
+        var firmLeader = newUser("firm-boss", role: .admin)
+        firmLeader.position = .leader
+        // when
+        let created = try await accounts.create(head, by: admin)
+        let refused = await domainError { _ = try await self.accounts.create(firmLeader, by: self.admin) }
+        let token = try await accounts.issueToken(for: created, kind: "api")
+        let resolved = try await accounts.resolve(token: token.token)
+        // then
+        XCTAssertEqual(refused?.field, "position")
+        XCTAssertEqual(resolved?.user.position, .head)
+        let principal = Principal(try XCTUnwrap(resolved?.user))
+        XCTAssertTrue(principal.isHead(of: "invest"))
+        XCTAssertFalse(principal.isHead(of: "land"))
+        XCTAssertFalse(principal.isLeadership)
+        // when an admin makes the head staff again
+        try await accounts.setPosition(created.id, .staff, by: admin)
+        // then
+        await assertEqual(try await accounts.find(created.id)?.position, .staff)
+        let other = try await accounts.create(newUser("land-1", role: .officer, department: "land"), by: admin)
+        let notAdmin = await domainError { try await self.accounts.setPosition(other.id, .leader, by: principal) }
+        XCTAssertEqual(notAdmin?.kind, .forbidden)
+    }
+
     func testCreateKeepsOnlyTheScopeOfTheRole() async throws {
         // given
         let firm = try await register(enterprise(1, zh: "甲公司", en: "Alpha"))

@@ -13,13 +13,13 @@ final class DemoSeederTests: StoreTestCase {
         // then
         XCTAssertTrue(first.created)
         XCTAssertEqual(first.enterprises, 200)
-        XCTAssertEqual(Set(first.logins.map(\.username)), ["admin", "land", "econ", "invest", "firm-a", "firm-b"])
+        XCTAssertEqual(Set(first.logins.map(\.username)), ["admin", "land", "econ", "invest", "invest-head", "leader", "firm-a", "firm-b"])
         XCTAssertFalse(second.created)
         XCTAssertEqual(second.enterprises, 200)
         XCTAssertEqual(second.logins.map(\.username), first.logins.map(\.username))
         await assertEqual(try await enterprises.count(), 200)
         let users = try await accounts.list()
-        XCTAssertEqual(users.count, 6)
+        XCTAssertEqual(users.count, 8)
         XCTAssertEqual(users.filter { $0.role == .enterprise }.count, 2)
         await assertNotNil(try await accounts.authenticate(username: "land", password: DemoSeeder.password))
         guard case .intact(let n, _) = try await audit.verify() else { return XCTFail("chain should be intact") }
@@ -27,7 +27,7 @@ final class DemoSeederTests: StoreTestCase {
         let leases = try await LeaseRepository(db: db).list()
         XCTAssertGreaterThan(parcels, 40)
         XCTAssertEqual(Set(leases.map(\.state)), Set(LeaseState.allCases), "the demo has a lease in every state")
-        XCTAssertEqual(n, 206 + parcels + leases.count + 7,
+        XCTAssertEqual(n, 208 + parcels + leases.count + 7,
                        "one entry per enterprise, account, parcel and lease, per-mu scheme (3), run (2) and enactment (2)")
         // The two years before the latest are enacted; the latest is left for the officer.
         let latest = LocalDate(clock.now()).year - 1

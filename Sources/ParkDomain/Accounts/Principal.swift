@@ -16,6 +16,24 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     }
 }
 
+/// An officer's place in the department. Staff do the work; the department's head (局长、主任)
+/// approves what staff propose (investment stage reviews) and receives escalations; park
+/// leadership (管委会领导) receives the second escalation and reads the board pack. Admins and
+/// enterprise users are always `staff`.
+public enum Position: String, Sendable, Codable, CaseIterable {
+    case staff
+    case head
+    case leader
+
+    public var label: Bilingual {
+        switch self {
+        case .staff: Bilingual(zh: "经办人员", en: "Staff")
+        case .head: Bilingual(zh: "部门负责人", en: "Head of department")
+        case .leader: Bilingual(zh: "园区领导", en: "Park leadership")
+        }
+    }
+}
+
 /// An account as the rest of the system sees it (never carries the password hash).
 public struct UserAccount: Sendable, Hashable, Codable {
     public var id: UUID
@@ -25,11 +43,27 @@ public struct UserAccount: Sendable, Hashable, Codable {
     public var departmentCode: String?
     public var enterpriseID: UUID?
     public var disabled: Bool
+    /// Staff, head of the department or park leadership (officers only).
+    public var position: Position
 
     public init(id: UUID, username: String, displayName: String, role: Role, departmentCode: String? = nil,
-                enterpriseID: UUID? = nil, disabled: Bool = false) {
+                enterpriseID: UUID? = nil, disabled: Bool = false, position: Position = .staff) {
         self.id = id; self.username = username; self.displayName = displayName; self.role = role
         self.departmentCode = departmentCode; self.enterpriseID = enterpriseID; self.disabled = disabled
+        self.position = position
+    }
+
+    enum CodingKeys: String, CodingKey { case id, username, displayName, role, departmentCode, enterpriseID, disabled, position }
+
+    /// Audit entries written before positions existed carry none: those accounts were staff.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(UUID.self, forKey: .id), username: try c.decode(String.self, forKey: .username),
+                  displayName: try c.decode(String.self, forKey: .displayName), role: try c.decode(Role.self, forKey: .role),
+                  departmentCode: try c.decodeIfPresent(String.self, forKey: .departmentCode),
+                  enterpriseID: try c.decodeIfPresent(UUID.self, forKey: .enterpriseID),
+                  disabled: try c.decode(Bool.self, forKey: .disabled),
+                  position: try c.decodeIfPresent(Position.self, forKey: .position) ?? .staff)
     }
 }
 
@@ -39,13 +73,19 @@ public struct Principal: Sendable, Hashable {
     public var name: String
     public var role: Role
     public var enterpriseID: UUID?
+    /// The officer's department (nil for admins, enterprise users and the system).
+    public var departmentCode: String?
+    public var position: Position
 
-    public init(userID: UUID?, name: String, role: Role, enterpriseID: UUID? = nil) {
+    public init(userID: UUID?, name: String, role: Role, enterpriseID: UUID? = nil,
+                departmentCode: String? = nil, position: Position = .staff) {
         self.userID = userID; self.name = name; self.role = role; self.enterpriseID = enterpriseID
+        self.departmentCode = departmentCode; self.position = position
     }
 
     public init(_ user: UserAccount) {
-        self.init(userID: user.id, name: user.username, role: user.role, enterpriseID: user.enterpriseID)
+        self.init(userID: user.id, name: user.username, role: user.role, enterpriseID: user.enterpriseID,
+                  departmentCode: user.departmentCode, position: user.position)
     }
 
     /// The system acting on an operator's command (CLI), named for the trail.
@@ -54,6 +94,15 @@ public struct Principal: Sendable, Hashable {
     }
 
     public var isStaff: Bool { role == .admin || role == .officer }
+
+    /// Is this the head of `department` (an officer of it with the head position)? Admins count
+    /// as the head of every department.
+    public func isHead(of department: String) -> Bool {
+        role == .admin || (role == .officer && position == .head && departmentCode == department)
+    }
+
+    /// Park leadership (or an admin).
+    public var isLeadership: Bool { role == .admin || (role == .officer && position == .leader) }
 
     /// May this principal read records of `enterprise`? Staff read all; enterprise users only their own.
     public func canRead(enterprise: UUID) -> Bool { isStaff || enterpriseID == enterprise }

@@ -16,7 +16,7 @@ enum APIMapping {
     static func user(_ u: UserAccount) -> Components.Schemas.User {
         .init(id: u.id.uuidString, username: u.username, displayName: u.displayName,
               role: .init(rawValue: u.role.rawValue)!, department: u.departmentCode,
-              enterpriseId: u.enterpriseID?.uuidString, disabled: u.disabled)
+              enterpriseId: u.enterpriseID?.uuidString, disabled: u.disabled, position: .init(rawValue: u.position.rawValue))
     }
 
     static func input(_ e: Enterprise) -> Components.Schemas.EnterpriseInput {

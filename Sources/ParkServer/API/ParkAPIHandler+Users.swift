@@ -16,7 +16,8 @@ extension ParkAPIHandler {
         let new = AccountRepository.NewUser(
             username: b.username, displayName: b.displayName ?? "", password: b.password,
             role: Role(rawValue: b.role.rawValue) ?? .enterprise, departmentCode: b.department,
-            enterpriseID: try b.enterpriseId.map { try APIMapping.uuid($0, field: "enterprise_id") })
+            enterpriseID: try b.enterpriseId.map { try APIMapping.uuid($0, field: "enterprise_id") },
+            position: b.position.flatMap { Position(rawValue: $0.rawValue) } ?? .staff)
         let user = try await repos.accounts.create(new, by: p)
         return .created(.init(body: .json(APIMapping.user(user))))
     }
@@ -29,6 +30,7 @@ extension ParkAPIHandler {
         guard try await repos.accounts.find(id) != nil else { throw DomainError.notFound("user", id: input.path.id) }
         if let pw = b.password { try await repos.accounts.setPassword(id, to: pw, current: b.currentPassword, by: p) }
         if let d = b.disabled { try await repos.accounts.setDisabled(id, d, by: p) }
+        if let pos = b.position.flatMap({ Position(rawValue: $0.rawValue) }) { try await repos.accounts.setPosition(id, pos, by: p) }
         guard let user = try await repos.accounts.find(id) else { throw DomainError.notFound("user", id: input.path.id) }
         return .ok(.init(body: .json(APIMapping.user(user))))
     }

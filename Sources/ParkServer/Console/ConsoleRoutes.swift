@@ -45,6 +45,13 @@ enum ConsoleRoutes {
         ReportImportPage.register(console)
         PerMuPages.register(console)
         PolicyPages.register(console)
+        // ── slot: Investment (issue 11) ──
+
+        // ── slot: Service (issue 12) ──
+
+        // ── slot: Indicators and profile (issue 13) ──
+
+        // ── slot: Outbound (issue 14) ──
     }
 
     /// The signed-in principal, or a redirect to the sign-in page.

@@ -20,7 +20,7 @@ enum T: CaseIterable {
     case errorTitle, back, notFoundTitle, forbiddenTitle, perPage
     case deregistered, deregister, deregisteredOn, deregistrationReason, deregisterHint, deregisteredNotice
     case newEnterprise, createEnterprise, editEnterprise, edit, cancel, changeReason, changeReasonHint, selfServiceHint
-    case savedCreated, savedUpdated
+    case savedCreated, savedUpdated, position
 
     var text: Bilingual {
         switch self {
@@ -159,6 +159,7 @@ enum T: CaseIterable {
         case .changeReasonHint: B("说明为何修改（如：依据营业执照变更、企业年报更正），将记入审计日志", "Say why (e.g. business licence amended, annual report corrected); it is recorded in the audit trail")
         case .selfServiceHint: B("企业用户可修改英文名称、地址和从业人数；其他信息如需更正请联系园区经济发展部门。", "An enterprise user may change the English name, address and employees; to correct anything else, contact the park's economic development bureau.")
         case .savedCreated: B("企业已登记", "Enterprise registered")
+        case .position: B("职务", "Position")
         case .savedUpdated: B("修改已保存并记入审计日志", "Changes saved and recorded in the audit trail")
         }
     }

@@ -57,6 +57,10 @@ public struct DemoSeeder: Sendable {
             .init(username: "land", displayName: "国土局 王芳", password: Self.password, role: .officer, departmentCode: "land"),
             .init(username: "econ", displayName: "经发委 李强", password: Self.password, role: .officer, departmentCode: "econ"),
             .init(username: "invest", displayName: "投促局 陈静", password: Self.password, role: .officer, departmentCode: "invest"),
+            .init(username: "invest-head", displayName: "投促局局长 周伟", password: Self.password, role: .officer, departmentCode: "invest", position: .head),
+            .init(username: "leader", displayName: "管委会副主任 刘洋", password: Self.password, role: .officer, departmentCode: "econ", position: .leader),
+            // ── slot: demo accounts of Service (issue 12), Indicators (13), Outbound (14) ──
+
             .init(username: "firm-a", displayName: a.nameZh, password: Self.password, role: .enterprise, enterpriseID: a.id),
             .init(username: "firm-b", displayName: b.nameZh, password: Self.password, role: .enterprise, enterpriseID: b.id),
         ]
@@ -64,6 +68,14 @@ public struct DemoSeeder: Sendable {
         _ = try await DemoLandSeeder(db: db, clock: clock).seed(land, enterprises: created, progress: progress)
         try await DemoPerMuSeeder(db: db, clock: clock).seed(progress: progress)
         try await DemoPolicySeeder(db: db, clock: clock).seed(seed: seed, enterprises: created, progress: progress)
+        // ── slot: Investment (issue 11) demo ──
+
+        // ── slot: Service (issue 12) demo ──
+
+        // ── slot: Indicators (issue 13) demo ──
+
+        // ── slot: Outbound (issue 14) demo ──
+
         progress?("created \(users.count) demo accounts")
         return Outcome(created: true, enterprises: created.count, logins: try await logins(accounts))
     }

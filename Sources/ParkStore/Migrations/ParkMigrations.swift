@@ -15,6 +15,16 @@ public enum ParkMigrations {
             CreateLoginThrottle(),
             UpdateEnterprisesDeregistration(),
             UpdateAuditReason(),
+            UpdateUsersPosition(),
+            // ── slot: Investment (issue 11) migrations, in order ──
+
+            // ── slot: Service (issue 12) migrations, in order ──
+
+            // ── slot: Indicators (issue 13) migrations, in order ──
+
+            // ── slot: Outbound (issue 14) migrations, in order ──
+
+            // ── end of slots ──
         ]
     }
 }

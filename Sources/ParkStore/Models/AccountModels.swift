@@ -14,12 +14,15 @@ final class UserModel: Model, @unchecked Sendable {
     @OptionalField(key: "enterprise_id") var enterpriseID: UUID?
     @Field(key: "disabled") var disabled: Bool
     @Field(key: "created_at_ms") var createdAtMillis: Int64
+    /// `Position` raw value; null for accounts from before positions (staff).
+    @OptionalField(key: "position") var position: String?
 
     init() {}
 
     func toDomain() -> UserAccount {
         UserAccount(id: id!, username: username, displayName: displayName, role: Role(rawValue: role) ?? .enterprise,
-                    departmentCode: departmentCode, enterpriseID: enterpriseID, disabled: disabled)
+                    departmentCode: departmentCode, enterpriseID: enterpriseID, disabled: disabled,
+                    position: position.flatMap(Position.init(rawValue:)) ?? .staff)
     }
 }
 

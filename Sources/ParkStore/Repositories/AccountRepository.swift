@@ -24,10 +24,11 @@ public struct AccountRepository: Sendable {
         public var role: Role
         public var departmentCode: String?
         public var enterpriseID: UUID?
+        public var position: Position
         public init(username: String, displayName: String, password: String, role: Role,
-                    departmentCode: String? = nil, enterpriseID: UUID? = nil) {
+                    departmentCode: String? = nil, enterpriseID: UUID? = nil, position: Position = .staff) {
             self.username = username; self.displayName = displayName; self.password = password; self.role = role
-            self.departmentCode = departmentCode; self.enterpriseID = enterpriseID
+            self.departmentCode = departmentCode; self.enterpriseID = enterpriseID; self.position = position
         }
     }
 
@@ -36,6 +37,7 @@ public struct AccountRepository: Sendable {
         try AccountRules.validate(username: new.username)
         try AccountRules.validate(password: new.password)
         if new.displayName.count > 100 { throw DomainError.tooLong("display_name", max: 100) }
+        try Self.validate(position: new.position, role: new.role)
         switch new.role {
         case .officer:
             guard let dept = new.departmentCode else { throw DomainError.required("department") }
@@ -63,6 +65,7 @@ public struct AccountRepository: Sendable {
             m.departmentCode = new.role == .officer ? new.departmentCode : nil
             m.enterpriseID = new.role == .enterprise ? new.enterpriseID : nil
             m.disabled = false; m.createdAtMillis = clock.millis
+            m.position = new.position.rawValue
             try await m.create(on: tx)
             let user = m.toDomain()
             try await AuditLog(db: tx, clock: clock).append(by: principal, action: "create", entityType: Self.entityType,
@@ -101,6 +104,23 @@ public struct AccountRepository: Sendable {
         let hash = try Bcrypt.hash(password, cost: bcryptCost)
         try await change(id, action: "set_password", by: principal) { $0.passwordHash = hash }
         try await SessionModel.query(on: db).filter(\.$userID == id).delete()
+    }
+
+    /// Makes an officer staff, head of their department or park leadership (admins; audited).
+    public func setPosition(_ id: UUID, _ position: Position, by principal: Principal) async throws {
+        try principal.requireAdmin()
+        guard let user = try await find(id) else { throw DomainError.notFound("user", id: id.uuidString) }
+        try Self.validate(position: position, role: user.role)
+        try await change(id, action: "set_position", by: principal) { $0.position = position.rawValue }
+    }
+
+    /// Only officers hold a position other than staff.
+    static func validate(position: Position, role: Role) throws(DomainError) {
+        if position != .staff && role != .officer {
+            throw DomainError(code: "position_for_officers", field: "position",
+                              en: "only officers can be head of a department or park leadership",
+                              zh: "仅工作人员可设为部门负责人或园区领导")
+        }
     }
 
     public func setDisabled(_ id: UUID, _ disabled: Bool, by principal: Principal) async throws {
@@ -165,7 +185,7 @@ public struct AccountRepository: Sendable {
         // Every signed-in request asks this: one join, read as plain rows (no Fluent models).
         guard let sql = db as? any SQLDatabase else { return nil }
         guard let r = try await sql.raw("""
-            SELECT u.id, u.username, u.display_name, u.role, u.department_code, u.enterprise_id, s.csrf_token
+            SELECT u.id, u.username, u.display_name, u.role, u.department_code, u.enterprise_id, u.position, s.csrf_token
             FROM sessions s JOIN users u ON u.id = s.user_id
             WHERE s.token_hash = \(bind: AuditLog.sha256(token)) AND s.expires_at_ms > \(bind: clock.millis) AND u.disabled = \(bind: false)
             """).first() else { return nil }
@@ -173,7 +193,8 @@ public struct AccountRepository: Sendable {
                                displayName: try r.decode(column: "display_name", as: String.self),
                                role: Role(rawValue: try r.decode(column: "role", as: String.self)) ?? .enterprise,
                                departmentCode: try r.decode(column: "department_code", as: String?.self),
-                               enterpriseID: try r.decode(column: "enterprise_id", as: UUID?.self), disabled: false)
+                               enterpriseID: try r.decode(column: "enterprise_id", as: UUID?.self), disabled: false,
+                               position: try r.decode(column: "position", as: String?.self).flatMap(Position.init(rawValue:)) ?? .staff)
         return (user, try r.decode(column: "csrf_token", as: String.self))
     }
 

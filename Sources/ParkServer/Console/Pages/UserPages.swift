@@ -36,7 +36,7 @@ enum UserPages {
                 ? "<form method=\"post\" action=\"/admin/users/\(u.id.uuidString)/enable\" class=\"inline\">\(csrf)<button class=\"btn small ghost\">\(T.enable(lang))</button></form>"
                 : "<form method=\"post\" action=\"/admin/users/\(u.id.uuidString)/disable\" class=\"inline\">\(csrf)<button class=\"btn small danger\">\(T.disable(lang))</button></form>"
             return """
-            <tr><td class="mono">\(u.username)</td><td>\(u.displayName)</td><td>\(u.role.label.text(lang))</td><td>\(scope)</td>
+            <tr><td class="mono">\(u.username)</td><td>\(u.displayName)</td><td>\(u.role.label.text(lang))\(u.position == .staff ? HTML.empty : " · \(u.position.label.text(lang))")</td><td>\(scope)</td>
             <td>\(u.disabled ? Markup.badge(T.disabled(lang), kind: "off") : Markup.badge(T.active(lang), kind: "rd"))</td>
             <td>\(toggle)
             <form method="post" action="/admin/users/\(u.id.uuidString)/password" class="inline">\(csrf)\(u.id == layout.principal?.userID ? HTML("<input type=\"password\" name=\"current_password\" placeholder=\"\(T.currentPassword(lang))\" maxlength=\"200\" required autocomplete=\"current-password\"> ") : .empty)<input type="password" name="password" placeholder="\(T.newPassword(lang))" minlength="8" maxlength="72" required autocomplete="new-password"> <button class="btn small ghost">\(T.setPassword(lang))</button></form></td></tr>
@@ -52,6 +52,7 @@ enum UserPages {
         <label>\(T.password(lang))<input type="password" name="password" required minlength="8" maxlength="72"></label>
         <label>\(T.role(lang))<select name="role">\(Role.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: "officer") })</select></label>
         <label>\(T.department(lang))<select name="department">\(Markup.option("", "—", selected: nil))\(departments.map { Markup.option($0.code, $0.name.text(lang), selected: nil) })</select></label>
+        <label>\(T.position(lang))<select name="position">\(Position.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: "staff") })</select></label>
         <label>\(T.enterprise(lang)) (\(T.creditCode(lang)))<input name="enterprise_code" maxlength="18" class="mono"></label>
         <button class="btn">\(T.createUser(lang))</button></form></section>
         <section class="card flush"><table><thead><tr><th>\(T.username(lang))</th><th>\(T.displayName(lang))</th><th>\(T.role(lang))</th>
@@ -62,7 +63,7 @@ enum UserPages {
 
     struct NewUserForm: Content {
         var username: String?; var display_name: String?; var password: String?; var role: String?
-        var department: String?; var enterprise_code: String?
+        var department: String?; var enterprise_code: String?; var position: String?
     }
 
     /// Runs an admin action and shows the list again with the outcome (errors as a notice, 4xx).
@@ -94,7 +95,7 @@ enum UserPages {
             let user = try await req.park.accounts.create(.init(
                 username: (f.username ?? "").trimmingCharacters(in: .whitespaces), displayName: f.display_name ?? "",
                 password: f.password ?? "", role: role, departmentCode: f.department.flatMap { $0.isEmpty ? nil : $0 },
-                enterpriseID: enterpriseID), by: p)
+                enterpriseID: enterpriseID, position: f.position.flatMap { Position(rawValue: $0) } ?? .staff), by: p)
             return RequestContext.current.language == .zh ? "已创建用户 \(user.username)" : "Created user \(user.username)"
         }
     }
