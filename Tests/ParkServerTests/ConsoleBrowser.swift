@@ -57,7 +57,8 @@ extension ServerTestCase {
 
     /// Signs in through the form: GET /login for the CSRF cookie and field, POST them back; the
     /// answer redirects to `next`. Returns the session cookie.
-    func login(_ username: String, next: String = "/", file: StaticString = #filePath, line: UInt = #line) async throws -> String {
+    func login(_ username: String, password: String = ServerTestCase.password, next: String = "/",
+               file: StaticString = #filePath, line: UInt = #line) async throws -> String {
         let form = try await page("/login", session: nil)
         XCTAssertEqual(form.status, .ok, file: file, line: line)
         let cookie = try XCTUnwrap(form.headers.setCookie?["parkos_login_csrf"]?.string, file: file, line: line)
@@ -66,7 +67,7 @@ extension ServerTestCase {
         var headers = htmlHeaders(form: true)
         headers.add(name: .cookie, value: "parkos_login_csrf=\(cookie)")
         let encodedNext = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "%2F"
-        let res = try await send(.POST, "/login", body: ByteBuffer(string: "_csrf=\(field)&username=\(username)&password=\(Self.password)&next=\(encodedNext)"),
+        let res = try await send(.POST, "/login", body: ByteBuffer(string: "_csrf=\(field)&username=\(username)&password=\(password)&next=\(encodedNext)"),
                                  headers: headers)
         XCTAssertEqual(res.status, .seeOther, res.body.string, file: file, line: line)
         XCTAssertEqual(res.headers.first(name: .location), next, file: file, line: line)

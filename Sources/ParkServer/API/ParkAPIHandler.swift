@@ -11,7 +11,7 @@ import Vapor
 struct ParkAPIHandler: APIProtocol {
     let app: Application
 
-    var repos: ParkRepositories { app.park }
+    var repos: ParkRepositories { RequestContext.current.db.map { ParkRepositories(db: $0, services: app.parkServices) } ?? app.park }
     var context: RequestContext { RequestContext.current }
     func principal() throws -> Principal { try RequestContext.requirePrincipal() }
 

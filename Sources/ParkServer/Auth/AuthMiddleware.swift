@@ -14,6 +14,7 @@ struct AuthMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         var ctx = RequestContext(language: ConsoleLanguage.of(request),
                                  clientAddress: request.clientAddress)
+        ctx.db = request.db
         let token: String? = switch mode {
         case .bearer: request.headers.bearerAuthorization?.token
         case .cookie: request.cookies[Self.sessionCookie]?.string

@@ -1,3 +1,4 @@
+import FluentKit
 import ParkDomain
 
 /// What the current request carries once the auth middleware has run: who is asking, with
@@ -8,6 +9,9 @@ public struct RequestContext: Sendable {
     public var csrfToken: String?
     public var language: Language
     public var clientAddress: String
+    /// The request's database handle (its logger carries the request id), so API handlers query
+    /// on the request's event loop and their SQL is logged with the request.
+    public var db: (any Database)?
 
     public init(principal: Principal? = nil, token: String? = nil, csrfToken: String? = nil,
                 language: Language = .zh, clientAddress: String = "") {
