@@ -146,7 +146,8 @@ final class LandAPITests: ServerTestCase {
                                     json: #"{"report":{"year":2024,"tax_paid_yuan":10,"source":"tax_bureau","verification":"verified"}}"#)
         // then
         XCTAssertEqual(list.status, .ok)
-        XCTAssertEqual(try decode([LeaseJSON].self, list).map(\.id), [leaseA.id!.uuidString])
+        XCTAssertEqual(try decode(ListPageJSON<LeaseJSON>.self, list).items.map(\.id), [leaseA.id!.uuidString])
+        XCTAssertEqual(try decode(ListPageJSON<LeaseJSON>.self, list).total, 1)
         XCTAssertEqual(other.status, .notFound)
         XCTAssertEqual(decideOwn.status, .forbidden)
         XCTAssertEqual(try problem(decideOwn).code, "forbidden")
@@ -159,6 +160,20 @@ final class LandAPITests: ServerTestCase {
             await assertEqual(try await LeaseRepository(db: app.db).find(l.id!)?.state, .assessed)
             await assertNil(try await AssessmentRepository(db: app.db).latest(leaseID: l.id!)?.decision)
         }
+    }
+
+    func testParcelsComeAPageAtATimeInCodeOrder() async throws {
+        // given SIP-001 and SIP-002, and a third parcel
+        _ = try await landParcel("SIP-003", offset: 0.02)
+        // when
+        let first = try decode(ListPageJSON<ParcelCodeJSON>.self, try await send(.GET, "/api/v1/parcels?per_page=2", token: officer))
+        let second = try decode(ListPageJSON<ParcelCodeJSON>.self, try await send(.GET, "/api/v1/parcels?per_page=2&page=2", token: officer))
+        let tooLarge = try await send(.GET, "/api/v1/parcels?per_page=501", token: officer)
+        // then
+        XCTAssertEqual(first.items.map(\.code), ["SIP-001", "SIP-002"])
+        XCTAssertEqual(second.items.map(\.code), ["SIP-003"])
+        XCTAssertEqual(first.total, 3)
+        XCTAssertEqual(tooLarge.status, .badRequest)
     }
 
     func testExportIsAFeatureCollectionWithComputedAreas() async throws {
@@ -280,4 +295,14 @@ struct AssessmentJSON: Decodable {
     var id: String
     var proposal: ProposalJSON
     var decision: Decision?
+}
+
+struct ParcelCodeJSON: Decodable { var code: String }
+
+/// One page of a list the API pages (`{items, total, page, per_page}`).
+struct ListPageJSON<Item: Decodable>: Decodable {
+    var items: [Item]
+    var total: Int
+    var page: Int
+    var perPage: Int
 }

@@ -23,6 +23,24 @@ final class EnterpriseListTests: StoreTestCase {
                                             clusters: ["electronics"], ownership: .hongKongMacaoTaiwan, country: "TW", above: true))
     }
 
+    func testParkStatsComeFromSQLAggregatesAndMatchTheRecords() async throws {
+        // given the five firms above (three foreign-invested, two Fortune 500 parents, one firm in two clusters)
+        // when
+        let stats = try await enterprises.stats()
+        // then: hand-counted
+        XCTAssertEqual(stats.total, 5)
+        XCTAssertEqual(stats.foreignInvested, 3)
+        XCTAssertEqual(stats.fortune500, 2)
+        XCTAssertEqual(stats.rdCentres, 3)
+        XCTAssertEqual(stats.regionalHQs, 1)
+        XCTAssertEqual(stats.aboveSize, 4)
+        XCTAssertEqual(stats.byCluster, ["biomedicine": 1, "equipment": 1, "electronics": 2, "semiconductors3g": 1, "nanotech": 1])
+        XCTAssertEqual(stats.withoutCluster, 0)
+        XCTAssertEqual(stats.byOwnership, [.domestic: 2, .foreign: 2, .hongKongMacaoTaiwan: 1])
+        XCTAssertEqual(stats.byCountry, ["DE": 1, "KR": 1, "TW": 1])
+        await assertEqual(ParkStats(try await enterprises.all()), stats)
+    }
+
     func list(_ edit: (inout EnterpriseQuery) -> Void) async throws -> Page<Enterprise> {
         var q = EnterpriseQuery()
         q.sort = .creditCode

@@ -94,25 +94,31 @@ public enum ParcelGeoJSON {
     /// `area_mismatch` as `Parcel.hasAreaMismatch`. Rings are written closed and counterclockwise,
     /// as RFC 7946 requires of exterior rings (a clockwise ring is reversed).
     public static func encode(_ parcels: [Parcel]) -> Data {
-        var out = "{\"type\":\"FeatureCollection\",\"features\":["
-        for (i, p) in parcels.enumerated() {
-            let c = p.planning
-            let values: [String] = [
-                string(p.code), string(p.subArea), string(p.landUse), number(p.declaredAreaM2),
-                number(c.plotRatioMin), number(c.plotRatioMax), number(c.buildingDensityMax),
-                number(c.greenRatioMin), number(c.heightLimitMetres), number(c.officeShareMax),
-                number((p.computedAreaM2 * 100).rounded() / 100), p.hasAreaMismatch ? "true" : "false",
-            ]
-            let props = zip(properties, values).map { "\(string($0)):\($1)" }.joined(separator: ",")
-            var ring = p.boundary
-            if let first = ring.first, ring.last != first { ring.append(first) }
-            if Geodesy.signedAreaSquareMetres(ring) < 0 { ring.reverse() }
-            let coordinates = ring.map { "[\(number($0.longitude)),\(number($0.latitude))]" }.joined(separator: ",")
-            out += (i == 0 ? "\n" : ",\n")
-            out += "{\"type\":\"Feature\",\"properties\":{\(props)},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(coordinates)]]}}"
-        }
-        out += "\n]}\n"
-        return Data(out.utf8)
+        var out = collectionHead
+        for (i, p) in parcels.enumerated() { out += (i == 0 ? "\n" : ",\n") + feature(p) }
+        return Data((out + collectionTail).utf8)
+    }
+
+    /// The text before the first feature of a FeatureCollection; features follow, separated by
+    /// ",\n" (the first preceded by "\n"), then `collectionTail`. Exports stream it this way.
+    public static let collectionHead = "{\"type\":\"FeatureCollection\",\"features\":["
+    public static let collectionTail = "\n]}\n"
+
+    /// One parcel as a GeoJSON Feature (counter-clockwise outer ring, closed).
+    public static func feature(_ p: Parcel) -> String {
+        let c = p.planning
+        let values: [String] = [
+            string(p.code), string(p.subArea), string(p.landUse), number(p.declaredAreaM2),
+            number(c.plotRatioMin), number(c.plotRatioMax), number(c.buildingDensityMax),
+            number(c.greenRatioMin), number(c.heightLimitMetres), number(c.officeShareMax),
+            number((p.computedAreaM2 * 100).rounded() / 100), p.hasAreaMismatch ? "true" : "false",
+        ]
+        let props = zip(properties, values).map { "\(string($0)):\($1)" }.joined(separator: ",")
+        var ring = p.boundary
+        if let first = ring.first, ring.last != first { ring.append(first) }
+        if Geodesy.signedAreaSquareMetres(ring) < 0 { ring.reverse() }
+        let coordinates = ring.map { "[\(number($0.longitude)),\(number($0.latitude))]" }.joined(separator: ",")
+        return "{\"type\":\"Feature\",\"properties\":{\(props)},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[\(coordinates)]]}}"
     }
 
     // MARK: - JSON text

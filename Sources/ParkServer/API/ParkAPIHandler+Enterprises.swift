@@ -91,8 +91,7 @@ extension ParkAPIHandler {
 
     func exportEnterprises(_ input: Operations.ExportEnterprises.Input) async throws -> Operations.ExportEnterprises.Output {
         try principal().requireStaff()
-        let data = EnterpriseCSV.exportData(try await repos.enterprises.all())
-        return .ok(.init(body: .csv(HTTPBody(data))))
+        return .ok(.init(body: .csv(ExportStream.enterprisesCSV(repos.enterprises).httpBody)))
     }
 }
 

@@ -17,12 +17,9 @@ extension ParkAPIHandler {
 
     func listParcels(_ input: Operations.ListParcels.Input) async throws -> Operations.ListParcels.Output {
         let p = try principal()
-        var all = try await parcels.all()
-        if !p.isStaff {
-            let own = Set(try await leases.list(.init(enterpriseID: p.enterpriseID ?? UUID())).map(\.parcelID))
-            all = all.filter { own.contains($0.id!) }
-        }
-        return .ok(.init(body: .json(all.map(LandMapping.parcel))))
+        let request = try PageRequest(page: input.query.page, perPage: input.query.perPage)
+        let page = try await parcels.page(request, leasedTo: p.isStaff ? nil : (p.enterpriseID ?? UUID()))
+        return .ok(.init(body: .json(.init(items: page.items.map(LandMapping.parcel), total: page.total, page: page.page, perPage: page.perPage))))
     }
 
     func getParcel(_ input: Operations.GetParcel.Input) async throws -> Operations.GetParcel.Output {
@@ -50,7 +47,8 @@ extension ParkAPIHandler {
 
     func exportParcels(_ input: Operations.ExportParcels.Input) async throws -> Operations.ExportParcels.Output {
         try principal().requireStaff()
-        let collection = try JSONDecoder().decode(OpenAPIObjectContainer.self, from: ParcelGeoJSON.encode(try await parcels.all()))
+        let page = try await parcels.page(try PageRequest(page: input.query.page, perPage: input.query.perPage, defaultPerPage: 500))
+        let collection = try JSONDecoder().decode(OpenAPIObjectContainer.self, from: ParcelGeoJSON.encode(page.items))
         return .ok(.init(body: .applicationGeoJson(.init(additionalProperties: collection))))
     }
 
@@ -60,7 +58,9 @@ extension ParkAPIHandler {
         filter.enterpriseID = try input.query.enterpriseId.map { try APIMapping.uuid($0, field: "enterprise_id") }
         if !p.isStaff { filter.enterpriseID = p.enterpriseID ?? UUID() }
         let cal = try await leases.calendar()
-        return .ok(.init(body: .json(try await leases.list(filter).map { LandMapping.lease($0, calendar: cal) })))
+        let page = try await leases.page(filter, try PageRequest(page: input.query.page, perPage: input.query.perPage))
+        return .ok(.init(body: .json(.init(items: page.items.map { LandMapping.lease($0, calendar: cal) }, total: page.total,
+                                           page: page.page, perPage: page.perPage))))
     }
 
     func listDueLeases(_ input: Operations.ListDueLeases.Input) async throws -> Operations.ListDueLeases.Output {

@@ -31,6 +31,18 @@ public struct LeaseRepository: Sendable {
 
     public func find(_ id: UUID) async throws -> Lease? { try await LeaseModel.find(id, on: db)?.toDomain() }
 
+    /// One page of leases (latest auction first, then id), counted and paged in SQL.
+    public func page(_ filter: Filter, _ request: ParkDomain.PageRequest) async throws -> Page<Lease> {
+        let q = LeaseModel.query(on: db)
+        if let s = filter.state { q.filter(\.$state == s.rawValue) }
+        if let e = filter.enterpriseID { q.filter(\.$enterpriseID == e) }
+        if let p = filter.parcelID { q.filter(\.$parcelID == p) }
+        let total = try await q.count()
+        let items = try await q.sort(\.$auctionDate, .descending).sort(\.$id)
+            .range(request.offset ..< request.offset + request.perPage).all().map { $0.toDomain() }
+        return Page(items: items, total: total, page: request.page, perPage: request.perPage)
+    }
+
     /// The working calendar as stored (public holidays and make-up working days are data).
     public func calendar() async throws -> WorkingCalendar {
         var cal = WorkingCalendar(holidays: [], workingWeekends: [])

@@ -16,6 +16,25 @@ public struct ParcelRepository: Sendable {
 
     public func find(_ id: UUID) async throws -> Parcel? { try await ParcelModel.find(id, on: db)?.toDomain() }
 
+    /// One page of parcels in code order, counted and paged in SQL; `leasedTo` keeps the parcels
+    /// of one enterprise's leases (its portal).
+    public func page(_ request: ParkDomain.PageRequest, leasedTo enterpriseID: UUID? = nil) async throws -> Page<Parcel> {
+        let q = ParcelModel.query(on: db)
+        if let enterpriseID {
+            let ids = try await LeaseModel.query(on: db).filter(\.$enterpriseID == enterpriseID).all(\.$parcelID)
+            q.filter(\.$id ~~ Array(Set(ids)))
+        }
+        let total = try await q.count()
+        let items = try await q.sort(\.$code).range(request.offset ..< request.offset + request.perPage).all().map { $0.toDomain() }
+        return Page(items: items, total: total, page: request.page, perPage: request.perPage)
+    }
+
+    /// Up to `limit` parcels with codes after `after`, in code order: one keyset page of an
+    /// export that streams (the index on the code finds the start, however far into the park).
+    public func batch(after: String, limit: Int) async throws -> [Parcel] {
+        try await ParcelModel.query(on: db).filter(\.$code > after).sort(\.$code).limit(limit).all().map { $0.toDomain() }
+    }
+
     public func find(code: String) async throws -> Parcel? {
         try await ParcelModel.query(on: db).filter(\.$code == code).first()?.toDomain()
     }

@@ -54,6 +54,15 @@ public struct EnterpriseRepository: Sendable {
         Set(try await EnterpriseModel.query(on: db).field(\.$creditCode).all().map(\.creditCode))
     }
 
+    /// Up to `limit` enterprises with credit codes after `afterCreditCode`, in credit-code order:
+    /// one keyset page of an export that streams.
+    public func batch(afterCreditCode: String, limit: Int) async throws -> [Enterprise] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        return try await sql.select().columns(EnterpriseRows.columns).from("enterprises")
+            .where("credit_code", .greaterThan, afterCreditCode).orderBy("credit_code").limit(limit).all()
+            .map(EnterpriseRows.enterprise)
+    }
+
     /// Every enterprise, in credit-code order (for export).
     public func all() async throws -> [Enterprise] {
         try await EnterpriseModel.query(on: db).sort(\.$creditCode).all().map { try $0.toDomain() }

@@ -69,7 +69,7 @@ enum ParcelPages {
     static func export(_ req: Request) async throws -> Response {
         let p = try ConsoleRoutes.requireLogin(req)
         try p.requireStaff()
-        let res = Response(body: .init(data: ParcelGeoJSON.encode(try await ParcelRepository(db: req.db).all())))
+        let res = Response(body: ExportStream.parcels(ParcelRepository(db: req.db)).responseBody)
         res.headers.contentType = .init(type: "application", subType: "geo+json")
         res.headers.contentDisposition = .init(.attachment, filename: "parcels-\(req.park.today.iso).geojson")
         return res

@@ -10,7 +10,7 @@ enum HomePage {
         if !p.isStaff, let own = p.enterpriseID { return req.redirect(to: "/enterprises/\(own.uuidString)") }
         let layout = Layout(req)
         let lang = layout.lang
-        let stats = ParkStats(try await req.park.enterprises.all())
+        let stats = try await req.park.enterprises.stats()
         let clusters = try await req.park.reference.clusters()
         let countries = Dictionary(uniqueKeysWithValues: try await req.park.reference.countries().map { ($0.alpha2, $0.name) })
         let recent = p.role == .admin ? try await req.park.audit.recent(limit: 8) : []
