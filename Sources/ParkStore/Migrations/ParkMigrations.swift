@@ -21,6 +21,7 @@ public enum ParkMigrations {
             // ── slot: Service (issue 12) migrations, in order ──
 
             // ── slot: Indicators (issue 13) migrations, in order ──
+            CreateIndicators(),
 
             // ── slot: Outbound (issue 14) migrations, in order ──
 

@@ -1,0 +1,108 @@
+import Foundation
+
+/// A cell of a report sheet: text, or a number (kept a number in `.xlsx`).
+public enum ReportCell: Sendable, Hashable {
+    case text(String)
+    case number(Decimal, places: Int)
+    case empty
+
+    /// The cell as CSV or table text.
+    public var text: String {
+        switch self {
+        case .text(let s): s
+        case .number(let d, let places): DecimalText.fixed(d, places: places).replacingOccurrences(of: ",", with: "")
+        case .empty: ""
+        }
+    }
+}
+
+/// One section of the board pack: a sheet of the workbook, a table of the print page and CLI.
+public struct ReportSheet: Sendable {
+    public var name: String
+    public var title: String
+    public var columns: [String]
+    public var rows: [[ReportCell]]
+}
+
+/// The board pack's sections in one language, from a month's report and ParkOS's own figures.
+public enum IndicatorReportSheets {
+    static func num(_ d: Decimal?, _ places: Int) -> ReportCell { d.map { .number(IndicatorNumber.rounded($0, places), places: places) } ?? .empty }
+    static func yuanIn(_ yuan: Int64, _ scale: IndicatorScale) -> Decimal { Decimal(yuan) / scale.factor }
+
+    public static func sheets(_ report: IndicatorReport, derived: DerivedFigures?, _ lang: Language) -> [ReportSheet] {
+        func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
+        var out: [ReportSheet] = []
+        out.append(ReportSheet(
+            name: t("主要指标", "Headline"), title: t("\(report.month.iso) 主要经济指标", "Headline indicators, \(report.month.iso)"),
+            columns: [t("指标", "Indicator"), t("代码", "Code"), t("期别", "Period"), t("单位", "Unit"), t("累计/期末值", "Level"),
+                      t("当期值", "Period's own value"), t("增速 %", "Growth %"), t("增速口径", "Growth basis"), t("公布增速 %", "Published growth %"),
+                      t("按总量计算增速 %", "Growth from levels %"), t("差异（百分点）", "Difference (pp)"), t("近 12 个月", "Rolling 12 months"),
+                      t("已修订", "Revised"), t("年度目标", "Year's target"), t("目标增速 %", "Target growth %"), t("完成进度 %", "Progress %"),
+                      t("应达进度 %", "Pace %"), t("剩余月均需完成", "Needed per month"), t("剩余时段需增长 %", "Growth needed for the rest %"),
+                      t("预警", "Alert")],
+            rows: report.figures.map { f in
+                let d = f.definition, p = f.progress
+                let basis: String = switch f.growthSource {
+                case .published: t("公布", "published") + " · " + d.growthBasis.label.text(lang)
+                case .levels: t("按总量计算", "from levels")
+                case .none: ""
+                }
+                return [.text(d.name.text(lang)), .text(d.code), .text(f.period?.text ?? ""), .text(d.unit.label.text(lang)),
+                        num(f.level, 2), num(f.periodValue, 2), num(f.growthPct, 1), basis.isEmpty ? .empty : .text(basis),
+                        num(f.publishedGrowthPct, 1), num(f.levelsGrowthPct, 1), num(f.growthDifferencePct, 1), num(f.rolling12, 2),
+                        f.revised ? .text(t("已修订", "revised")) : .empty, num(p?.target.level, 2), num(p?.target.growthPct, 1),
+                        num(p?.sharePct, 1), num(p?.expectedSharePct, 1), num(p?.neededPerMonth, 2), num(p?.neededGrowthPct, 1),
+                        p?.behind == true ? .text(t("落后于进度", "behind pace")) : .empty]
+            }))
+        var trendRows: [[ReportCell]] = []
+        for tr in report.trends {
+            let name = report.figures.first { $0.definition.code == tr.indicator }?.definition.name.text(lang) ?? tr.indicator
+            for m in 0..<12 where tr.thisYear[m] != nil || tr.lastYear[m] != nil {
+                trendRows.append([.text(name), .text(String(format: "%02d", m + 1)), num(tr.thisYear[m], 2), num(tr.lastYear[m], 2)])
+            }
+        }
+        out.append(ReportSheet(name: t("月度走势", "Trend"), title: t("月度走势（本年与上年）", "Levels by month, this year and last"),
+                               columns: [t("指标", "Indicator"), t("月份", "Month"), "\(report.month.year)", "\(report.month.year - 1)"],
+                               rows: trendRows))
+        out.append(ReportSheet(
+            name: t("季度与年度", "Periods"), title: t("\(report.month.year) 年季度、半年与全年", "Quarters, halves and year \(report.month.year)"),
+            columns: [t("指标", "Indicator"), "Q1", "Q2", "Q3", "Q4", t("上半年", "H1"), t("下半年", "H2"), t("全年", "Year"),
+                      t("上年全年", "Last year")],
+            rows: report.periods.map { r in
+                let name = report.figures.first { $0.definition.code == r.indicator }?.definition.name.text(lang) ?? r.indicator
+                return [.text(name)] + r.quarters.map { num($0, 2) } + r.halves.map { num($0, 2) } + [num(r.total, 2), num(r.lastYearTotal, 2)]
+            }))
+        if let derived {
+            let yi = IndicatorScale.yi
+            out.append(ReportSheet(
+                name: t("园区自算", "Derived"),
+                title: t("园区自有数据计算（数据年度 \(derived.dataYear)）", "Computed from ParkOS's records (data year \(derived.dataYear))"),
+                columns: [t("指标", "Figure"), t("单位", "Unit"), t("本期", "Now"), t("上年", "Last year"), t("增速 %", "Growth %"),
+                          t("按两年总量计算增速 %", "Growth from the two levels %")],
+                rows: [
+                    [.text(t("在册企业数（\(derived.month.iso) 末）", "Enterprises on the register (end of \(derived.month.iso))")),
+                     .text(IndicatorUnit.enterprises.label.text(lang)), .number(Decimal(derived.enterprises), places: 0),
+                     .number(Decimal(derived.enterprisesLastYear), places: 0), num(derived.enterprisesGrowthPct, 1), num(derived.enterprisesGrowthPct, 1)],
+                    [.text(t("用地企业税收", "Tax of land-holding firms")), .text(IndicatorUnit.yiYuan.label.text(lang)),
+                     num(yuanIn(derived.taxYuan, yi), 2), num(yuanIn(derived.taxLastYearYuan, yi), 2), num(derived.taxGrowthPct, 1), num(derived.taxGrowthPct, 1)],
+                    [.text(t("规上企业产值（同口径增速）", "Above-scale output (comparable-set growth)")), .text(IndicatorUnit.yiYuan.label.text(lang)),
+                     num(yuanIn(derived.outputYuan, yi), 2), num(yuanIn(derived.outputComparableBaseYuan, yi), 2),
+                     num(derived.outputComparableGrowthPct, 1), num(derived.outputLevelsGrowthPct, 1)],
+                    [.text(t("规上企业数", "Above-scale firms")), .text(IndicatorUnit.enterprises.label.text(lang)),
+                     .number(Decimal(derived.aboveScaleFirms), places: 0), .empty, .empty, .empty],
+                ]))
+            var rows: [[ReportCell]] = []
+            for dim in BreakdownDimension.allCases {
+                for r in derived.breakdowns[dim] ?? [] {
+                    rows.append([.text(dim.label.text(lang)), .text(r.label.text(lang)), .number(Decimal(r.enterprises), places: 0),
+                                 num(yuanIn(r.taxYuan, .wan), 2), num(yuanIn(r.outputYuan, .wan), 2)])
+                }
+            }
+            out.append(ReportSheet(name: t("分类构成", "Breakdowns"), title: t("分类构成（数据年度 \(derived.dataYear)）", "Breakdowns (data year \(derived.dataYear))"),
+                                   columns: [t("维度", "Dimension"), t("分组", "Group"), t("企业数", "Enterprises"), t("税收（万元）", "Tax (10k yuan)"),
+                                             t("规上产值（万元）", "Above-scale output (10k yuan)")],
+                                   rows: rows))
+        }
+        return out
+    }
+}
