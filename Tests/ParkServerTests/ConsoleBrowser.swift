@@ -27,7 +27,35 @@ extension ServerTestCase {
         if res.headers.contentType?.subType == "html", let tag = Self.inlineStyle(in: res.body.string) {
             XCTFail("\(path) has an inline style, which the security policy blocks: \(tag)")
         }
+        if res.headers.contentType?.subType == "html" {
+            let dead = unroutedLinks(in: res.body.string)
+            XCTAssert(dead.isEmpty, "\(path) links to paths no route answers: \(dead)")
+        }
         return res
+    }
+
+    /// The links and form actions of a page (`href="/…"`, `action="/…"`) that no registered route matches.
+    func unroutedLinks(in html: String) -> [String] {
+        let regex = try! NSRegularExpression(pattern: #"(?:href|action)="(/[^"]*)""#)
+        let ns = html as NSString
+        var dead: [String] = []
+        for m in regex.matches(in: html, range: NSRange(location: 0, length: ns.length)) {
+            let link = ns.substring(with: m.range(at: 1)).replacingOccurrences(of: "&amp;", with: "&")
+            let path = String(link.prefix { $0 != "?" && $0 != "#" })
+            let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { String($0).removingPercentEncoding ?? String($0) }
+            let matched = app.routes.all.contains { route in
+                guard route.path.count == parts.count else { return false }
+                return zip(route.path, parts).allSatisfy { component, part in
+                    switch component {
+                    case .constant(let c): c == part
+                    case .parameter: !part.hasPrefix(":")
+                    default: true
+                    }
+                }
+            }
+            if !matched { dead.append(link) }
+        }
+        return dead
     }
 
     /// The first start tag with a `style` attribute, if any.

@@ -207,7 +207,7 @@ final class PerMuConsoleTests: ServerTestCase {
 
     func testEveryPerMuTextHasBothLanguages() {
         let han = { (s: String) in s.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
-        for t in P.allCases {
+        for t in PerMuText.allCases {
             XCTAssertFalse(t(.zh).trimmingCharacters(in: .whitespaces).isEmpty, "\(t) has no Chinese text")
             XCTAssertFalse(t(.en).trimmingCharacters(in: .whitespaces).isEmpty, "\(t) has no English text")
             XCTAssertNotEqual(t(.zh), t(.en), "\(t) is not translated")

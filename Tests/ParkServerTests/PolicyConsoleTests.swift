@@ -314,7 +314,7 @@ extension PolicyConsoleTests {
 
     func testEveryPolicyTextHasBothLanguages() {
         let han = { (s: String) in s.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } }
-        for t in PT.allCases {
+        for t in PolicyText.allCases {
             XCTAssertFalse(t(.zh).trimmingCharacters(in: .whitespaces).isEmpty, "\(t) has no Chinese text")
             XCTAssertFalse(t(.en).trimmingCharacters(in: .whitespaces).isEmpty, "\(t) has no English text")
             XCTAssertNotEqual(t(.zh), t(.en), "\(t) is not translated")

@@ -25,7 +25,7 @@ enum AuditLabels {
 
     /// Field keys of the audited JSON (enterprise and user records) to labels.
     static func field(_ key: String, entity: String, _ lang: Language) -> String {
-        let map: [String: T] = [
+        let map: [String: ConsoleText] = [
             "creditCode": .creditCode, "nameZh": .nameZh, "nameEn": .nameEn, "industryCode": .industry,
             "clusters": .clusters, "ownership": .ownership, "originCountry": .origin,
             "fortune500Parent": .fortune500Parent, "regionalHeadquarters": .regionalHQ, "rdCentre": .rdCentre,
@@ -60,8 +60,8 @@ enum AuditLabels {
 
     static func value(_ text: String, field: String, entity: String, _ lang: Language) -> String {
         switch text {
-        case "true": T.yes(lang)
-        case "false": T.no(lang)
+        case "true": ConsoleText.yes(lang)
+        case "false": ConsoleText.no(lang)
         default: AuditFieldNames.value(text, field: field, entity: entity, lang) ?? text
         }
     }

@@ -2,49 +2,53 @@ import ParkDomain
 import ParkStore
 import Vapor
 
-/// Registers the server-rendered console. Every route runs behind the cookie session; pages
-/// that need a signed-in user redirect to /login; every POST checks the CSRF token.
+/// Registers the server-rendered console. Every route runs behind the cookie session and is
+/// registered from its `ConsoleURL` through `ConsoleRouter`, which puts it behind the middleware
+/// of its access level and every form behind the CSRF check.
 enum ConsoleRoutes {
     static func register(_ app: Application) {
-        let console = app.grouped(AuthMiddleware(mode: .cookie), BodyLimitMiddleware(), ParkErrorMiddleware(), LoginRedirectMiddleware())
-        console.get("assets", "park.css") { _ -> Response in
+        let router = ConsoleRouter(routes: app.grouped(AuthMiddleware(mode: .cookie), BodyLimitMiddleware(), ParkErrorMiddleware(),
+                                                       LoginRedirectMiddleware()))
+        router.on(.assets(.css)) { _ -> Response in
             let res = Response(body: .init(string: Assets.css))
             res.headers.contentType = .init(type: "text", subType: "css", parameters: ["charset": "utf-8"])
             res.headers.cacheControl = .init(maxAge: 3600)
             return res
         }
         // The park's mark (the header's "P"), for the tab; /favicon.ico for clients that ask for it.
-        for path in [["assets", "icon.svg"], ["favicon.ico"]] {
-            console.get(path.map { PathComponent(stringLiteral: $0) }) { _ -> Response in
+        for url in [AssetURL.icon, .favicon] {
+            router.on(.assets(url)) { _ -> Response in
                 let res = Response(body: .init(string: Assets.icon))
                 res.headers.contentType = .init(type: "image", subType: "svg+xml")
                 res.headers.cacheControl = .init(maxAge: 86400)
                 return res
             }
         }
-        LoginPages.register(console)
-        console.get { req in try await HomePage.render(req) }
-        console.get("enterprises") { req in try await EnterpriseListPage.render(req) }
-        console.get("enterprises", "export.csv") { req in try await EnterpriseExport.csv(req) }
-        console.get("enterprises", "template.csv") { req async throws -> Response in try EnterpriseFiles.template(req) }
-        console.get("enterprises", "import") { req async throws -> Response in try ImportPage.form(req) }
-        console.on(.POST, "enterprises", "import", body: .collect(maxSize: ByteCount(value: EnterpriseCSV.maxBytes + 64 * 1024))) { req in
+        LoginPages.register(router)
+        router.page(.home) { ctx, _ in HomePage.View.render(try await HomePage.Model.load(on: ctx), ctx) }
+        router.page(.enterprises(.list)) { ctx, req in
+            EnterpriseListPage.View.render(try await EnterpriseListPage.Model.load(req.queryParameters, on: ctx), ctx)
+        }
+        router.on(.enterprises(.export)) { req in try await EnterpriseExport.csv(req) }
+        router.on(.enterprises(.template)) { req async throws -> Response in try EnterpriseFiles.template(req) }
+        router.on(.enterprises(.importForm)) { req async throws -> Response in try ImportPage.form(req) }
+        router.on(.enterprises(.importUpload), body: .collect(maxSize: ByteCount(value: EnterpriseCSV.maxBytes + 64 * 1024))) { req in
             try await ImportPage.upload(req)
         }
-        EnterpriseFormPage.register(console)
-        console.get("enterprises", ":id") { req in try await EnterpriseDetailPage.render(req) }
-        console.post("enterprises", ":id", "deregister") { req in try await EnterpriseDetailPage.deregister(req) }
-        UserPages.register(console)
-        console.get("admin", "audit") { req in try await AuditPage.render(req) }
-        console.get("land") { req in try await LandOverviewPage.render(req) }
-        console.get("land", "due") { req in try await DueListPage.render(req) }
-        console.get("land", "due.csv") { req in try await DueListPage.csv(req) }
-        ParcelPages.register(console)
-        LeasePage.register(console)
-        RulesetPage.register(console)
-        ReportImportPage.register(console)
-        PerMuPages.register(console)
-        PolicyPages.register(console)
+        EnterpriseFormPage.register(router)
+        router.on(.enterprises(.detail(.key))) { req in try await EnterpriseDetailPage.render(req) }
+        router.on(.enterprises(.deregister(.key))) { req in try await EnterpriseDetailPage.deregister(req) }
+        UserPages.register(router)
+        router.on(.admin(.audit)) { req in try await AuditPage.render(req) }
+        router.on(.land(.overview)) { req in try await LandOverviewPage.render(req) }
+        router.on(.land(.due)) { req in try await DueListPage.render(req) }
+        router.on(.land(.dueCSV)) { req in try await DueListPage.csv(req) }
+        ParcelPages.register(router)
+        LeasePage.register(router)
+        RulesetPage.register(router)
+        ReportImportPage.register(router)
+        PerMuPages.register(router)
+        PolicyPages.register(router)
         // ── slot: Investment (issue 11) ──
 
         // ── slot: Service (issue 12) ──
@@ -84,13 +88,21 @@ enum ConsoleRoutes {
 /// Thrown by `requireLogin`; the console's redirect middleware answers it with 303 to /login.
 struct LoginRedirect: Error { let next: String }
 
+/// Answers `LoginRedirect` with 303 to the sign-in page and `ConsoleRedirect` with 303 to its URL.
 struct LoginRedirectMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
         } catch let r as LoginRedirect {
-            return request.redirect(to: "/login" + HTML.query([("next", r.next)]), redirectType: .normal)
+            return request.redirect(to: .session(.login), [("next", r.next)])
+        } catch let r as ConsoleRedirect {
+            return request.redirect(to: r.location, redirectType: .normal)
         }
     }
+}
+
+extension Request {
+    /// The query string as plain pairs (a page's typed query parses them and names a bad field).
+    var queryParameters: [String: String] { (try? query.decode([String: String].self)) ?? [:] }
 }
 

@@ -42,8 +42,10 @@ public struct HTML: Sendable, ExpressibleByStringInterpolation, CustomStringConv
 
     /// A query string from pairs, percent-encoded, skipping empty values.
     public static func query(_ pairs: [(String, String?)]) -> String {
+        let items = pairs.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : URLQueryItem(name: k, value: $0) } }
+        guard !items.isEmpty else { return "" }
         var c = URLComponents()
-        c.queryItems = pairs.compactMap { k, v in v.flatMap { $0.isEmpty ? nil : URLQueryItem(name: k, value: $0) } }
+        c.queryItems = items
         return c.percentEncodedQuery.map { "?" + $0 } ?? ""
     }
 }

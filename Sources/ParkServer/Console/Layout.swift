@@ -3,7 +3,17 @@ import Vapor
 
 /// The frame of every console page: top bar, navigation by role, language switch, sign-out.
 struct Layout {
-    enum Section { case home, enterprises, land, permu, policies, importCSV, users, audit, none }
+    /// The navigation entry a page belongs to (marked active).
+    enum Section {
+        case home, enterprises, land, permu, policies, importCSV, users, audit, none
+        // ── slot: Investment (issue 11) ──
+
+        // ── slot: Service (issue 12) ──
+
+        // ── slot: Indicators and profile (issue 13) ──
+
+        // ── slot: Outbound (issue 14) ──
+    }
 
     let lang: Language
     let principal: Principal?
@@ -27,14 +37,24 @@ struct Layout {
     }
 
     func page(_ title: String, _ section: Section, _ body: HTML) -> HTML {
-        let nav: [(Section, String, Bilingual)] = {
+        let nav: [(Section, ConsoleURL, Bilingual)] = {
             guard let p = principal else { return [] }
-            var items: [(Section, String, Bilingual)] = [(.home, "/", T.home.text), (.enterprises, "/enterprises", T.enterprises.text)]
-            if p.isStaff { items += [(.land, "/land", L.land.text), (.permu, "/permu", P.navStaff.text), (.policies, "/policies", PT.navStaff.text), (.importCSV, "/enterprises/import", T.importCSV.text)] }
-            if !p.isStaff && p.enterpriseID != nil {
-                items += [(.permu, "/permu/me", P.navEnterprise.text), (.policies, "/policies/me", PT.navEnterprise.text)]
+            var items: [(Section, ConsoleURL, Bilingual)] = [(.home, .home, ConsoleText.home.text), (.enterprises, .enterprises(.list), ConsoleText.enterprises.text)]
+            if p.isStaff {
+                items += [(.land, .land(.overview), LandText.land.text), (.permu, .permu(.overview), PerMuText.navStaff.text),
+                          (.policies, .policies(.list), PolicyText.navStaff.text), (.importCSV, .enterprises(.importForm), ConsoleText.importCSV.text)]
+                // ── slot: Investment (issue 11) ──
+
+                // ── slot: Service (issue 12) ──
+
+                // ── slot: Indicators and profile (issue 13) ──
+
+                // ── slot: Outbound (issue 14) ──
             }
-            if p.role == .admin { items += [(.users, "/admin/users", T.users.text), (.audit, "/admin/audit", T.audit.text)] }
+            if !p.isStaff && p.enterpriseID != nil {
+                items += [(.permu, .permu(.mine), PerMuText.navEnterprise.text), (.policies, .policies(.mine), PolicyText.navEnterprise.text)]
+            }
+            if p.role == .admin { items += [(.users, .admin(.users), ConsoleText.users.text), (.audit, .admin(.audit), ConsoleText.audit.text)] }
             return items
         }()
         let links = nav.map { s, href, t -> HTML in
@@ -43,21 +63,21 @@ struct Layout {
         let userBox: HTML = principal.map { p in
             """
             <span class="who">\(p.name) · \(p.role.label.text(lang))</span>
-            <form method="post" action="/logout" class="inline">\(Markup.csrfField(csrf))<button class="link">\(T.logout(lang))</button></form>
+            <form method="post" action="\(ConsoleURL.session(.logout))" class="inline">\(Markup.csrfField(csrf))<button class="link">\(ConsoleText.logout(lang))</button></form>
             """
         } ?? .empty
         return """
         <!doctype html>
         <html lang="\(lang == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(title) · \(T.appName(lang))</title>
-        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml"><link rel="stylesheet" href="/assets/park.css"></head>
+        <title>\(title) · \(ConsoleText.appName(lang))</title>
+        <link rel="icon" href="\(ConsoleURL.assets(.icon))" type="image/svg+xml"><link rel="stylesheet" href="\(ConsoleURL.assets(.css))"></head>
         <body>
-        <header class="top"><a class="brand" href="/"><span class="logo">P</span>\(T.appName(lang))</a>
+        <header class="top"><a class="brand" href="\(ConsoleURL.home)"><span class="logo">P</span>\(ConsoleText.appName(lang))</a>
         <nav>\(links)</nav>
-        <div class="right"><a class="lang" href="\(switchLanguageURL())">\(T.switchLanguage(lang))</a>\(userBox)</div></header>
+        <div class="right"><a class="lang" href="\(switchLanguageURL())">\(ConsoleText.switchLanguage(lang))</a>\(userBox)</div></header>
         <main>\(body)</main>
-        <footer>\(T.appTagline(lang)) · ParkOS</footer>
+        <footer>\(ConsoleText.appTagline(lang)) · ParkOS</footer>
         </body></html>
         """
     }
@@ -84,11 +104,11 @@ enum HTMLResponse {
 enum ErrorPage {
     static func response(status: HTTPResponseStatus, message: String, language: Language) -> Response {
         let ctx = RequestContext.current
-        let title = status == .notFound ? T.notFoundTitle(language) : status == .forbidden ? T.forbiddenTitle(language) : T.errorTitle(language)
+        let title = status == .notFound ? ConsoleText.notFoundTitle(language) : status == .forbidden ? ConsoleText.forbiddenTitle(language) : ConsoleText.errorTitle(language)
         let layout = Layout(lang: language, principal: ctx.principal, csrf: ctx.csrfToken, here: URI(path: "/"))
         let body: HTML = """
         <section class="card narrow"><h1>\(title)</h1><p class="error">\(message)</p>
-        <p><a href="/">\(T.back(language))</a></p></section>
+        <p><a href="\(ConsoleURL.home)">\(ConsoleText.back(language))</a></p></section>
         """
         return HTMLResponse.make(layout.page(title, .none, body), status: status, language: language)
     }

@@ -2,7 +2,7 @@ import ParkDomain
 
 /// Every fixed string of the console, in both languages. A `switch` over all cases, so a key
 /// cannot exist in one language only (a test also checks none is left untranslated).
-enum T: CaseIterable {
+enum ConsoleText: TextCatalogue {
     case appName, appTagline, home, enterprises, importCSV, users, audit, logout, login, switchLanguage
     case username, password, signIn, signInTitle, demoHint
     case dashboard, totalEnterprises, foreignInvested, fortune500, rdCentres, regionalHQs, aboveSize
@@ -20,7 +20,9 @@ enum T: CaseIterable {
     case errorTitle, back, notFoundTitle, forbiddenTitle, perPage
     case deregistered, deregister, deregisteredOn, deregistrationReason, deregisterHint, deregisteredNotice
     case newEnterprise, createEnterprise, editEnterprise, edit, cancel, changeReason, changeReasonHint, selfServiceHint
-    case savedCreated, savedUpdated, position
+    case savedCreated, savedUpdated, position, enterpriseCount
+
+    static var chineseInEnglish: Set<String> { ["switchLanguage"] }   // the switch names the other language in its own
 
     var text: Bilingual {
         switch self {
@@ -160,11 +162,9 @@ enum T: CaseIterable {
         case .selfServiceHint: B("企业用户可修改英文名称、地址和从业人数；其他信息如需更正请联系园区经济发展部门。", "An enterprise user may change the English name, address and employees; to correct anything else, contact the park's economic development bureau.")
         case .savedCreated: B("企业已登记", "Enterprise registered")
         case .position: B("职务", "Position")
+        case .enterpriseCount: B("共 {total} 家企业，第 {page}/{pages} 页", "{total} enterprises, page {page} of {pages}")
         case .savedUpdated: B("修改已保存并记入审计日志", "Changes saved and recorded in the audit trail")
         }
     }
-
-    func callAsFunction(_ lang: Language) -> String { text.text(lang) }
 }
 
-private func B(_ zh: String, _ en: String) -> Bilingual { Bilingual(zh: zh, en: en) }

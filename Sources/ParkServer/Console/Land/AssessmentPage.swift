@@ -22,34 +22,34 @@ enum AssessmentPage {
         if let proposal {
             let preview: HTML = stored == nil ? "<p class=\"sub\">\(lang == .zh ? "预览（尚未保存）" : "Preview (not stored yet)")</p>" : .empty
             parts.append("""
-            <section class="card"><h2>\(L.proposal(lang)): \(proposal.kind.label.text(lang))</h2>\(preview)
-            <p>\(L.asOf(lang)) \(proposal.asOf.iso) · \(L.score(lang)) <strong>\(Fmt.number(proposal.score, digits: 1))</strong> ·
-            \(proposal.ruleset) v\(proposal.rulesetVersion)</p><p><strong>\(L.rule(lang)):</strong> \(proposal.rule(lang))</p>
+            <section class="card"><h2>\(LandText.proposal(lang)): \(proposal.kind.label.text(lang))</h2>\(preview)
+            <p>\(LandText.asOf(lang)) \(proposal.asOf.iso) · \(LandText.score(lang)) <strong>\(Numbers.decimal(proposal.score, digits: 1))</strong> ·
+            \(proposal.ruleset) v\(proposal.rulesetVersion)</p><p><strong>\(LandText.rule(lang)):</strong> \(proposal.rule(lang))</p>
             \(trace(proposal, lease: x.lease, lang: lang))</section>
             """)
         }
         if p.isStaff && x.lease.state == .assessmentDue {
             parts.append("""
             <section class="card"><form method="post" action="/leases/\(id)/assessment" class="filters">\(Markup.csrfField(layout.csrf))
-            <label>\(L.asOf(lang))<input type="date" name="as_of" value="\(req.park.today.iso)" required></label>
-            <button class="btn">\(L.runAssessment(lang))</button></form></section>
+            <label>\(LandText.asOf(lang))<input type="date" name="as_of" value="\(req.park.today.iso)" required></label>
+            <button class="btn">\(LandText.runAssessment(lang))</button></form></section>
             """)
         }
         if let stored, let d = stored.decision {
-            let reason: HTML = d.overrideReason.isEmpty ? .empty : "<p><strong>\(L.overrideReason(lang)):</strong> \(d.overrideReason)</p>"
-            let comp: HTML = d.compensationYuan.map { "<p>\(L.compensation(lang)): \(Fmt.yuan($0, lang))</p>" } ?? .empty
+            let reason: HTML = d.overrideReason.isEmpty ? .empty : "<p><strong>\(LandText.overrideReason(lang)):</strong> \(d.overrideReason)</p>"
+            let comp: HTML = d.compensationYuan.map { "<p>\(LandText.compensation(lang)): \(Fmt.yuan($0, lang))</p>" } ?? .empty
             parts.append("""
-            <section class="card"><h2>\(L.decision(lang)): \(d.kind.label.text(lang)) · \(d.extensionYears) \(L.years(lang))</h2>
-            <p>\(L.decidedBy(lang)) \(d.decidedBy) · \(d.decidedOn.iso)</p>\(reason)\(comp)</section>
+            <section class="card"><h2>\(LandText.decision(lang)): \(d.kind.label.text(lang)) · \(d.extensionYears) \(LandText.years(lang))</h2>
+            <p>\(LandText.decidedBy(lang)) \(d.decidedBy) · \(d.decidedOn.iso)</p>\(reason)\(comp)</section>
             """)
         } else if let stored, p.isStaff, x.lease.state == .assessed {
             parts.append(decisionForm(id, stored.proposal, csrf: layout.csrf, lang: lang))
         }
         let body: HTML = """
-        <p><a href="/leases/\(id)">← \(L.lease(lang)) \(x.parcel.code)</a></p>
-        <h1>\(L.assessment(lang)) · \(x.parcel.code) · \(x.enterprise)</h1>\(parts)
+        <p><a href="/leases/\(id)">← \(LandText.lease(lang)) \(x.parcel.code)</a></p>
+        <h1>\(LandText.assessment(lang)) · \(x.parcel.code) · \(x.enterprise)</h1>\(parts)
         """
-        return layout.response(L.assessment(lang), p.isStaff ? .land : .enterprises, body, status: status)
+        return layout.response(LandText.assessment(lang), p.isStaff ? .land : .enterprises, body, status: status)
     }
 
     static func trace(_ proposal: AssessmentProposal, lease: Lease, lang: Language) -> HTML {
@@ -59,28 +59,28 @@ enum AssessmentPage {
             let target = r.direction == .byDate ? (c?.targetDate?.iso ?? "—") : Fmt.value(r.target, kind: r.kind)
             return """
             <tr><td>\(name)\(r.mandatory ? " *" : "")</td><td class="num">\(r.direction == .byDate ? (r.met ? "✓" : "✗") : Fmt.value(r.value, kind: r.kind))</td>
-            <td>\(r.direction.label.text(lang)) \(target)</td><td class="num">\(Fmt.number(r.ratio * 100, digits: 1)) %</td>
-            <td class="\(r.met ? "met" : "miss")">\(r.met ? L.met(lang) : L.notMet(lang))</td><td class="num">\(Fmt.number(r.weight, digits: 0))</td>
+            <td>\(r.direction.label.text(lang)) \(target)</td><td class="num">\(Numbers.decimal(r.ratio * 100, digits: 1)) %</td>
+            <td class="\(r.met ? "met" : "miss")">\(r.met ? LandText.met(lang) : LandText.notMet(lang))</td><td class="num">\(Numbers.decimal(r.weight, digits: 0))</td>
             <td class="sub">\(r.explanation(lang))</td></tr>
             """
         }
         return """
-        <table><thead><tr><th>\(L.commitment(lang))</th><th class="num">\(L.value(lang))</th><th>\(L.target(lang))</th><th class="num">\(L.ratio(lang))</th>
-        <th></th><th class="num">\(L.weight(lang))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
-        <p class="sub">* \(L.mandatory(lang))</p>
+        <table><thead><tr><th>\(LandText.commitment(lang))</th><th class="num">\(LandText.value(lang))</th><th>\(LandText.target(lang))</th><th class="num">\(LandText.ratio(lang))</th>
+        <th></th><th class="num">\(LandText.weight(lang))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
+        <p class="sub">* \(LandText.mandatory(lang))</p>
         """
     }
 
     static func decisionForm(_ id: String, _ proposal: AssessmentProposal, csrf: String?, lang: Language) -> HTML {
         """
-        <section class="card"><h2>\(L.decision(lang))</h2>
+        <section class="card"><h2>\(LandText.decision(lang))</h2>
         <form method="post" action="/leases/\(id)/decision" class="stack">\(Markup.csrfField(csrf))
         <div class="filters">
-        <label>\(L.decision(lang))<select name="kind">\(ProposalKind.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: proposal.kind.rawValue) })</select></label>
-        <label>\(L.extensionTerm(lang))<input type="number" name="extension_years" min="0" max="40" value="\(proposal.extensionYears)"></label>
-        <label>\(L.compensation(lang))<input type="number" name="compensation_yuan" min="0" step="1"></label></div>
-        <label>\(L.overrideReason(lang))<textarea name="override_reason" maxlength="2000"></textarea></label>
-        <div><button class="btn">\(L.decide(lang))</button></div></form></section>
+        <label>\(LandText.decision(lang))<select name="kind">\(ProposalKind.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: proposal.kind.rawValue) })</select></label>
+        <label>\(LandText.extensionTerm(lang))<input type="number" name="extension_years" min="0" max="40" value="\(proposal.extensionYears)"></label>
+        <label>\(LandText.compensation(lang))<input type="number" name="compensation_yuan" min="0" step="1"></label></div>
+        <label>\(LandText.overrideReason(lang))<textarea name="override_reason" maxlength="2000"></textarea></label>
+        <div><button class="btn">\(LandText.decide(lang))</button></div></form></section>
         """
     }
 
@@ -116,7 +116,7 @@ enum AssessmentPage {
             guard let stored = try await repo.latest(leaseID: x.lease.id!) else { throw DomainError.notFound("assessment", id: x.lease.id!.uuidString) }
             _ = try await repo.decide(assessmentID: stored.id, kind: kind, extensionYears: f.extension_years ?? 0,
                                       overrideReason: f.override_reason ?? "", compensationYuan: f.compensation_yuan, by: p)
-            return try await LeasePage.render(req, notice: (true, "\(L.decision(lang)): \(kind.label.text(lang))"))
+            return try await LeasePage.render(req, notice: (true, "\(LandText.decision(lang)): \(kind.label.text(lang))"))
         } catch let e as DomainError where e.kind != .forbidden && e.kind != .notFound {
             return try await render(req, notice: (false, (e.field.map { "\($0): " } ?? "") + e.message.text(lang)), status: Problem.status(of: e.kind))
         }

@@ -31,17 +31,17 @@ extension SaleForms {
             """
         }
         return """
-        <h2>\(L.contract(lang)) · \(L.agreement(lang))</h2>
+        <h2>\(LandText.contract(lang)) · \(LandText.agreement(lang))</h2>
         <form method="post" action="/leases/\(id)/contract" class="stack">\(Markup.csrfField(csrf))
         <div class="filters">
-        \(field("signed_on", L.signedOn(lang), type: "date", value: today.iso))\(field("start_date", L.startDate(lang), type: "date", value: today.iso))
-        \(field("first_term_years", L.firstTerm(lang), value: "10"))\(field("max_total_years", L.maxTotal(lang), value: "30"))
-        \(field("price_yuan", L.price(lang) + " (" + L.yuan(lang) + ")", value: String(l.auction.winningBidYuan)))</div>
-        <div class="scroll"><table class="contract"><thead><tr><th>\(L.commitment(lang))</th><th>\(lang == .zh ? "名称（其他约定）" : "Label (custom)")</th><th>\(L.target(lang))</th>
-        <th>\(L.target(lang)) (\(lang == .zh ? "日期" : "date"))</th><th>\(L.direction(lang))</th><th>\(L.measure(lang))</th><th>k</th><th>\(L.mandatory(lang))</th><th>\(L.weight(lang))</th></tr></thead>
+        \(field("signed_on", LandText.signedOn(lang), type: "date", value: today.iso))\(field("start_date", LandText.startDate(lang), type: "date", value: today.iso))
+        \(field("first_term_years", LandText.firstTerm(lang), value: "10"))\(field("max_total_years", LandText.maxTotal(lang), value: "30"))
+        \(field("price_yuan", LandText.price(lang) + " (" + LandText.yuan(lang) + ")", value: String(l.auction.winningBidYuan)))</div>
+        <div class="scroll"><table class="contract"><thead><tr><th>\(LandText.commitment(lang))</th><th>\(lang == .zh ? "名称（其他约定）" : "Label (custom)")</th><th>\(LandText.target(lang))</th>
+        <th>\(LandText.target(lang)) (\(lang == .zh ? "日期" : "date"))</th><th>\(LandText.direction(lang))</th><th>\(LandText.measure(lang))</th><th>k</th><th>\(LandText.mandatory(lang))</th><th>\(LandText.weight(lang))</th></tr></thead>
         <tbody>\(rowsHTML)</tbody></table></div>
         <p class="sub">\(lang == .zh ? "单位：投资强度、亩均税收、亩均产出为元/亩；投资总额为元；研发占比为小数（如 0.03）。" : "Units: investment intensity, tax and output per mu in yuan/mu; total investment in yuan; R&D ratio as a fraction (e.g. 0.03).")</p>
-        <div><button class="btn">\(T.save(lang))</button></div></form>
+        <div><button class="btn">\(ConsoleText.save(lang))</button></div></form>
         """
     }
 

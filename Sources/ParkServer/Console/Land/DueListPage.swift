@@ -77,21 +77,21 @@ enum DueListPage {
             let arrow = active ? (choices.descending ? " ▼" : " ▲") : ""
             return "<th><a href=\"/land/due\(choices.params(["sort": sort.rawValue, "order": order, "page": "1"]))\">\(label)\(arrow)</a></th>"
         }
-        let headers: [HTML] = [header(.parcel, L.parcel(lang)), header(.enterprise, T.enterprise(lang)), header(.state, L.state(lang)),
-                               header(.end, L.firstTermEnd(lang)), "<th>\(L.alerts(lang))</th>"]
-        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"/land/due\(choices.params(["page": String(page.page - 1)]))\">\(T.previous(lang))</a>" : .empty
-        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"/land/due\(choices.params(["page": String(page.page + 1)]))\">\(T.next(lang))</a>" : .empty
-        let export: HTML = "<a class=\"btn ghost small\" href=\"/land/due.csv\(choices.params(["page": "1"]))\">\(T.exportCSV(lang))</a>"
+        let headers: [HTML] = [header(.parcel, LandText.parcel(lang)), header(.enterprise, ConsoleText.enterprise(lang)), header(.state, LandText.state(lang)),
+                               header(.end, LandText.firstTermEnd(lang)), "<th>\(LandText.alerts(lang))</th>"]
+        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"/land/due\(choices.params(["page": String(page.page - 1)]))\">\(ConsoleText.previous(lang))</a>" : .empty
+        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"/land/due\(choices.params(["page": String(page.page + 1)]))\">\(ConsoleText.next(lang))</a>" : .empty
+        let export: HTML = "<a class=\"btn ghost small\" href=\"/land/due.csv\(choices.params(["page": "1"]))\">\(ConsoleText.exportCSV(lang))</a>"
         let body: HTML = """
-        <h1>\(L.dueTitle(lang))</h1>
-        <form class="filters card" method="get" action="/land/due"><label>\(L.withinMonths(lang))<input type="number" name="within" min="0" max="120" value="\(choices.within)"></label>
+        <h1>\(LandText.dueTitle(lang))</h1>
+        <form class="filters card" method="get" action="/land/due"><label>\(LandText.withinMonths(lang))<input type="number" name="within" min="0" max="120" value="\(choices.within)"></label>
         <input type="hidden" name="sort" value="\(choices.sort.rawValue)"><input type="hidden" name="order" value="\(choices.descending ? "desc" : "asc")">
-        <button class="btn">\(T.apply(lang))</button></form>
-        <div class="toolbar"><span>\(L.dueCount(lang, total: page.total, page: page.page, of: page.pageCount))</span><span class="pager">\(prev)\(next)\(export)</span></div>
+        <button class="btn">\(ConsoleText.apply(lang))</button></form>
+        <div class="toolbar"><span>\(LandText.dueCount(lang, total: page.total, page: page.page, of: page.pageCount))</span><span class="pager">\(prev)\(next)\(export)</span></div>
         <section class="card flush scroll">\(DueTable.render(page.items, lang: lang, headers: headers))</section>
         <div class="toolbar"><span></span><span class="pager">\(prev)\(next)</span></div>
         """
-        return layout.response(L.dueList(lang), .land, body)
+        return layout.response(LandText.dueList(lang), .land, body)
     }
 
     /// The whole list in the chosen order: headers in the reader's language and states by
@@ -105,7 +105,7 @@ enum DueListPage {
         let rows = choices.sorted(try await LeaseAlertsQuery(db: req.db).run(today: req.park.today, withinMonths: choices.within), lang: lang)
         let header = machine
             ? ["parcel_code", "sub_area", "lease_id", "enterprise", "state", "first_term_end", "alerts"]
-            : [L.parcel(lang), L.subArea(lang), L.leaseID(lang), T.enterprise(lang), L.state(lang), L.firstTermEnd(lang), L.alerts(lang)]
+            : [LandText.parcel(lang), LandText.subArea(lang), LandText.leaseID(lang), ConsoleText.enterprise(lang), LandText.state(lang), LandText.firstTermEnd(lang), LandText.alerts(lang)]
         var out = EnterpriseCSV.utf8BOM + CSVWriter.line(header) + "\n"
         for r in rows {
             out += CSVWriter.line([

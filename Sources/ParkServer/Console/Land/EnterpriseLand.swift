@@ -15,7 +15,7 @@ enum EnterpriseLand {
             let code = try await parcels.find(l.parcelID)?.code ?? "—"
             let a = try await assessments.latest(leaseID: l.id!)
             let result: HTML = a.map { a in
-                "<a href=\"/leases/\(l.id!.uuidString)/assessment\">\(Fmt.number(a.proposal.score, digits: 1)) · \((a.decision?.kind ?? a.proposal.kind).label.text(lang))</a>"
+                "<a href=\"/leases/\(l.id!.uuidString)/assessment\">\(Numbers.decimal(a.proposal.score, digits: 1)) · \((a.decision?.kind ?? a.proposal.kind).label.text(lang))</a>"
             } ?? "—"
             rows.append("""
             <tr><td><a href="/leases/\(l.id!.uuidString)">\(code)</a></td><td>\(l.state.label.text(lang))</td>
@@ -24,10 +24,10 @@ enum EnterpriseLand {
             """)
         }
         let alerts = try await LeaseAlertsQuery(db: req.db).run(today: req.park.today, enterpriseID: enterpriseID)
-        let alertHTML: HTML = alerts.isEmpty ? .empty : "<h2 class=\"spaced\">\(L.alerts(lang))</h2>\(DueTable.render(alerts, lang: lang))"
+        let alertHTML: HTML = alerts.isEmpty ? .empty : "<h2 class=\"spaced\">\(LandText.alerts(lang))</h2>\(DueTable.render(alerts, lang: lang))"
         return """
-        <section class="card"><h2>\(own ? L.portalLeases(lang) : L.heldLand(lang))</h2>
-        <table><thead><tr><th>\(L.parcel(lang))</th><th>\(L.state(lang))</th><th>\(L.firstTermEnd(lang))</th><th>\(L.endDate(lang))</th><th>\(L.assessmentResult(lang))</th></tr></thead>
+        <section class="card"><h2>\(own ? LandText.portalLeases(lang) : LandText.heldLand(lang))</h2>
+        <table><thead><tr><th>\(LandText.parcel(lang))</th><th>\(LandText.state(lang))</th><th>\(LandText.firstTermEnd(lang))</th><th>\(LandText.endDate(lang))</th><th>\(LandText.assessmentResult(lang))</th></tr></thead>
         <tbody>\(rows)</tbody></table>\(alertHTML)</section>
         """
     }

@@ -17,27 +17,27 @@ enum LandOverviewPage {
         let items = parcels.map { parcel -> ParcelMap.Item in
             let lease = current[parcel.id!]
             counts[lease?.state, default: 0] += 1
-            let state = lease?.state.label.text(lang) ?? L.none(lang)
+            let state = lease?.state.label.text(lang) ?? LandText.none(lang)
             return ParcelMap.Item(parcel: parcel, state: lease?.state,
-                                  title: "\(parcel.code) · \(SubArea.label(parcel.subArea).text(lang)) · \(Fmt.number(parcel.computedAreaMu, digits: 1)) \(L.mu(lang)) · \(state)")
+                                  title: "\(parcel.code) · \(SubArea.label(parcel.subArea).text(lang)) · \(Numbers.decimal(parcel.computedAreaMu, digits: 1)) \(LandText.mu(lang)) · \(state)")
         }
-        let map = ParcelMap(items: items).render { $0?.label.text(lang) ?? L.none(lang) }
+        let map = ParcelMap(items: items).render { $0?.label.text(lang) ?? LandText.none(lang) }
         let rows = ([nil] + LeaseState.allCases.map { Optional($0) }).compactMap { s -> HTML? in
             guard let n = counts[s], n > 0 else { return nil }
-            return "<tr><td>\(s?.label.text(lang) ?? L.none(lang))</td><td class=\"num\">\(n)</td></tr>"
+            return "<tr><td>\(s?.label.text(lang) ?? LandText.none(lang))</td><td class=\"num\">\(n)</td></tr>"
         }
         let body: HTML = """
-        <h1>\(L.landTitle(lang))</h1>
-        <p><a class="btn" href="/land/due">\(L.dueList(lang))</a> <a class="btn ghost" href="/parcels/import">\(L.importParcels(lang))</a>
-        <a class="btn ghost" href="/parcels/export.geojson">\(L.exportParcels(lang))</a>
+        <h1>\(LandText.landTitle(lang))</h1>
+        <p><a class="btn" href="/land/due">\(LandText.dueList(lang))</a> <a class="btn ghost" href="/parcels/import">\(LandText.importParcels(lang))</a>
+        <a class="btn ghost" href="/parcels/export.geojson">\(LandText.exportParcels(lang))</a>
         <a class="btn ghost" href="/land/reports/import">\(lang == .zh ? "导入部门年度数据" : "Import bureau reports")</a>
         <a class="btn ghost" href="/land/rulesets">\(lang == .zh ? "评估规则集" : "Assessment rulesets")</a></p>
         <div class="grid g31">
-        <section class="card"><h2>\(L.parcelMap(lang)) (\(parcels.count))</h2>\(map)</section>
-        <section class="card"><h2>\(L.state(lang))</h2><table><tbody>\(rows)</tbody></table></section>
+        <section class="card"><h2>\(LandText.parcelMap(lang)) (\(parcels.count))</h2>\(map)</section>
+        <section class="card"><h2>\(LandText.state(lang))</h2><table><tbody>\(rows)</tbody></table></section>
         </div>
         """
-        return layout.response(L.land(lang), .land, body)
+        return layout.response(LandText.land(lang), .land, body)
     }
 }
 
@@ -64,7 +64,7 @@ enum LandView {
 enum DueTable {
     /// `headers` replaces the plain column headers (the due list's sortable ones).
     static func render(_ rows: [LeaseAlertsQuery.Row], lang: Language, headers: [HTML]? = nil) -> HTML {
-        guard !rows.isEmpty else { return "<p class=\"sub padded\">\(L.noAlerts(lang))</p>" }
+        guard !rows.isEmpty else { return "<p class=\"sub padded\">\(LandText.noAlerts(lang))</p>" }
         let trs = rows.map { r -> HTML in
             let alerts = r.alerts.map { a -> HTML in "<div>\(a.message(lang))</div>" }
             return """
@@ -74,8 +74,8 @@ enum DueTable {
             """
         }
         return """
-        <table><thead><tr>\(headers ?? ["<th>\(L.parcel(lang))</th>", "<th>\(T.enterprise(lang))</th>", "<th>\(L.state(lang))</th>",
-                                         "<th>\(L.firstTermEnd(lang))</th>", "<th>\(L.alerts(lang))</th>"])</tr></thead>
+        <table><thead><tr>\(headers ?? ["<th>\(LandText.parcel(lang))</th>", "<th>\(ConsoleText.enterprise(lang))</th>", "<th>\(LandText.state(lang))</th>",
+                                         "<th>\(LandText.firstTermEnd(lang))</th>", "<th>\(LandText.alerts(lang))</th>"])</tr></thead>
         <tbody>\(trs)</tbody></table>
         """
     }

@@ -1,7 +1,7 @@
 import ParkDomain
 
 /// Fixed strings of the land pages, in both languages (see `T` for the rest of the console).
-enum L: CaseIterable {
+enum LandText: TextCatalogue {
     case land, landTitle, parcelMap, dueList, dueTitle, withinMonths, noAlerts, parcel, parcels, code, subArea, landUse
     case declaredArea, computedArea, areaMismatch, planning, plotRatio, buildingDensity, greenRatio, heightLimit, officeShare
     case lease, leases, state, winner, auctionDate, reservePrice, winningBid, deposit, confirmedOn, contract, signedOn
@@ -121,8 +121,6 @@ enum L: CaseIterable {
         }
     }
 
-    func callAsFunction(_ lang: Language) -> String { text.text(lang) }
-
     /// "433 leases with alerts, page 2 of 9".
     static func dueCount(_ lang: Language, total: Int, page: Int, of pages: Int) -> String {
         Bilingual(zh: "共 \(total) 宗出让有预警，第 \(page)/\(pages) 页",
@@ -130,7 +128,6 @@ enum L: CaseIterable {
     }
 }
 
-private func B(_ zh: String, _ en: String) -> Bilingual { Bilingual(zh: zh, en: en) }
 
 extension CommitmentKind {
     var label: Bilingual {

@@ -5,14 +5,14 @@ import Vapor
 /// The forms on a lease page and their handlers: staff move the life cycle; the enterprise
 /// (or staff) files a yearly report or a correction.
 extension LeasePage {
-    static func register(_ routes: any RoutesBuilder) {
-        routes.get("leases", ":id") { req in try await render(req) }
-        routes.post("leases", ":id", "advance") { req in try await advance(req) }
-        routes.post("leases", ":id", "reports") { req in try await fileReport(req) }
-        routes.get("leases", ":id", "assessment") { req in try await AssessmentPage.render(req) }
-        routes.post("leases", ":id", "assessment") { req in try await AssessmentPage.run(req) }
-        routes.post("leases", ":id", "decision") { req in try await AssessmentPage.decide(req) }
-        SaleForms.register(routes)
+    static func register(_ router: ConsoleRouter) {
+        router.on(.land(.lease(.key))) { req in try await render(req) }
+        router.on(.land(.advance(.key))) { req in try await advance(req) }
+        router.on(.land(.fileReport(.key))) { req in try await fileReport(req) }
+        router.on(.land(.assessment(.key))) { req in try await AssessmentPage.render(req) }
+        router.on(.land(.runAssessment(.key))) { req in try await AssessmentPage.run(req) }
+        router.on(.land(.decide(.key))) { req in try await AssessmentPage.decide(req) }
+        SaleForms.register(router)
     }
 
     static func actions(_ l: Lease, _ p: Principal, csrf: String?, lang: Language, calendar: WorkingCalendar, today: LocalDate) -> HTML {
@@ -25,10 +25,10 @@ extension LeasePage {
             let buttons = manual.sorted { $0.rawValue < $1.rawValue }.map { s -> HTML in
                 "<button class=\"btn ghost small\" name=\"state\" value=\"\(s.rawValue)\">\(s.label.text(lang))</button>"
             }
-            out.append("<form method=\"post\" action=\"/leases/\(id)/advance\" class=\"filters\">\(Markup.csrfField(csrf))<span>\(L.advance(lang)):</span>\(buttons)</form>")
+            out.append("<form method=\"post\" action=\"/leases/\(id)/advance\" class=\"filters\">\(Markup.csrfField(csrf))<span>\(LandText.advance(lang)):</span>\(buttons)</form>")
         }
         if p.isStaff && l.state == .assessmentDue {
-            out.append("<p><a class=\"btn\" href=\"/leases/\(id)/assessment\">\(L.runAssessment(lang))</a></p>")
+            out.append("<p><a class=\"btn\" href=\"/leases/\(id)/assessment\">\(LandText.runAssessment(lang))</a></p>")
         }
         if l.contract != nil && [.contracted, .underConstruction, .inProduction, .assessmentDue, .extended].contains(l.state) {
             out.append(reportForm(id, csrf: csrf, lang: lang))
@@ -37,18 +37,18 @@ extension LeasePage {
     }
 
     static func reportForm(_ id: String, csrf: String?, lang: Language) -> HTML {
-        func field(_ name: String, _ label: L, type: String = "number", step: String = "1") -> HTML {
+        func field(_ name: String, _ label: LandText, type: String = "number", step: String = "1") -> HTML {
             "<label>\(label(lang))<input type=\"\(type)\" name=\"\(name)\" step=\"\(step)\" min=\"0\"></label>"
         }
         return """
-        <h2>\(L.submitReport(lang))</h2>
+        <h2>\(LandText.submitReport(lang))</h2>
         <form method="post" action="/leases/\(id)/reports" class="filters">\(Markup.csrfField(csrf))
-        <label>\(L.year(lang))<input type="number" name="year" required min="1990" max="2100"></label>
+        <label>\(LandText.year(lang))<input type="number" name="year" required min="1990" max="2100"></label>
         \(field("investment_to_date_yuan", .investmentToDate))\(field("production_start_date", .productionStart, type: "date"))
         \(field("tax_paid_yuan", .tax))\(field("revenue_yuan", .revenue))\(field("value_added_yuan", .valueAdded))\(field("rd_spend_yuan", .rdSpend))
         \(field("energy_tonnes_coal", .energy, step: "0.01"))\(field("electricity_kwh", .electricity))\(field("emissions_tonnes", .emissions, step: "0.01"))\(field("average_employees", .employees))
-        <label class="grow">\(L.reason(lang))<input name="reason" maxlength="500"></label>
-        <button class="btn">\(T.save(lang))</button></form>
+        <label class="grow">\(LandText.reason(lang))<input name="reason" maxlength="500"></label>
+        <button class="btn">\(ConsoleText.save(lang))</button></form>
         """
     }
 
@@ -99,7 +99,7 @@ extension LeasePage {
                                            averageEmployees: f.average_employees ?? 0,
                                            source: p.isStaff ? .statisticsBureau : .selfReported)
             let v = try await ReportRepository(db: req.db, clock: req.park.clock).submit(leaseID: x.lease.id!, report: report, reason: f.reason ?? "", by: p)
-            return try await render(req, notice: (true, "\(L.year(lang)) \(year) v\(v.version)"))
+            return try await render(req, notice: (true, "\(LandText.year(lang)) \(year) v\(v.version)"))
         } catch let e as DomainError where e.kind != .forbidden && e.kind != .notFound {
             return try await render(req, notice: (false, (e.field.map { "\($0): " } ?? "") + e.message.text(lang)), status: Problem.status(of: e.kind))
         }

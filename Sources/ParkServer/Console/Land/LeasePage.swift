@@ -33,28 +33,28 @@ enum LeasePage {
         let today = req.park.today
         let noticeHTML: HTML = notice.map { "<div class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</div>" } ?? .empty
         let body: HTML = """
-        <p><a href="/parcels/\(x.parcel.id!.uuidString)">← \(L.parcel(lang)) \(x.parcel.code)</a></p>
-        <h1>\(L.lease(lang)) · \(x.parcel.code) · \(x.enterprise)</h1>\(noticeHTML)
-        <section class="card"><h2>\(L.timeline(lang)) <span class="badge">\(lease.state.label.text(lang))</span></h2>\(timeline(lease, today: today, windowMonths: try await RulesetRepository(db: req.db).active().windowMonths, lang: lang))</section>
+        <p><a href="/parcels/\(x.parcel.id!.uuidString)">← \(LandText.parcel(lang)) \(x.parcel.code)</a></p>
+        <h1>\(LandText.lease(lang)) · \(x.parcel.code) · \(x.enterprise)</h1>\(noticeHTML)
+        <section class="card"><h2>\(LandText.timeline(lang)) <span class="badge">\(lease.state.label.text(lang))</span></h2>\(timeline(lease, today: today, windowMonths: try await RulesetRepository(db: req.db).active().windowMonths, lang: lang))</section>
         <div class="grid g2">
-        <section class="card"><h2>\(L.contract(lang))</h2>\(contractFacts(lease, x.parcel, lang: lang))</section>
-        <section class="card"><h2>\(L.agreement(lang))</h2>\(agreement(lease, lang: lang))</section>
+        <section class="card"><h2>\(LandText.contract(lang))</h2>\(contractFacts(lease, x.parcel, lang: lang))</section>
+        <section class="card"><h2>\(LandText.agreement(lang))</h2>\(agreement(lease, lang: lang))</section>
         </div>
-        <section class="card"><h2>\(L.kpiCharts(lang))</h2><div class="kpi">\(charts(lease, reports: reports, areaMu: x.parcel.computedAreaMu, lang: lang))</div></section>
-        <section class="card"><h2>\(L.reports(lang))</h2>\(reportTable(history, lang: lang))</section>
+        <section class="card"><h2>\(LandText.kpiCharts(lang))</h2><div class="kpi">\(charts(lease, reports: reports, areaMu: x.parcel.computedAreaMu, lang: lang))</div></section>
+        <section class="card"><h2>\(LandText.reports(lang))</h2>\(reportTable(history, lang: lang))</section>
         \(assessmentSummary(lease, assessment, p, lang: lang))
         \(actions(lease, p, csrf: layout.csrf, lang: lang, calendar: try await LeaseRepository(db: req.db).calendar(), today: today))
         """
-        return layout.response(L.lease(lang), p.isStaff ? .land : .enterprises, body, status: status)
+        return layout.response(LandText.lease(lang), p.isStaff ? .land : .enterprises, body, status: status)
     }
 
     static func timeline(_ l: Lease, today: LocalDate, windowMonths: Int, lang: Language) -> HTML {
-        var steps: [(String, LocalDate?)] = [(L.auctionDate(lang), l.auction.date), (L.confirmedOn(lang), l.auction.confirmedOn)]
+        var steps: [(String, LocalDate?)] = [(LandText.auctionDate(lang), l.auction.date), (LandText.confirmedOn(lang), l.auction.confirmedOn)]
         if let c = l.contract {
-            steps += [(L.signedOn(lang), c.signedOn), (L.startDate(lang), c.startDate),
-                      (L.windowOpens(lang), c.assessmentWindowOpens(months: windowMonths)),
-                      (L.firstTermEnd(lang), c.firstTermEnd)]
-            if l.extensionYears > 0 { steps.append((L.endDate(lang), c.endDate(extensionYears: l.extensionYears))) }
+            steps += [(LandText.signedOn(lang), c.signedOn), (LandText.startDate(lang), c.startDate),
+                      (LandText.windowOpens(lang), c.assessmentWindowOpens(months: windowMonths)),
+                      (LandText.firstTermEnd(lang), c.firstTermEnd)]
+            if l.extensionYears > 0 { steps.append((LandText.endDate(lang), c.endDate(extensionYears: l.extensionYears))) }
         }
         let items = steps.map { name, date -> HTML in
             "<div class=\"\((date.map { $0 > today } ?? true) ? "future" : "")\"><b>\(name)</b>\(date?.iso ?? "—")</div>"
@@ -64,13 +64,13 @@ enum LeasePage {
 
     static func contractFacts(_ l: Lease, _ parcel: Parcel, lang: Language) -> HTML {
         let a = l.auction
-        var rows: [(L, String)] = [(.auctionDate, a.date.iso), (.reservePrice, Fmt.yuan(a.reservePriceYuan, lang)),
+        var rows: [(LandText, String)] = [(.auctionDate, a.date.iso), (.reservePrice, Fmt.yuan(a.reservePriceYuan, lang)),
                                    (.winningBid, Fmt.yuan(a.winningBidYuan, lang)), (.deposit, Fmt.yuan(a.depositYuan, lang)),
                                    (.computedArea, Fmt.area(parcel.computedAreaM2, lang))]
         if let c = l.contract {
-            rows += [(.signedOn, c.signedOn.iso), (.startDate, c.startDate.iso), (.firstTerm, "\(c.firstTermYears) \(L.years(lang))"),
-                     (.maxTotal, "\(c.maxTotalYears) \(L.years(lang))"), (.price, Fmt.yuan(c.priceYuan, lang)),
-                     (.extensionTerm, "\(l.extensionYears) \(L.years(lang))"), (.endDate, c.endDate(extensionYears: l.extensionYears).iso)]
+            rows += [(.signedOn, c.signedOn.iso), (.startDate, c.startDate.iso), (.firstTerm, "\(c.firstTermYears) \(LandText.years(lang))"),
+                     (.maxTotal, "\(c.maxTotalYears) \(LandText.years(lang))"), (.price, Fmt.yuan(c.priceYuan, lang)),
+                     (.extensionTerm, "\(l.extensionYears) \(LandText.years(lang))"), (.endDate, c.endDate(extensionYears: l.extensionYears).iso)]
         }
         return "<dl class=\"facts\">\(rows.map { k, v -> HTML in "<dt>\(k(lang))</dt><dd>\(v)</dd>" })</dl>"
     }
@@ -81,11 +81,11 @@ enum LeasePage {
             let target = c.direction == .byDate ? (c.targetDate?.iso ?? "—") : Fmt.value(c.target, kind: c.kind)
             return """
             <tr><td>\(c.kind == .custom ? c.label : c.kind.label.text(lang))</td><td>\(c.direction.label.text(lang)) \(target)</td>
-            <td>\(c.measure.label(years: c.years).text(lang))</td><td>\(c.mandatory ? T.yes(lang) : T.no(lang))</td><td class="num">\(Fmt.number(c.weight, digits: 0))</td></tr>
+            <td>\(c.measure.label(years: c.years).text(lang))</td><td>\(c.mandatory ? ConsoleText.yes(lang) : ConsoleText.no(lang))</td><td class="num">\(Numbers.decimal(c.weight, digits: 0))</td></tr>
             """
         }
         return """
-        <table><thead><tr><th>\(L.commitment(lang))</th><th>\(L.target(lang))</th><th>\(L.measure(lang))</th><th>\(L.mandatory(lang))</th><th class="num">\(L.weight(lang))</th></tr></thead><tbody>\(rows)</tbody></table>
+        <table><thead><tr><th>\(LandText.commitment(lang))</th><th>\(LandText.target(lang))</th><th>\(LandText.measure(lang))</th><th>\(LandText.mandatory(lang))</th><th class="num">\(LandText.weight(lang))</th></tr></thead><tbody>\(rows)</tbody></table>
         """
     }
 
@@ -99,23 +99,23 @@ enum LeasePage {
     }
 
     static func reportTable(_ history: [ReportRepository.Version], lang: Language) -> HTML {
-        guard !history.isEmpty else { return "<p class=\"sub\">\(L.noReports(lang))</p>" }
+        guard !history.isEmpty else { return "<p class=\"sub\">\(LandText.noReports(lang))</p>" }
         let latest = Dictionary(history.map { ($0.report.year, $0.version) }, uniquingKeysWith: max)
         let rows = history.reversed().map { v -> HTML in
             let r = v.report
             let superseded = latest[r.year] != v.version
             return """
             <tr class="\(superseded ? "superseded" : "current")"><td>\(String(r.year))</td><td class="num">v\(v.version)</td>
-            <td class="num">\(Fmt.grouped(r.investmentToDateYuan))</td><td>\(r.productionStartDate?.iso ?? "—")</td>
-            <td class="num">\(Fmt.grouped(r.taxPaidYuan))</td><td class="num">\(Fmt.grouped(r.revenueYuan))</td><td class="num">\(Fmt.grouped(r.valueAddedYuan))</td>
-            <td class="num">\(Fmt.grouped(r.rdSpendYuan))</td><td class="num">\(Fmt.number(r.energyTonnesCoal, digits: 1))</td>
+            <td class="num">\(Numbers.count(r.investmentToDateYuan))</td><td>\(r.productionStartDate?.iso ?? "—")</td>
+            <td class="num">\(Numbers.count(r.taxPaidYuan))</td><td class="num">\(Numbers.count(r.revenueYuan))</td><td class="num">\(Numbers.count(r.valueAddedYuan))</td>
+            <td class="num">\(Numbers.count(r.rdSpendYuan))</td><td class="num">\(Numbers.decimal(r.energyTonnesCoal, digits: 1))</td>
             <td class="num">\(r.averageEmployees)</td><td>\(r.source.label.text(lang))</td><td>\(v.reason.isEmpty ? "" : v.reason)</td></tr>
             """
         }
         return """
-        <div class="scroll"><table><thead><tr><th>\(L.year(lang))</th><th>\(L.versions(lang))</th><th class="num">\(L.investmentToDate(lang))</th>
-        <th>\(L.productionStart(lang))</th><th class="num">\(L.tax(lang))</th><th class="num">\(L.revenue(lang))</th><th class="num">\(L.valueAdded(lang))</th>
-        <th class="num">\(L.rdSpend(lang))</th><th class="num">\(L.energy(lang))</th><th class="num">\(L.employees(lang))</th><th>\(L.source(lang))</th><th>\(L.reason(lang))</th></tr></thead>
+        <div class="scroll"><table><thead><tr><th>\(LandText.year(lang))</th><th>\(LandText.versions(lang))</th><th class="num">\(LandText.investmentToDate(lang))</th>
+        <th>\(LandText.productionStart(lang))</th><th class="num">\(LandText.tax(lang))</th><th class="num">\(LandText.revenue(lang))</th><th class="num">\(LandText.valueAdded(lang))</th>
+        <th class="num">\(LandText.rdSpend(lang))</th><th class="num">\(LandText.energy(lang))</th><th class="num">\(LandText.employees(lang))</th><th>\(LandText.source(lang))</th><th>\(LandText.reason(lang))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         """
     }
@@ -123,12 +123,12 @@ enum LeasePage {
     static func assessmentSummary(_ l: Lease, _ a: AssessmentRepository.Stored?, _ p: Principal, lang: Language) -> HTML {
         guard let a else { return .empty }
         let decided: HTML = a.decision.map { d in
-            "<p><strong>\(L.decision(lang)):</strong> \(d.kind.label.text(lang)) (\(d.extensionYears) \(L.years(lang))) · \(L.decidedBy(lang)) \(d.decidedBy) · \(d.decidedOn.iso)</p>"
+            "<p><strong>\(LandText.decision(lang)):</strong> \(d.kind.label.text(lang)) (\(d.extensionYears) \(LandText.years(lang))) · \(LandText.decidedBy(lang)) \(d.decidedBy) · \(d.decidedOn.iso)</p>"
         } ?? .empty
         return """
-        <section class="card"><h2>\(L.assessmentResult(lang))</h2>
-        <p>\(L.asOf(lang)) \(a.proposal.asOf.iso) · \(L.score(lang)) <strong>\(Fmt.number(a.proposal.score, digits: 1))</strong> · \(L.proposal(lang)): <strong>\(a.proposal.kind.label.text(lang))</strong></p>
-        \(decided)<p><a href="/leases/\(l.id!.uuidString)/assessment">\(L.assessment(lang)) →</a></p></section>
+        <section class="card"><h2>\(LandText.assessmentResult(lang))</h2>
+        <p>\(LandText.asOf(lang)) \(a.proposal.asOf.iso) · \(LandText.score(lang)) <strong>\(Numbers.decimal(a.proposal.score, digits: 1))</strong> · \(LandText.proposal(lang)): <strong>\(a.proposal.kind.label.text(lang))</strong></p>
+        \(decided)<p><a href="/leases/\(l.id!.uuidString)/assessment">\(LandText.assessment(lang)) →</a></p></section>
         """
     }
 }

@@ -4,9 +4,9 @@ import Vapor
 
 /// Upload of the tax or statistics bureau's yearly reports (CSV), with dry run and row errors.
 enum ReportImportPage {
-    static func register(_ routes: any RoutesBuilder) {
-        routes.get("land", "reports", "import") { req async throws -> Response in try form(req, result: nil) }
-        routes.on(.POST, "land", "reports", "import", body: .collect(maxSize: ByteCount(value: ReportCSV.maxBytes + 64 * 1024))) { req in
+    static func register(_ router: ConsoleRouter) {
+        router.on(.land(.reportImportForm)) { req async throws -> Response in try form(req, result: nil) }
+        router.on(.land(.reportImport), body: .collect(maxSize: ByteCount(value: ReportCSV.maxBytes + 64 * 1024))) { req in
             try await upload(req)
         }
     }
@@ -19,23 +19,23 @@ enum ReportImportPage {
         let zh = lang == .zh
         let report: HTML = result.map { r -> HTML in
             if r.errors.isEmpty {
-                return "<div class=\"notice ok\"><strong>\(r.dryRun ? T.dryRunOK(lang) : T.importDone(lang))</strong> — \(T.rows(lang)): \(r.rows)</div>"
+                return "<div class=\"notice ok\"><strong>\(r.dryRun ? ConsoleText.dryRunOK(lang) : ConsoleText.importDone(lang))</strong> — \(ConsoleText.rows(lang)): \(r.rows)</div>"
             }
             let rows = r.errors.map { e -> HTML in "<tr><td class=\"num\">\(e.row)</td><td class=\"mono\">\(e.column ?? "—")</td><td>\(e.message.text(lang))</td></tr>" }
             return """
-            <div class="notice bad"><strong>\(T.nothingWritten(lang))</strong></div>
-            <section class="card"><h2>\(T.errorsTitle(lang)) (\(r.errors.count))</h2><table><thead><tr><th class="num">\(T.row(lang))</th><th>\(T.column(lang))</th><th>\(T.reason(lang))</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            <div class="notice bad"><strong>\(ConsoleText.nothingWritten(lang))</strong></div>
+            <section class="card"><h2>\(ConsoleText.errorsTitle(lang)) (\(r.errors.count))</h2><table><thead><tr><th class="num">\(ConsoleText.row(lang))</th><th>\(ConsoleText.column(lang))</th><th>\(ConsoleText.reason(lang))</th></tr></thead><tbody>\(rows)</tbody></table></section>
             """
         } ?? .empty
         let body: HTML = """
-        <p><a href="/land">← \(L.land(lang))</a></p><h1>\(zh ? "导入部门年度数据" : "Import the bureaus' yearly reports")</h1>\(report)
+        <p><a href="/land">← \(LandText.land(lang))</a></p><h1>\(zh ? "导入部门年度数据" : "Import the bureaus' yearly reports")</h1>\(report)
         <section class="card"><p>\(zh ? "税务局或统计局提供的 CSV，每行一个地块一个年度。金额单位为元，能耗为吨标煤。已填报年度视为更正并保留历史。任一行有误则全部不导入。" : "A CSV from the tax or statistics bureau, one row per parcel and year. Amounts in yuan, energy in t standard coal. A year already filed becomes a correction and the history is kept. If any row is wrong nothing is imported.")</p>
         <form method="post" action="/land/reports/import" enctype="multipart/form-data" class="filters">\(Markup.csrfField(layout.csrf))
-        <label>\(T.file(lang))<input type="file" name="file" accept=".csv,text/csv" required></label>
-        <label>\(L.source(lang))<select name="source">\([ReportSource.statisticsBureau, .taxBureau].map { Markup.option($0.rawValue, $0.label.text(lang), selected: nil) })</select></label>
-        <label class="check"><input type="checkbox" name="dry_run" value="1">\(T.dryRun(lang))</label>
-        <button class="btn">\(T.upload(lang))</button></form>
-        <p class="sub">\(T.columnsHelp(lang)): <span class="mono">\(ReportCSV.columns.joined(separator: ", "))</span></p></section>
+        <label>\(ConsoleText.file(lang))<input type="file" name="file" accept=".csv,text/csv" required></label>
+        <label>\(LandText.source(lang))<select name="source">\([ReportSource.statisticsBureau, .taxBureau].map { Markup.option($0.rawValue, $0.label.text(lang), selected: nil) })</select></label>
+        <label class="check"><input type="checkbox" name="dry_run" value="1">\(ConsoleText.dryRun(lang))</label>
+        <button class="btn">\(ConsoleText.upload(lang))</button></form>
+        <p class="sub">\(ConsoleText.columnsHelp(lang)): <span class="mono">\(ReportCSV.columns.joined(separator: ", "))</span></p></section>
         """
         return layout.response(zh ? "导入年度数据" : "Import reports", .land, body, status: status)
     }

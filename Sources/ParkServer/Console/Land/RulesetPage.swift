@@ -4,9 +4,9 @@ import Vapor
 
 /// Assessment rulesets: every version with the active one marked; admins publish a new version.
 enum RulesetPage {
-    static func register(_ routes: any RoutesBuilder) {
-        routes.get("land", "rulesets") { req in try await render(req) }
-        routes.post("land", "rulesets") { req in try await publish(req) }
+    static func register(_ router: ConsoleRouter) {
+        router.on(.land(.rulesets)) { req in try await render(req) }
+        router.on(.land(.publishRuleset)) { req in try await publish(req) }
     }
 
     static func render(_ req: Request, notice: (ok: Bool, text: String)? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -21,9 +21,9 @@ enum RulesetPage {
             let r = s.ruleset
             return """
             <tr><td>\(r.name) v\(r.version)\(s.active ? Markup.badge(zh ? "生效中" : "active", kind: "rd") : .empty)</td>
-            <td class="num">\(Fmt.number(r.fullExtensionMinScore, digits: 1))</td><td class="num">\(Fmt.number(r.shortExtensionMinScore, digits: 1))</td>
-            <td class="num">\(r.shortExtensionYears)</td><td class="num">\(Fmt.number(r.ratioCap))</td>
-            <td>\(r.mandatoryRequiredForFull ? T.yes(lang) : T.no(lang))</td><td class="num">\(r.windowMonths)</td><td>\(s.createdBy)</td></tr>
+            <td class="num">\(Numbers.decimal(r.fullExtensionMinScore, digits: 1))</td><td class="num">\(Numbers.decimal(r.shortExtensionMinScore, digits: 1))</td>
+            <td class="num">\(r.shortExtensionYears)</td><td class="num">\(Numbers.decimal(r.ratioCap))</td>
+            <td>\(r.mandatoryRequiredForFull ? ConsoleText.yes(lang) : ConsoleText.no(lang))</td><td class="num">\(r.windowMonths)</td><td>\(s.createdBy)</td></tr>
             """
         }
         let head: HTML = """
@@ -36,17 +36,17 @@ enum RulesetPage {
         <section class="card"><h2>\(zh ? "发布新版本（立即生效）" : "Publish a new version (takes effect at once)")</h2>
         <form method="post" action="/land/rulesets" class="filters">\(Markup.csrfField(layout.csrf))
         <label>\(zh ? "名称" : "Name")<input name="name" value="\(active.name)" required maxlength="40"></label>
-        \(SaleForms.field("full_extension_min_score", zh ? "续期至最长年限分数线" : "Full extension from score", value: Fmt.number(active.fullExtensionMinScore)))
-        \(SaleForms.field("short_extension_min_score", zh ? "缩短续期分数线" : "Short extension from score", value: Fmt.number(active.shortExtensionMinScore)))
+        \(SaleForms.field("full_extension_min_score", zh ? "续期至最长年限分数线" : "Full extension from score", value: Numbers.decimal(active.fullExtensionMinScore)))
+        \(SaleForms.field("short_extension_min_score", zh ? "缩短续期分数线" : "Short extension from score", value: Numbers.decimal(active.shortExtensionMinScore)))
         \(SaleForms.field("short_extension_years", zh ? "缩短续期年限" : "Short extension (years)", value: String(active.shortExtensionYears)))
-        \(SaleForms.field("ratio_cap", zh ? "完成率计分上限" : "Ratio cap", value: Fmt.number(active.ratioCap)))
+        \(SaleForms.field("ratio_cap", zh ? "完成率计分上限" : "Ratio cap", value: Numbers.decimal(active.ratioCap)))
         \(SaleForms.field("window_months", zh ? "评估窗口（月）" : "Window (months)", value: String(active.windowMonths)))
         <label class="check"><input type="checkbox" name="mandatory_required_for_full" value="1" \(active.mandatoryRequiredForFull ? "checked" : "")>\(zh ? "须约束性指标全部达标" : "Mandatory required for full")</label>
         <button class="btn">\(zh ? "发布" : "Publish")</button></form></section>
         """
         let noticeHTML: HTML = notice.map { "<div class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</div>" } ?? .empty
         let body: HTML = """
-        <p><a href="/land">← \(L.land(lang))</a></p><h1>\(zh ? "履约评估规则集" : "Assessment rulesets")</h1>\(noticeHTML)
+        <p><a href="/land">← \(LandText.land(lang))</a></p><h1>\(zh ? "履约评估规则集" : "Assessment rulesets")</h1>\(noticeHTML)
         <section class="card flush"><table><thead>\(head)</thead><tbody>\(rows)</tbody></table></section>\(form)
         """
         return layout.response(zh ? "评估规则集" : "Rulesets", .land, body, status: status)

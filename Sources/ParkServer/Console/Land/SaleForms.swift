@@ -5,11 +5,11 @@ import Vapor
 /// The land bureau's forms for the sale: record an auction (parcel page), confirm the deal or
 /// mark it lapsed, and sign the contract with its Industry Development Agreement (lease page).
 enum SaleForms {
-    static func register(_ routes: any RoutesBuilder) {
-        routes.post("parcels", ":id", "auction") { req in try await recordAuction(req) }
-        routes.post("leases", ":id", "confirm") { req in try await confirm(req) }
-        routes.post("leases", ":id", "lapse") { req in try await lapse(req) }
-        routes.post("leases", ":id", "contract") { req in try await contract(req) }
+    static func register(_ router: ConsoleRouter) {
+        router.on(.land(.recordAuction(.key))) { req in try await recordAuction(req) }
+        router.on(.land(.confirm(.key))) { req in try await confirm(req) }
+        router.on(.land(.lapse(.key))) { req in try await lapse(req) }
+        router.on(.land(.contract(.key))) { req in try await contract(req) }
     }
 
     static func field(_ name: String, _ label: String, type: String = "number", value: String = "", required: Bool = true) -> HTML {
@@ -22,12 +22,12 @@ enum SaleForms {
         """
         <section class="card"><h2>\(lang == .zh ? "登记拍卖成交" : "Record the auction")</h2>
         <form method="post" action="/parcels/\(parcelID.uuidString)/auction" class="filters">\(Markup.csrfField(csrf))
-        <label>\(L.winner(lang)) (\(T.creditCode(lang)))<input name="winner_code" class="mono" maxlength="18" required></label>
-        \(field("auction_date", L.auctionDate(lang), type: "date", value: today.iso))
-        \(field("reserve_price_yuan", L.reservePrice(lang) + " (" + L.yuan(lang) + ")"))
-        \(field("winning_bid_yuan", L.winningBid(lang) + " (" + L.yuan(lang) + ")"))
-        \(field("deposit_yuan", L.deposit(lang) + " (" + L.yuan(lang) + ")"))
-        <button class="btn">\(T.save(lang))</button></form></section>
+        <label>\(LandText.winner(lang)) (\(ConsoleText.creditCode(lang)))<input name="winner_code" class="mono" maxlength="18" required></label>
+        \(field("auction_date", LandText.auctionDate(lang), type: "date", value: today.iso))
+        \(field("reserve_price_yuan", LandText.reservePrice(lang) + " (" + LandText.yuan(lang) + ")"))
+        \(field("winning_bid_yuan", LandText.winningBid(lang) + " (" + LandText.yuan(lang) + ")"))
+        \(field("deposit_yuan", LandText.deposit(lang) + " (" + LandText.yuan(lang) + ")"))
+        <button class="btn">\(ConsoleText.save(lang))</button></form></section>
         """
     }
 
@@ -65,7 +65,7 @@ enum SaleForms {
         <h2>\(lang == .zh ? "签订成交确认书" : "Sign the confirmation of the deal")</h2>
         <p class="sub">\(lang == .zh ? "截止日期（拍卖后第 5 个工作日）" : "Deadline (5th working day after the auction)"): <strong>\(deadline.iso)</strong></p>
         <form method="post" action="/leases/\(id)/confirm" class="filters">\(Markup.csrfField(csrf))
-        \(field("date", L.confirmedOn(lang), type: "date", value: min(today, deadline).iso))<button class="btn">\(T.save(lang))</button></form>\(lapse)
+        \(field("date", LandText.confirmedOn(lang), type: "date", value: min(today, deadline).iso))<button class="btn">\(ConsoleText.save(lang))</button></form>\(lapse)
         """
     }
 

@@ -17,23 +17,23 @@ enum EnterpriseDetailPage {
         let division = IndustryClassification.division(e.industryCode)
         let section = division.flatMap { d in IndustryClassification.sections.first { $0.code == d.section } }
         let trail = try await req.park.audit.trail(entityType: EnterpriseRepository.entityType, entityID: id.uuidString)
-        func yesNo(_ b: Bool) -> String { b ? T.yes(lang) : T.no(lang) }
-        func fact(_ t: T, _ v: HTML) -> HTML { "<dt>\(t(lang))</dt><dd>\(v)</dd>" }
-        func fact(_ t: T, _ v: String) -> HTML { fact(t, HTML("\(v)")) }
+        func yesNo(_ b: Bool) -> String { b ? ConsoleText.yes(lang) : ConsoleText.no(lang) }
+        func fact(_ t: ConsoleText, _ v: HTML) -> HTML { "<dt>\(t(lang))</dt><dd>\(v)</dd>" }
+        func fact(_ t: ConsoleText, _ v: String) -> HTML { fact(t, HTML("\(v)")) }
 
         let facts: HTML = """
         <dl class="facts">
         \(fact(.creditCode, HTML("<span class=\"mono\">\(e.creditCode.value)</span>")))
         \(fact(.nameZh, e.nameZh))\(fact(.nameEn, e.nameEn))
         \(fact(.address, e.address.isEmpty ? "—" : e.address))
-        \(fact(.founded, e.foundedOn?.iso ?? "—"))\(fact(.employees, e.employees.map { Fmt.grouped(Int64($0)) } ?? "—"))
+        \(fact(.founded, e.foundedOn?.iso ?? "—"))\(fact(.employees, e.employees.map { Numbers.count(Int64($0)) } ?? "—"))
         </dl>
         """
         let classification: HTML = """
         <dl class="facts">
         \(fact(.industry, "\(section.map { "\($0.code) \($0.name.text(lang)) › " } ?? "")\(e.industryCode) \(division?.name.text(lang) ?? "")"))
         \(fact(.clusters, HTML("\(e.clusters.map { Markup.badge(clusters[$0] ?? $0) })")))
-        \(fact(.size, e.aboveDesignatedSize ? T.above(lang) : T.below(lang)))
+        \(fact(.size, e.aboveDesignatedSize ? ConsoleText.above(lang) : ConsoleText.below(lang)))
         \(fact(.listing, e.listing?.label.text(lang) ?? "—"))
         </dl>
         """
@@ -46,39 +46,39 @@ enum EnterpriseDetailPage {
         """
         let name = lang == .zh ? e.nameZh : (e.nameEn.isEmpty ? e.nameZh : e.nameEn)
         let saved: (ok: Bool, text: String)? = switch req.query[String.self, at: "saved"] {
-        case "created": (true, T.savedCreated(lang))
-        case "updated": (true, T.savedUpdated(lang))
+        case "created": (true, ConsoleText.savedCreated(lang))
+        case "updated": (true, ConsoleText.savedUpdated(lang))
         default: nil
         }
         let banner: HTML = (notice ?? saved).map { HTML("<p class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</p>") } ?? .empty
         let edit: HTML = p.isStaff || (p.enterpriseID == id && !e.isDeregistered)
-            ? "<p class=\"actions\"><a class=\"btn ghost\" href=\"/enterprises/\(id.uuidString)/edit\">\(T.editEnterprise(lang))</a></p>" : .empty
+            ? "<p class=\"actions\"><a class=\"btn ghost\" href=\"/enterprises/\(id.uuidString)/edit\">\(ConsoleText.editEnterprise(lang))</a></p>" : .empty
         let deregistration: HTML
         if let d = e.deregistration {
-            deregistration = "<p class=\"notice bad\">\(T.deregistered(lang)): \(d.on.iso) · \(d.reason)</p>"
+            deregistration = "<p class=\"notice bad\">\(ConsoleText.deregistered(lang)): \(d.on.iso) · \(d.reason)</p>"
         } else if p.isStaff {
             deregistration = """
-            <details class="card"><summary>\(T.deregister(lang))</summary><p class="sub">\(T.deregisterHint(lang))</p>
+            <details class="card"><summary>\(ConsoleText.deregister(lang))</summary><p class="sub">\(ConsoleText.deregisterHint(lang))</p>
             <form method="post" action="/enterprises/\(id.uuidString)/deregister" class="actions">\(Markup.csrfField(layout.csrf))
-            <label>\(T.deregisteredOn(lang))<input type="date" name="deregistered_on" required value="\(req.park.today.iso)"></label>
-            <label class="grow">\(T.deregistrationReason(lang))<input name="reason" required maxlength="500"></label>
-            <button class="btn danger">\(T.deregister(lang))</button></form></details>
+            <label>\(ConsoleText.deregisteredOn(lang))<input type="date" name="deregistered_on" required value="\(req.park.today.iso)"></label>
+            <label class="grow">\(ConsoleText.deregistrationReason(lang))<input name="reason" required maxlength="500"></label>
+            <button class="btn danger">\(ConsoleText.deregister(lang))</button></form></details>
             """
         } else {
             deregistration = .empty
         }
         let body: HTML = """
-        <p><a href="/enterprises">← \(T.enterprises(lang))</a></p>
-        <h1>\(name)\(e.isDeregistered ? Markup.badge(T.deregistered(lang), kind: "off") : .empty)</h1>
+        <p><a href="/enterprises">← \(ConsoleText.enterprises(lang))</a></p>
+        <h1>\(name)\(e.isDeregistered ? Markup.badge(ConsoleText.deregistered(lang), kind: "off") : .empty)</h1>
         \(banner)
         \(edit)
         <div class="grid g2">
-        <section class="card"><h2>\(T.basicInfo(lang))</h2>\(facts)</section>
-        <section class="card"><h2>\(T.classification(lang))</h2>\(classification)<h2 class="spaced">\(T.investment(lang))</h2>\(investment)</section>
+        <section class="card"><h2>\(ConsoleText.basicInfo(lang))</h2>\(facts)</section>
+        <section class="card"><h2>\(ConsoleText.classification(lang))</h2>\(classification)<h2 class="spaced">\(ConsoleText.investment(lang))</h2>\(investment)</section>
         </div>
         \(try await EnterpriseLand.section(req, enterpriseID: id, own: p.enterpriseID == id, lang: lang))
         \(deregistration)
-        <section class="card"><h2>\(T.auditTrail(lang))</h2>\(AuditTable.render(trail, lang: lang))</section>
+        <section class="card"><h2>\(ConsoleText.auditTrail(lang))</h2>\(AuditTable.render(trail, lang: lang))</section>
         """
         return layout.response(name, .enterprises, body, status: status)
     }
@@ -99,7 +99,7 @@ enum EnterpriseDetailPage {
                 throw DomainError(code: "invalid_date", field: "deregistered_on", en: "the date must be YYYY-MM-DD", zh: "日期须为 YYYY-MM-DD 格式")
             }
             _ = try await req.park.enterprises.deregister(id, on: date, reason: f.reason ?? "", by: p)
-            return try await render(req, notice: (true, T.deregisteredNotice(lang)))
+            return try await render(req, notice: (true, ConsoleText.deregisteredNotice(lang)))
         } catch let e as DomainError where e.kind != .forbidden && e.kind != .notFound {
             return try await render(req, notice: (false, (e.field.map { "\($0): " } ?? "") + e.message.text(lang)), status: Problem.status(of: e.kind))
         }
@@ -109,21 +109,21 @@ enum EnterpriseDetailPage {
 /// A table of audit entries with the fields each one changed.
 enum AuditTable {
     static func render(_ entries: [AuditEntry], lang: Language) -> HTML {
-        guard !entries.isEmpty else { return "<p class=\"sub\">\(T.noAudit(lang))</p>" }
+        guard !entries.isEmpty else { return "<p class=\"sub\">\(ConsoleText.noAudit(lang))</p>" }
         let rows = entries.map { e -> HTML in
             let changes = AuditDiff.changes(before: e.before, after: e.after)
             let list: HTML = changes.isEmpty ? "—" : """
-                <table><thead><tr><th>\(T.field(lang))</th><th>\(T.before(lang))</th><th>\(T.after(lang))</th></tr></thead><tbody>
+                <table><thead><tr><th>\(ConsoleText.field(lang))</th><th>\(ConsoleText.before(lang))</th><th>\(ConsoleText.after(lang))</th></tr></thead><tbody>
                 \(changes.map { c -> HTML in "<tr><td>\(AuditLabels.field(c.field, entity: e.entityType, lang))</td><td>\(shown(AuditLabels.value(c.before, field: c.field, entity: e.entityType, lang)))</td><td>\(shown(AuditLabels.value(c.after, field: c.field, entity: e.entityType, lang)))</td></tr>" })
                 </tbody></table>
                 """
             return """
-            <tr><td class="num">\(e.seq)</td><td>\(Markup.date(e.at, lang))</td><td>\(e.actorName)</td><td>\(AuditLabels.action(e.action, lang))\(e.reason.map { r -> HTML in "<div class=\"sub\">\(T.changeReason(lang)): \(r)</div>" } ?? .empty)</td>
+            <tr><td class="num">\(e.seq)</td><td>\(Markup.date(e.at, lang))</td><td>\(e.actorName)</td><td>\(AuditLabels.action(e.action, lang))\(e.reason.map { r -> HTML in "<div class=\"sub\">\(ConsoleText.changeReason(lang)): \(r)</div>" } ?? .empty)</td>
             <td>\(AuditLabels.entity(e.entityType, lang))<div class="sub mono">\(String(e.entityID.prefix(13)))</div></td><td>\(list)</td></tr>
             """
         }
         return """
-        <table><thead><tr><th>\(T.seq(lang))</th><th>\(T.time(lang))</th><th>\(T.actor(lang))</th><th>\(T.action(lang))</th><th>\(T.record(lang))</th><th>\(T.changes(lang))</th></tr></thead>
+        <table><thead><tr><th>\(ConsoleText.seq(lang))</th><th>\(ConsoleText.time(lang))</th><th>\(ConsoleText.actor(lang))</th><th>\(ConsoleText.action(lang))</th><th>\(ConsoleText.record(lang))</th><th>\(ConsoleText.changes(lang))</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         """
     }

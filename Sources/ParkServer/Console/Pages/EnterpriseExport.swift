@@ -44,19 +44,19 @@ enum EnterpriseExport {
 
     /// The export's headers for people, in `EnterpriseCSV.columns` order, then the deregistration.
     static func columns(_ lang: Language) -> [String] {
-        [T.creditCode, .nameZh, .nameEn, .industry, .clusters, .ownership, .country, .fortune500Parent, .regionalHQ,
+        [ConsoleText.creditCode, .nameZh, .nameEn, .industry, .clusters, .ownership, .country, .fortune500Parent, .regionalHQ,
          .rdCentre, .listing, .size, .employees, .founded, .address, .deregisteredOn].map { $0(lang) }
     }
 
     /// One enterprise for people: names of the industry, clusters, ownership, country and board.
     static func fields(_ e: Enterprise, clusters: [String: String], _ lang: Language) -> [String] {
-        func yesNo(_ b: Bool) -> String { b ? T.yes(lang) : T.no(lang) }
+        func yesNo(_ b: Bool) -> String { b ? ConsoleText.yes(lang) : ConsoleText.no(lang) }
         let industry = IndustryClassification.division(e.industryCode).map { "\(e.industryCode) \($0.name.text(lang))" } ?? e.industryCode
         let country = Country.named(e.originCountry).map { "\(e.originCountry) \($0.name.text(lang))" } ?? e.originCountry
         return [
             e.creditCode.value, e.nameZh, e.nameEn, industry, e.clusters.map { clusters[$0] ?? $0 }.joined(separator: lang == .zh ? "、" : "; "),
             e.ownership.label.text(lang), country, e.fortune500Parent ?? "", yesNo(e.regionalHeadquarters), yesNo(e.rdCentre),
-            e.listing?.label.text(lang) ?? "", e.aboveDesignatedSize ? T.above(lang) : T.below(lang),
+            e.listing?.label.text(lang) ?? "", e.aboveDesignatedSize ? ConsoleText.above(lang) : ConsoleText.below(lang),
             e.employees.map(String.init) ?? "", e.foundedOn?.iso ?? "", e.address, e.deregistration?.on.iso ?? "",
         ]
     }

@@ -83,11 +83,11 @@ struct EnterpriseFormFields: Content, Sendable {
 /// address and employees) an enterprise in the console. Every edit asks for its reason,
 /// which is sealed into the audit entry.
 enum EnterpriseFormPage {
-    static func register(_ console: any RoutesBuilder) {
-        console.get("enterprises", "new") { req in try await newForm(req) }
-        console.post("enterprises", "new") { req in try await create(req) }
-        console.get("enterprises", ":id", "edit") { req in try await editForm(req) }
-        console.post("enterprises", ":id", "edit") { req in try await update(req) }
+    static func register(_ router: ConsoleRouter) {
+        router.on(.enterprises(.new)) { req in try await newForm(req) }
+        router.on(.enterprises(.create)) { req in try await create(req) }
+        router.on(.enterprises(.edit(.key))) { req in try await editForm(req) }
+        router.on(.enterprises(.update(.key))) { req in try await update(req) }
     }
 
     static func newForm(_ req: Request) async throws -> Response {
@@ -155,11 +155,11 @@ enum EnterpriseFormPage {
         let locked = !p.isStaff
         let clusters = try await req.park.reference.clusters()
         let countries = try await req.park.reference.countries()
-        func input(_ name: String, _ label: T, _ value: String?, type: String = "text", extra: String = "", lockable: Bool = true) -> HTML {
+        func input(_ name: String, _ label: ConsoleText, _ value: String?, type: String = "text", extra: String = "", lockable: Bool = true) -> HTML {
             let off = locked && lockable ? " disabled" : ""
             return "<label>\(label(lang))<input type=\"\(type)\" name=\"\(name)\" value=\"\(value ?? "")\"\(HTML(raw: extra + off))></label>"
         }
-        func check(_ name: String, _ label: T, _ value: String?) -> HTML {
+        func check(_ name: String, _ label: ConsoleText, _ value: String?) -> HTML {
             "<label class=\"check\"><input type=\"checkbox\" name=\"\(name)\"\(HTML(raw: value != nil ? " checked" : ""))\(HTML(raw: locked ? " disabled" : ""))> \(label(lang))</label>"
         }
         let off = HTML(raw: locked ? " disabled" : "")
@@ -171,22 +171,22 @@ enum EnterpriseFormPage {
         let clusterBoxes = clusters.map { c -> HTML in
             "<label class=\"check\"><input type=\"checkbox\" name=\"clusters[]\" value=\"\(c.code)\"\(HTML(raw: chosen.contains(c.code) ? " checked" : ""))\(off)> \(c.name.text(lang))</label>"
         }
-        let title = editing.map { "\(T.editEnterprise(lang)): \(lang == .zh ? $0.nameZh : ($0.nameEn.isEmpty ? $0.nameZh : $0.nameEn))" } ?? T.newEnterprise(lang)
+        let title = editing.map { "\(ConsoleText.editEnterprise(lang)): \(lang == .zh ? $0.nameZh : ($0.nameEn.isEmpty ? $0.nameZh : $0.nameEn))" } ?? ConsoleText.newEnterprise(lang)
         let action = editing.map { "/enterprises/\($0.id!.uuidString)/edit" } ?? "/enterprises/new"
         let back = editing.map { "/enterprises/\($0.id!.uuidString)" } ?? "/enterprises"
         let banner: HTML = error.map { e in HTML("<p class=\"notice bad\">\((e.field.map { "\(FieldNames.label($0, lang)): " } ?? "") + e.message.text(lang))</p>") } ?? .empty
         let reason: HTML = editing == nil ? .empty : """
-            <section class="card"><h2>\(T.changeReason(lang))</h2><label class="grow">\(T.changeReasonHint(lang))
+            <section class="card"><h2>\(ConsoleText.changeReason(lang))</h2><label class="grow">\(ConsoleText.changeReasonHint(lang))
             <input name="reason" required maxlength="500" value="\(f.reason ?? "")"></label></section>
             """
         let body: HTML = """
-        <p><a href="\(back)">← \(T.back(lang))</a></p>
+        <p><a href="\(back)">← \(ConsoleText.back(lang))</a></p>
         <h1>\(title)</h1>
         \(banner)
-        \(locked ? "<p class=\"sub\">\(T.selfServiceHint(lang))</p>" as HTML : .empty)
+        \(locked ? "<p class=\"sub\">\(ConsoleText.selfServiceHint(lang))</p>" as HTML : .empty)
         <form method="post" action="\(action)" class="stack">\(Markup.csrfField(layout.csrf))
         <div class="grid g2">
-        <section class="card"><h2>\(T.basicInfo(lang))</h2><div class="fields">
+        <section class="card"><h2>\(ConsoleText.basicInfo(lang))</h2><div class="fields">
         \(input("credit_code", .creditCode, f.credit_code, extra: " required maxlength=\"18\" class=\"mono\""))
         \(input("name_zh", .nameZh, f.name_zh, extra: " required maxlength=\"200\""))
         \(input("name_en", .nameEn, f.name_en, extra: " maxlength=\"200\"", lockable: false))
@@ -194,21 +194,21 @@ enum EnterpriseFormPage {
         \(input("founded_on", .founded, f.founded_on, type: "date"))
         \(input("employees", .employees, f.employees, type: "number", extra: " min=\"0\" max=\"10000000\"", lockable: false))
         </div></section>
-        <section class="card"><h2>\(T.classification(lang))</h2><div class="fields">
-        <label>\(T.industry(lang))<select name="industry_code" required\(off)>\(Markup.option("", "—", selected: f.industry_code))\(industries)</select></label>
-        <label>\(T.listing(lang))<select name="listing"\(off)>\(Markup.option("", "—", selected: f.listing))\(ListingBoard.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.listing) })</select></label>
+        <section class="card"><h2>\(ConsoleText.classification(lang))</h2><div class="fields">
+        <label>\(ConsoleText.industry(lang))<select name="industry_code" required\(off)>\(Markup.option("", "—", selected: f.industry_code))\(industries)</select></label>
+        <label>\(ConsoleText.listing(lang))<select name="listing"\(off)>\(Markup.option("", "—", selected: f.listing))\(ListingBoard.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.listing) })</select></label>
         \(check("above_designated_size", .above, f.above_designated_size))
         </div>
-        <fieldset class="plain checks"><legend>\(T.clusters(lang))</legend>\(clusterBoxes)</fieldset></section>
+        <fieldset class="plain checks"><legend>\(ConsoleText.clusters(lang))</legend>\(clusterBoxes)</fieldset></section>
         </div>
-        <section class="card"><h2>\(T.investment(lang))</h2><div class="fields">
-        <label>\(T.ownership(lang))<select name="ownership"\(off)>\(Ownership.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.ownership) })</select></label>
-        <label>\(T.country(lang))<select name="origin_country"\(off)>\(countries.map { Markup.option($0.alpha2, "\($0.alpha2) · \($0.name.text(lang))", selected: f.origin_country) })</select></label>
+        <section class="card"><h2>\(ConsoleText.investment(lang))</h2><div class="fields">
+        <label>\(ConsoleText.ownership(lang))<select name="ownership"\(off)>\(Ownership.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.ownership) })</select></label>
+        <label>\(ConsoleText.country(lang))<select name="origin_country"\(off)>\(countries.map { Markup.option($0.alpha2, "\($0.alpha2) · \($0.name.text(lang))", selected: f.origin_country) })</select></label>
         \(input("fortune500_parent", .fortune500Parent, f.fortune500_parent, extra: " maxlength=\"200\""))
         \(check("regional_hq", .regionalHQ, f.regional_hq))\(check("rd_centre", .rdCentre, f.rd_centre))
         </div></section>
         \(reason)
-        <p class="actions"><button class="btn" type="submit">\(editing == nil ? T.createEnterprise(lang) : T.save(lang))</button> <a class="btn ghost" href="\(back)">\(T.cancel(lang))</a></p>
+        <p class="actions"><button class="btn" type="submit">\(editing == nil ? ConsoleText.createEnterprise(lang) : ConsoleText.save(lang))</button> <a class="btn ghost" href="\(back)">\(ConsoleText.cancel(lang))</a></p>
         </form>
         """
         let status = error.map { Problem.status(of: $0.kind) } ?? .ok
@@ -219,7 +219,7 @@ enum EnterpriseFormPage {
 /// The console's names of the register's fields, for messages that name a field.
 enum FieldNames {
     static func label(_ field: String, _ lang: Language) -> String {
-        let t: T? = switch field {
+        let t: ConsoleText? = switch field {
         case "credit_code": .creditCode
         case "name_zh": .nameZh
         case "name_en": .nameEn

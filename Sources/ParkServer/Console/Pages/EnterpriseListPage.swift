@@ -45,7 +45,7 @@ struct EnterpriseListRequest: Equatable {
     }
 
     /// The URL parameters that reproduce this request, with `changes` applied (for sort and pager links).
-    func params(_ changes: [String: String?] = [:]) -> String {
+    func params(_ changes: [String: String?] = [:]) -> [(String, String?)] {
         var p: [(String, String?)] = [
             ("q", query.search), ("cluster", query.cluster), ("ownership", query.ownership?.rawValue),
             ("country", query.country), ("size", query.size?.rawValue),
@@ -56,80 +56,94 @@ struct EnterpriseListRequest: Equatable {
         for (k, v) in changes {
             if let i = p.firstIndex(where: { $0.0 == k }) { p[i].1 = v } else { p.append((k, v)) }
         }
-        return HTML.query(p)
+        return p
     }
 }
 
 /// The register: search, filters, sortable columns, pages; CSV export for staff.
 enum EnterpriseListPage {
-    static func render(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        let layout = Layout(req)
-        let lang = layout.lang
-        let params = (try? req.query.decode([String: String].self)) ?? [:]
-        var listRequest = try EnterpriseListRequest(params)
-        if !p.isStaff { listRequest.query.onlyEnterprise = (p.enterpriseID ?? UUID()).uuidString }
-        let page = try await req.park.enterprises.list(listRequest.query)
-        let clusters = try await req.park.reference.clusters()
-        let clusterNames = Dictionary(uniqueKeysWithValues: clusters.map { ($0.code, $0.name.text(lang)) })
-        let countries = try await req.park.reference.countries()
-        let q = listRequest.query
+    struct Model {
+        var request: EnterpriseListRequest
+        var page: Page<Enterprise>
+        var clusters: [Cluster]
+        var countries: [Country]
+        /// Staff may export and register; an enterprise user sees its own record only.
+        var isStaff: Bool
 
-        let filters: HTML = """
-        <form class="filters card" method="get" action="/enterprises">
-        <label>\(T.search(lang))<input type="search" name="q" value="\(q.search)" placeholder="\(T.searchPlaceholder(lang))" maxlength="100"></label>
-        <label>\(T.cluster(lang))<select name="cluster">\(Markup.option("", T.all(lang), selected: q.cluster))\(clusters.map { Markup.option($0.code, $0.name.text(lang), selected: q.cluster) })</select></label>
-        <label>\(T.ownership(lang))<select name="ownership">\(Markup.option("", T.all(lang), selected: q.ownership?.rawValue))\(Ownership.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: q.ownership?.rawValue) })</select></label>
-        <label>\(T.country(lang))<select name="country">\(Markup.option("", T.all(lang), selected: q.country))\(countries.map { Markup.option($0.alpha2, "\($0.alpha2) · \($0.name.text(lang))", selected: q.country) })</select></label>
-        <label>\(T.size(lang))<select name="size">\(Markup.option("", T.all(lang), selected: q.size?.rawValue))\(Markup.option("above", T.above(lang), selected: q.size?.rawValue))\(Markup.option("below", T.below(lang), selected: q.size?.rawValue))</select></label>
-        <label>\(T.perPage(lang))<select name="per_page">\([20, 50, 100, 200].map { Markup.option(String($0), String($0), selected: String(q.perPage)) })</select></label>
-        <input type="hidden" name="sort" value="\(q.sort.rawValue)"><input type="hidden" name="order" value="\(q.descending ? "desc" : "asc")">
-        <button class="btn" type="submit">\(T.apply(lang))</button> <a class="btn ghost" href="/enterprises">\(T.reset(lang))</a>
-        </form>
-        """
-
-        func sortHeader(_ sort: EnterpriseQuery.Sort, _ label: T, numeric: Bool = false) -> HTML {
-            let active = q.sort == sort
-            let nextOrder = active && !q.descending ? "desc" : "asc"
-            let arrow = active ? (q.descending ? " ▼" : " ▲") : ""
-            return "<th class=\"\(numeric ? "num" : "")\"><a href=\"/enterprises\(listRequest.params(["sort": sort.rawValue, "order": nextOrder, "page": "1"]))\">\(label(lang))\(arrow)</a></th>"
+        static func load(_ params: [String: String], on ctx: PageContext) async throws -> Model {
+            let p = try ctx.user()
+            var request = try EnterpriseListRequest(params)
+            if !p.isStaff { request.query.onlyEnterprise = (p.enterpriseID ?? UUID()).uuidString }
+            return Model(request: request, page: try await ctx.park.enterprises.list(request.query),
+                         clusters: try await ctx.park.reference.clusters(), countries: try await ctx.park.reference.countries(),
+                         isStaff: p.isStaff)
         }
+    }
 
-        let rows = page.items.map { e -> HTML in
-            let name = lang == .zh ? e.nameZh : (e.nameEn.isEmpty ? e.nameZh : e.nameEn)
-            let other = lang == .zh ? e.nameEn : e.nameZh
-            var flags: [HTML] = []
-            if e.fortune500Parent != nil { flags.append(Markup.badge("F500", kind: "f500")) }
-            if e.regionalHeadquarters { flags.append(Markup.badge(T.regionalHQ(lang), kind: "hq")) }
-            if e.rdCentre { flags.append(Markup.badge(T.rdCentre(lang), kind: "rd")) }
-            if e.aboveDesignatedSize { flags.append(Markup.badge(T.above(lang))) }
-            let industry = IndustryClassification.division(e.industryCode)
-            return """
-            <tr><td><a href="/enterprises/\(e.id!.uuidString)">\(name)</a><div class="sub">\(other)</div></td>
-            <td class="mono">\(e.creditCode.value)</td>
-            <td>\(e.industryCode) \(industry?.name.text(lang) ?? "")</td>
-            <td>\(e.clusters.map { Markup.badge(clusterNames[$0] ?? $0) })</td>
-            <td>\(e.ownership.label.text(lang))<div class="sub">\(e.originCountry)</div></td>
-            <td class="num">\(e.employees.map { Fmt.grouped(Int64($0)) } ?? "—")</td>
-            <td class="nowrap">\(e.foundedOn?.iso ?? "—")</td><td>\(flags)</td></tr>
+    enum View {
+        static func render(_ m: Model, _ ctx: PageContext) -> ConsolePage {
+            let lang = ctx.language
+            let q = m.request.query
+            let list = ConsoleURL.enterprises(.list)
+            let clusterNames = Dictionary(uniqueKeysWithValues: m.clusters.map { ($0.code, $0.name.text(lang)) })
+            let filters: HTML = """
+            <form class="filters card" method="get" action="\(list)">
+            <label>\(ConsoleText.search(lang))<input type="search" name="q" value="\(q.search)" placeholder="\(ConsoleText.searchPlaceholder(lang))" maxlength="100"></label>
+            <label>\(ConsoleText.cluster(lang))<select name="cluster">\(Markup.option("", ConsoleText.all(lang), selected: q.cluster))\(m.clusters.map { Markup.option($0.code, $0.name.text(lang), selected: q.cluster) })</select></label>
+            <label>\(ConsoleText.ownership(lang))<select name="ownership">\(Markup.option("", ConsoleText.all(lang), selected: q.ownership?.rawValue))\(Ownership.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: q.ownership?.rawValue) })</select></label>
+            <label>\(ConsoleText.country(lang))<select name="country">\(Markup.option("", ConsoleText.all(lang), selected: q.country))\(m.countries.map { Markup.option($0.alpha2, "\($0.alpha2) · \($0.name.text(lang))", selected: q.country) })</select></label>
+            <label>\(ConsoleText.size(lang))<select name="size">\(Markup.option("", ConsoleText.all(lang), selected: q.size?.rawValue))\(Markup.option("above", ConsoleText.above(lang), selected: q.size?.rawValue))\(Markup.option("below", ConsoleText.below(lang), selected: q.size?.rawValue))</select></label>
+            <label>\(ConsoleText.perPage(lang))<select name="per_page">\([20, 50, 100, 200].map { Markup.option(String($0), String($0), selected: String(q.perPage)) })</select></label>
+            <input type="hidden" name="sort" value="\(q.sort.rawValue)"><input type="hidden" name="order" value="\(q.descending ? "desc" : "asc")">
+            <button class="btn" type="submit">\(ConsoleText.apply(lang))</button> <a class="btn ghost" href="\(list)">\(ConsoleText.reset(lang))</a>
+            </form>
             """
+
+            func sortHeader(_ sort: EnterpriseQuery.Sort, _ label: ConsoleText, numeric: Bool = false) -> HTML {
+                let active = q.sort == sort
+                let nextOrder = active && !q.descending ? "desc" : "asc"
+                let arrow = active ? (q.descending ? " ▼" : " ▲") : ""
+                return "<th class=\"\(numeric ? "num" : "")\"><a href=\"\(list.href(m.request.params(["sort": sort.rawValue, "order": nextOrder, "page": "1"])))\">\(label(lang))\(arrow)</a></th>"
+            }
+
+            let rows = m.page.items.map { e -> HTML in
+                let name = lang == .zh ? e.nameZh : (e.nameEn.isEmpty ? e.nameZh : e.nameEn)
+                let other = lang == .zh ? e.nameEn : e.nameZh
+                var flags: [HTML] = []
+                if e.fortune500Parent != nil { flags.append(Markup.badge("F500", kind: "f500")) }
+                if e.regionalHeadquarters { flags.append(Markup.badge(ConsoleText.regionalHQ(lang), kind: "hq")) }
+                if e.rdCentre { flags.append(Markup.badge(ConsoleText.rdCentre(lang), kind: "rd")) }
+                if e.aboveDesignatedSize { flags.append(Markup.badge(ConsoleText.above(lang))) }
+                let industry = IndustryClassification.division(e.industryCode)
+                let detail: HTML = e.id.map { "<a href=\"\(ConsoleURL.enterprises(.detail(.value($0))))\">\(name)</a>" } ?? "\(name)"
+                return """
+                <tr><td>\(detail)<div class="sub">\(other)</div></td>
+                <td class="mono">\(e.creditCode.value)</td>
+                <td>\(e.industryCode) \(industry?.name.text(lang) ?? "")</td>
+                <td>\(e.clusters.map { Markup.badge(clusterNames[$0] ?? $0) })</td>
+                <td>\(e.ownership.label.text(lang))<div class="sub">\(e.originCountry)</div></td>
+                <td class="num">\(e.employees.map { Numbers.count($0) } ?? "—")</td>
+                <td class="nowrap">\(e.foundedOn?.iso ?? "—")</td><td>\(flags)</td></tr>
+                """
+            }
+            let page = m.page
+            let totalText = ConsoleText.enterpriseCount(lang, ["total": Numbers.count(page.total), "page": String(page.page), "pages": String(page.pageCount)])
+            let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"\(list.href(m.request.params(["page": String(page.page - 1)])))\">\(ConsoleText.previous(lang))</a>" : .empty
+            let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"\(list.href(m.request.params(["page": String(page.page + 1)])))\">\(ConsoleText.next(lang))</a>" : .empty
+            let export: HTML = m.isStaff ? "<a class=\"btn ghost small\" href=\"\(ConsoleURL.enterprises(.export).href(m.request.params(["page": nil, "per_page": nil])))\">\(ConsoleText.exportCSV(lang))</a>" : .empty
+            let create: HTML = m.isStaff ? "<p class=\"actions\"><a class=\"btn\" href=\"\(ConsoleURL.enterprises(.new))\">\(ConsoleText.newEnterprise(lang))</a></p>" : .empty
+            let body: HTML = """
+            <h1>\(ConsoleText.enterprises(lang))</h1>
+            \(create)
+            \(filters)
+            <div class="toolbar"><span>\(totalText)</span><span class="pager">\(prev)\(next)\(export)</span></div>
+            <div class="card flush scroll"><table><thead><tr>
+            \(sortHeader(lang == .zh ? .nameZh : .nameEn, .name))\(sortHeader(.creditCode, .creditCode))<th>\(ConsoleText.industry(lang))</th><th>\(ConsoleText.clusters(lang))</th>
+            <th>\(ConsoleText.ownership(lang))</th>\(sortHeader(.employees, .employees, numeric: true))\(sortHeader(.foundedOn, .founded))<th>\(ConsoleText.flags(lang))</th>
+            </tr></thead><tbody>\(rows)</tbody></table></div>
+            <div class="toolbar"><span></span><span class="pager">\(prev)\(next)</span></div>
+            """
+            return ConsolePage(title: ConsoleText.enterprises(lang), section: .enterprises, body: body)
         }
-        let totalText = lang == .zh ? "共 \(page.total) 家企业，第 \(page.page)/\(page.pageCount) 页" : "\(page.total) enterprises, page \(page.page) of \(page.pageCount)"
-        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"/enterprises\(listRequest.params(["page": String(page.page - 1)]))\">\(T.previous(lang))</a>" : .empty
-        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"/enterprises\(listRequest.params(["page": String(page.page + 1)]))\">\(T.next(lang))</a>" : .empty
-        let export: HTML = p.isStaff ? "<a class=\"btn ghost small\" href=\"/enterprises/export.csv\(listRequest.params(["page": nil, "per_page": nil]))\">\(T.exportCSV(lang))</a>" : .empty
-        let create: HTML = p.isStaff ? "<p class=\"actions\"><a class=\"btn\" href=\"/enterprises/new\">\(T.newEnterprise(lang))</a></p>" : .empty
-        let body: HTML = """
-        <h1>\(T.enterprises(lang))</h1>
-        \(create)
-        \(filters)
-        <div class="toolbar"><span>\(totalText)</span><span class="pager">\(prev)\(next)\(export)</span></div>
-        <div class="card flush scroll"><table><thead><tr>
-        \(sortHeader(lang == .zh ? .nameZh : .nameEn, .name))\(sortHeader(.creditCode, .creditCode))<th>\(T.industry(lang))</th><th>\(T.clusters(lang))</th>
-        <th>\(T.ownership(lang))</th>\(sortHeader(.employees, .employees, numeric: true))\(sortHeader(.foundedOn, .founded))<th>\(T.flags(lang))</th>
-        </tr></thead><tbody>\(rows)</tbody></table></div>
-        <div class="toolbar"><span></span><span class="pager">\(prev)\(next)</span></div>
-        """
-        return layout.response(T.enterprises(lang), .enterprises, body)
     }
 }

@@ -8,7 +8,7 @@ enum ImportPage {
         let p = try ConsoleRoutes.requireLogin(req)
         try p.requireStaff()
         let layout = Layout(req)
-        return layout.response(T.importTitle(layout.lang), .importCSV, page(layout, report: nil))
+        return layout.response(ConsoleText.importTitle(layout.lang), .importCSV, page(layout, report: nil))
     }
 
     struct Upload: Content { var file: File?; var dry_run: String?; var _csrf: String? }
@@ -22,39 +22,39 @@ enum ImportPage {
         guard let file = form.file, file.data.readableBytes > 0 else { throw DomainError.required("file") }
         let data = Data(buffer: file.data)
         let report = try await EnterpriseImporter(db: req.park.db, clock: req.park.clock).run(data, dryRun: form.dry_run != nil, by: p)
-        return layout.response(T.importTitle(layout.lang), .importCSV, page(layout, report: report),
+        return layout.response(ConsoleText.importTitle(layout.lang), .importCSV, page(layout, report: report),
                                status: report.errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     static func page(_ layout: Layout, report: EnterpriseImporter.Report?) -> HTML {
         let lang = layout.lang
         let result: HTML = report.map { r -> HTML in
-            let summary = "\(T.rows(lang)): \(r.rows) · \(T.imported(lang)): \(r.imported) · \(T.encodingDetected(lang)): \(r.encoding)"
+            let summary = "\(ConsoleText.rows(lang)): \(r.rows) · \(ConsoleText.imported(lang)): \(r.imported) · \(ConsoleText.encodingDetected(lang)): \(r.encoding)"
             if r.errors.isEmpty {
-                let done = r.dryRun ? T.dryRunOK(lang) : T.importDone(lang)
+                let done = r.dryRun ? ConsoleText.dryRunOK(lang) : ConsoleText.importDone(lang)
                 return "<div class=\"notice ok\"><strong>\(done)</strong> — \(summary)</div>"
             }
             let rows = r.errors.map { e -> HTML in
                 "<tr><td class=\"num\">\(e.row)</td><td class=\"mono\">\(e.column ?? "—")</td><td>\(e.message.text(lang))</td></tr>"
             }
             return """
-            <div class="notice bad"><strong>\(T.nothingWritten(lang))</strong> — \(summary)</div>
-            <section class="card"><h2>\(T.errorsTitle(lang)) (\(r.errors.count))</h2>
-            <table><thead><tr><th class="num">\(T.row(lang))</th><th>\(T.column(lang))</th><th>\(T.reason(lang))</th></tr></thead><tbody>\(rows)</tbody></table></section>
+            <div class="notice bad"><strong>\(ConsoleText.nothingWritten(lang))</strong> — \(summary)</div>
+            <section class="card"><h2>\(ConsoleText.errorsTitle(lang)) (\(r.errors.count))</h2>
+            <table><thead><tr><th class="num">\(ConsoleText.row(lang))</th><th>\(ConsoleText.column(lang))</th><th>\(ConsoleText.reason(lang))</th></tr></thead><tbody>\(rows)</tbody></table></section>
             """
         } ?? .empty
         return """
-        <h1>\(T.importTitle(lang))</h1>
+        <h1>\(ConsoleText.importTitle(lang))</h1>
         \(result)
-        <section class="card"><p>\(T.importIntro(lang))</p>
+        <section class="card"><p>\(ConsoleText.importIntro(lang))</p>
         <form method="post" action="/enterprises/import" enctype="multipart/form-data" class="filters">
         \(Markup.csrfField(layout.csrf))
-        <label>\(T.file(lang))<input type="file" name="file" accept=".csv,text/csv" required></label>
-        <label class="check"><input type="checkbox" name="dry_run" value="1">\(T.dryRun(lang))</label>
-        <button class="btn" type="submit">\(T.upload(lang))</button>
-        <a class="btn ghost" href="/enterprises/template.csv">\(T.downloadTemplate(lang))</a>
+        <label>\(ConsoleText.file(lang))<input type="file" name="file" accept=".csv,text/csv" required></label>
+        <label class="check"><input type="checkbox" name="dry_run" value="1">\(ConsoleText.dryRun(lang))</label>
+        <button class="btn" type="submit">\(ConsoleText.upload(lang))</button>
+        <a class="btn ghost" href="/enterprises/template.csv">\(ConsoleText.downloadTemplate(lang))</a>
         </form>
-        <p class="sub">\(T.columnsHelp(lang)): <span class="mono">\(EnterpriseCSV.columns.joined(separator: ", "))</span></p></section>
+        <p class="sub">\(ConsoleText.columnsHelp(lang)): <span class="mono">\(EnterpriseCSV.columns.joined(separator: ", "))</span></p></section>
         """
     }
 }

@@ -7,12 +7,12 @@ import Vapor
 enum LoginPages {
     static let loginCSRFCookie = "parkos_login_csrf"
 
-    static func register(_ routes: any RoutesBuilder) {
+    static func register(_ router: ConsoleRouter) {
         // Every console handler is async: the request context (who, language) is a task local that
         // a synchronous handler, run on the event loop outside the request's task, does not see.
-        routes.get("login") { req async -> Response in form(req, error: nil, username: "") }
-        routes.post("login") { req in try await submit(req) }
-        routes.post("logout") { req in try await logout(req) }
+        router.on(.session(.login)) { req async -> Response in form(req, error: nil, username: "") }
+        router.on(.session(.signIn)) { req in try await submit(req) }
+        router.on(.session(.logout)) { req in try await logout(req) }
     }
 
     static func form(_ req: Request, error: String?, username: String, status: HTTPResponseStatus = .ok) -> Response {
@@ -22,17 +22,17 @@ enum LoginPages {
         let next = SafeRedirect.path((try? req.query.get(String.self, at: "next")) ?? (try? req.content.get(String.self, at: "next")))
         let body: HTML = """
         <section class="card narrow">
-        <div class="login-brand"><span class="logo">P</span><h1>\(T.signInTitle(lang))</h1><p class="sub">\(T.appTagline(lang))</p></div>
+        <div class="login-brand"><span class="logo">P</span><h1>\(ConsoleText.signInTitle(lang))</h1><p class="sub">\(ConsoleText.appTagline(lang))</p></div>
         \(error.map { HTML("<p class=\"notice bad\">\($0)</p>") } ?? .empty)
         <form method="post" action="/login" class="stack">
         <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="next" value="\(next)">
-        <label>\(T.username(lang))<input name="username" value="\(username)" autocomplete="username" required maxlength="64" autofocus></label>
-        <label>\(T.password(lang))<input type="password" name="password" autocomplete="current-password" required maxlength="200"></label>
-        <button class="btn" type="submit">\(T.signIn(lang))</button>
-        <p class="sub">\(T.demoHint(lang))</p>
+        <label>\(ConsoleText.username(lang))<input name="username" value="\(username)" autocomplete="username" required maxlength="64" autofocus></label>
+        <label>\(ConsoleText.password(lang))<input type="password" name="password" autocomplete="current-password" required maxlength="200"></label>
+        <button class="btn" type="submit">\(ConsoleText.signIn(lang))</button>
+        <p class="sub">\(ConsoleText.demoHint(lang))</p>
         </form></section>
         """
-        let res = layout.response(T.login(lang), .none, body, status: status)
+        let res = layout.response(ConsoleText.login(lang), .none, body, status: status)
         res.cookies[loginCSRFCookie] = HTTPCookies.Value(string: csrf, maxAge: 3600, path: "/", isSecure: req.application.parkServices.options.secureCookies,
                                                          isHTTPOnly: true, sameSite: .strict)
         return res

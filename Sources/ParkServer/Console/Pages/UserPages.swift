@@ -4,12 +4,12 @@ import Vapor
 
 /// Account administration (admins): list, create, disable/enable, set a password.
 enum UserPages {
-    static func register(_ routes: any RoutesBuilder) {
-        routes.get("admin", "users") { req in try await render(req, notice: nil) }
-        routes.post("admin", "users") { req in try await create(req) }
-        routes.post("admin", "users", ":id", "disable") { req in try await setDisabled(req, true) }
-        routes.post("admin", "users", ":id", "enable") { req in try await setDisabled(req, false) }
-        routes.post("admin", "users", ":id", "password") { req in try await setPassword(req) }
+    static func register(_ router: ConsoleRouter) {
+        router.on(.admin(.users)) { req in try await render(req, notice: nil) }
+        router.on(.admin(.createUser)) { req in try await create(req) }
+        router.on(.admin(.disableUser(.key))) { req in try await setDisabled(req, true) }
+        router.on(.admin(.enableUser(.key))) { req in try await setDisabled(req, false) }
+        router.on(.admin(.setPassword(.key))) { req in try await setPassword(req) }
     }
 
     static func admin(_ req: Request) throws -> Principal {
@@ -33,32 +33,32 @@ enum UserPages {
         let rows = users.map { u -> HTML in
             let scope = u.departmentCode.map { deptNames[$0] ?? $0 } ?? u.enterpriseID.map { enterpriseNames[$0] ?? $0.uuidString } ?? "—"
             let toggle: HTML = u.disabled
-                ? "<form method=\"post\" action=\"/admin/users/\(u.id.uuidString)/enable\" class=\"inline\">\(csrf)<button class=\"btn small ghost\">\(T.enable(lang))</button></form>"
-                : "<form method=\"post\" action=\"/admin/users/\(u.id.uuidString)/disable\" class=\"inline\">\(csrf)<button class=\"btn small danger\">\(T.disable(lang))</button></form>"
+                ? "<form method=\"post\" action=\"/admin/users/\(u.id.uuidString)/enable\" class=\"inline\">\(csrf)<button class=\"btn small ghost\">\(ConsoleText.enable(lang))</button></form>"
+                : "<form method=\"post\" action=\"/admin/users/\(u.id.uuidString)/disable\" class=\"inline\">\(csrf)<button class=\"btn small danger\">\(ConsoleText.disable(lang))</button></form>"
             return """
             <tr><td class="mono">\(u.username)</td><td>\(u.displayName)</td><td>\(u.role.label.text(lang))\(u.position == .staff ? HTML.empty : " · \(u.position.label.text(lang))")</td><td>\(scope)</td>
-            <td>\(u.disabled ? Markup.badge(T.disabled(lang), kind: "off") : Markup.badge(T.active(lang), kind: "rd"))</td>
+            <td>\(u.disabled ? Markup.badge(ConsoleText.disabled(lang), kind: "off") : Markup.badge(ConsoleText.active(lang), kind: "rd"))</td>
             <td>\(toggle)
-            <form method="post" action="/admin/users/\(u.id.uuidString)/password" class="inline">\(csrf)\(u.id == layout.principal?.userID ? HTML("<input type=\"password\" name=\"current_password\" placeholder=\"\(T.currentPassword(lang))\" maxlength=\"200\" required autocomplete=\"current-password\"> ") : .empty)<input type="password" name="password" placeholder="\(T.newPassword(lang))" minlength="8" maxlength="72" required autocomplete="new-password"> <button class="btn small ghost">\(T.setPassword(lang))</button></form></td></tr>
+            <form method="post" action="/admin/users/\(u.id.uuidString)/password" class="inline">\(csrf)\(u.id == layout.principal?.userID ? HTML("<input type=\"password\" name=\"current_password\" placeholder=\"\(ConsoleText.currentPassword(lang))\" maxlength=\"200\" required autocomplete=\"current-password\"> ") : .empty)<input type="password" name="password" placeholder="\(ConsoleText.newPassword(lang))" minlength="8" maxlength="72" required autocomplete="new-password"> <button class="btn small ghost">\(ConsoleText.setPassword(lang))</button></form></td></tr>
             """
         }
         let noticeHTML: HTML = notice.map { "<div class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</div>" } ?? .empty
         let body: HTML = """
-        <h1>\(T.usersTitle(lang))</h1>\(noticeHTML)
-        <section class="card"><h2>\(T.createUser(lang))</h2>
+        <h1>\(ConsoleText.usersTitle(lang))</h1>\(noticeHTML)
+        <section class="card"><h2>\(ConsoleText.createUser(lang))</h2>
         <form method="post" action="/admin/users" class="filters">\(csrf)
-        <label>\(T.username(lang))<input name="username" required maxlength="64"></label>
-        <label>\(T.displayName(lang))<input name="display_name" maxlength="100"></label>
-        <label>\(T.password(lang))<input type="password" name="password" required minlength="8" maxlength="72"></label>
-        <label>\(T.role(lang))<select name="role">\(Role.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: "officer") })</select></label>
-        <label>\(T.department(lang))<select name="department">\(Markup.option("", "—", selected: nil))\(departments.map { Markup.option($0.code, $0.name.text(lang), selected: nil) })</select></label>
-        <label>\(T.position(lang))<select name="position">\(Position.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: "staff") })</select></label>
-        <label>\(T.enterprise(lang)) (\(T.creditCode(lang)))<input name="enterprise_code" maxlength="18" class="mono"></label>
-        <button class="btn">\(T.createUser(lang))</button></form></section>
-        <section class="card flush"><table><thead><tr><th>\(T.username(lang))</th><th>\(T.displayName(lang))</th><th>\(T.role(lang))</th>
-        <th>\(T.department(lang)) / \(T.enterprise(lang))</th><th>\(T.status(lang))</th><th>\(T.actions(lang))</th></tr></thead><tbody>\(rows)</tbody></table></section>
+        <label>\(ConsoleText.username(lang))<input name="username" required maxlength="64"></label>
+        <label>\(ConsoleText.displayName(lang))<input name="display_name" maxlength="100"></label>
+        <label>\(ConsoleText.password(lang))<input type="password" name="password" required minlength="8" maxlength="72"></label>
+        <label>\(ConsoleText.role(lang))<select name="role">\(Role.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: "officer") })</select></label>
+        <label>\(ConsoleText.department(lang))<select name="department">\(Markup.option("", "—", selected: nil))\(departments.map { Markup.option($0.code, $0.name.text(lang), selected: nil) })</select></label>
+        <label>\(ConsoleText.position(lang))<select name="position">\(Position.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: "staff") })</select></label>
+        <label>\(ConsoleText.enterprise(lang)) (\(ConsoleText.creditCode(lang)))<input name="enterprise_code" maxlength="18" class="mono"></label>
+        <button class="btn">\(ConsoleText.createUser(lang))</button></form></section>
+        <section class="card flush"><table><thead><tr><th>\(ConsoleText.username(lang))</th><th>\(ConsoleText.displayName(lang))</th><th>\(ConsoleText.role(lang))</th>
+        <th>\(ConsoleText.department(lang)) / \(ConsoleText.enterprise(lang))</th><th>\(ConsoleText.status(lang))</th><th>\(ConsoleText.actions(lang))</th></tr></thead><tbody>\(rows)</tbody></table></section>
         """
-        return layout.response(T.usersTitle(lang), .users, body, status: status)
+        return layout.response(ConsoleText.usersTitle(lang), .users, body, status: status)
     }
 
     struct NewUserForm: Content {

@@ -8,7 +8,7 @@ enum PerMuCharts {
 
     /// One row per year: A/B/C/D shares of the graded units as a stacked bar with the counts.
     static func gradeShares(_ rows: [(year: Int, caption: String, counts: [Int])], lang: Language) -> HTML {
-        guard !rows.isEmpty else { return "<p class=\"sub\">\(P.noRuns(lang))</p>" }
+        guard !rows.isEmpty else { return "<p class=\"sub\">\(PerMuText.noRuns(lang))</p>" }
         let w = 520.0, left = 140.0, right = 52.0, rowH = 32.0, top = 8.0
         let h = top + Double(rows.count) * rowH + 6
         var parts: [HTML] = []
@@ -28,7 +28,7 @@ enum PerMuCharts {
             for (g, n) in zip(PerMuGrade.allCases, row.counts) where n > 0 {
                 let share = Double(n) / Double(total)
                 let bw = (w - left - right) * share
-                let pct = Fmt.number(share * 100, digits: 1)
+                let pct = Numbers.decimal(share * 100, digits: 1)
                 parts.append("""
                 <rect x="\(f(x))" y="\(f(y + 4))" width="\(f(bw))" height="20" fill="\(PerMuFormat.colour(g))"><title>\(String(row.year)) \(g.label.text(lang)): \(n) (\(pct) %)</title></rect>
                 """)
@@ -39,7 +39,7 @@ enum PerMuCharts {
             }
         }
         return """
-        <svg class="chart" viewBox="0 0 \(Int(w)) \(Int(h))" role="img" xmlns="http://www.w3.org/2000/svg"><title>\(P.gradeShares(lang))</title>\(parts)</svg>
+        <svg class="chart" viewBox="0 0 \(Int(w)) \(Int(h))" role="img" xmlns="http://www.w3.org/2000/svg"><title>\(PerMuText.gradeShares(lang))</title>\(parts)</svg>
         \(PerMuFormat.legend(lang))
         """
     }
@@ -81,16 +81,16 @@ enum PerMuCharts {
                 let bh = plotH * Double(c[Int(g.code)]) / Double(maxN)
                 base -= bh
                 parts.append("""
-                <rect x="\(f(x))" y="\(f(base))" width="\(f(slot - 2))" height="\(f(bh))" fill="\(PerMuFormat.colour(g))"><title>\(PerMuFormat.num(lower))–\(PerMuFormat.num(lower + width)): \(g.rawValue) × \(c[Int(g.code)])</title></rect>
+                <rect x="\(f(x))" y="\(f(base))" width="\(f(slot - 2))" height="\(f(bh))" fill="\(PerMuFormat.colour(g))"><title>\(Numbers.trimmed(lower))–\(Numbers.trimmed(lower + width)): \(g.rawValue) × \(c[Int(g.code)])</title></rect>
                 """)
             }
             if i % max(1, bins / 5) == 0 {
-                parts.append("<text x=\"\(f(x))\" y=\"\(f(h - bottom + 13))\" font-size=\"12\" fill=\"#5f6b7a\">\(PerMuFormat.num(lower, maxDecimals: 1))</text>")
+                parts.append("<text x=\"\(f(x))\" y=\"\(f(h - bottom + 13))\" font-size=\"12\" fill=\"#5f6b7a\">\(Numbers.trimmed(lower, maxDigits: 1))</text>")
             }
         }
         parts.append("""
-        <text x="\(f(w - right))" y="\(f(h - 4))" font-size="12" text-anchor="end" fill="#5f6b7a">\(P.scoreAxis(lang)) →</text>
-        <text x="\(f(w - right))" y="\(f(top - 6))" font-size="12" text-anchor="end" fill="#5f6b7a">↑ \(P.unitsAxis(lang))</text>
+        <text x="\(f(w - right))" y="\(f(h - 4))" font-size="12" text-anchor="end" fill="#5f6b7a">\(PerMuText.scoreAxis(lang)) →</text>
+        <text x="\(f(w - right))" y="\(f(top - 6))" font-size="12" text-anchor="end" fill="#5f6b7a">↑ \(PerMuText.unitsAxis(lang))</text>
         """)
         return "<svg class=\"chart\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">\(parts)</svg>"
     }

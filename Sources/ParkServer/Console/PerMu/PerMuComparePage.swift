@@ -22,24 +22,24 @@ enum PerMuComparePage {
         let draftID = try id("draft"), baseID = try id("base")
         guard let draftID else {
             let body: HTML = """
-            <h1>\(P.compare(lang))</h1><div class="notice ok">\(P.chooseDraft(lang))</div>
+            <h1>\(PerMuText.compare(lang))</h1><div class="notice ok">\(PerMuText.chooseDraft(lang))</div>
             \(selectors(try await schemes.all(), draft: nil, base: nil, lang: lang))
             """
-            return layout.response(P.compare(lang), .permu, body)
+            return layout.response(PerMuText.compare(lang), .permu, body)
         }
         let draft = try await schemes.require(draftID)
         let yearSchemes = try await schemes.all(year: draft.scheme.year)
         let runs = PerMuRunRepository(db: req.db, clock: req.park.clock)
         let header: HTML = """
-        <p><a href="/permu?year=\(String(draft.scheme.year))">← \(P.backToOverview(lang))</a></p>
-        <h1>\(P.compare(lang)) · \(String(draft.scheme.year))</h1>
+        <p><a href="/permu?year=\(String(draft.scheme.year))">← \(PerMuText.backToOverview(lang))</a></p>
+        <h1>\(PerMuText.compare(lang)) · \(String(draft.scheme.year))</h1>
         """
         let outcome: (comparison: PerMuComparison, base: PerMuSchemeRepository.Stored, draft: PerMuSchemeRepository.Stored)
         do {
             outcome = try await runs.compare(draftID: draftID, baseID: baseID, by: p)
         } catch let e as DomainError where e.kind == .invalid {
             let body: HTML = "\(header)<div class=\"notice bad\">\(PerMuFormat.refusal(e, lang))</div>\(selectors(yearSchemes, draft: draftID, base: baseID, lang: lang))"
-            return layout.response(P.compare(lang), .permu, body, status: .badRequest)
+            return layout.response(PerMuText.compare(lang), .permu, body, status: .badRequest)
         }
         let c = outcome.comparison
         let names = try await req.park.enterprises.names(Set(c.changes.map(\.enterpriseId)))
@@ -47,24 +47,24 @@ enum PerMuComparePage {
         let baseName = PerMuFormat.schemeName(outcome.base.scheme.name, outcome.base.scheme.version, lang)
         let draftName = PerMuFormat.schemeName(draft.scheme.name, draft.scheme.version, lang)
         let before = PerMuRunRepository.fen(c.enactedSurchargeYuan), after = PerMuRunRepository.fen(c.draftSurchargeYuan)
-        let runForm: HTML = enacted != nil ? "<p class=\"sub\">\(P.yearEnactedHint(lang))</p>" : """
+        let runForm: HTML = enacted != nil ? "<p class=\"sub\">\(PerMuText.yearEnactedHint(lang))</p>" : """
             <form method="post" action="/permu/runs" class="filters">\(Markup.csrfField(layout.csrf))
-            <input type="hidden" name="scheme_id" value="\(draftID.uuidString)"><button class="btn">\(P.runDraft(lang))</button></form>
+            <input type="hidden" name="scheme_id" value="\(draftID.uuidString)"><button class="btn">\(PerMuText.runDraft(lang))</button></form>
             """
         let body: HTML = """
         \(header)\(selectors(yearSchemes, draft: draftID, base: outcome.base.id, lang: lang))
-        <p>\(P.baseScheme(lang))\(PerMuFormat.colon(lang))<a href="/permu/schemes/\(outcome.base.id.uuidString)">\(baseName)</a> →
-        \(P.draftScheme(lang))\(PerMuFormat.colon(lang))<a href="/permu/schemes/\(draftID.uuidString)">\(draftName)</a></p>
+        <p>\(PerMuText.baseScheme(lang))\(PerMuFormat.colon(lang))<a href="/permu/schemes/\(outcome.base.id.uuidString)">\(baseName)</a> →
+        \(PerMuText.draftScheme(lang))\(PerMuFormat.colon(lang))<a href="/permu/schemes/\(draftID.uuidString)">\(draftName)</a></p>
         <div class="grid g2">
-        <section class="card"><h2>\(P.migration(lang))</h2><p class="sub">\(P.matrixNote(lang))</p>\(matrix(c, lang: lang))</section>
-        <section class="card"><h2>\(P.surcharge(lang))</h2><dl class="facts">
-        <dt>\(P.revenueBefore(lang))</dt><dd class="num">\(PerMuFormat.money(fen: before, lang))</dd>
-        <dt>\(P.revenueAfter(lang))</dt><dd class="num">\(PerMuFormat.money(fen: after, lang))</dd>
-        <dt>\(P.revenueChange(lang))</dt><dd class="num"><b>\(after - before > 0 ? "+" : "")\(PerMuFormat.money(fen: after - before, lang))</b></dd></dl>
+        <section class="card"><h2>\(PerMuText.migration(lang))</h2><p class="sub">\(PerMuText.matrixNote(lang))</p>\(matrix(c, lang: lang))</section>
+        <section class="card"><h2>\(PerMuText.surcharge(lang))</h2><dl class="facts">
+        <dt>\(PerMuText.revenueBefore(lang))</dt><dd class="num">\(PerMuFormat.money(fen: before, lang))</dd>
+        <dt>\(PerMuText.revenueAfter(lang))</dt><dd class="num">\(PerMuFormat.money(fen: after, lang))</dd>
+        <dt>\(PerMuText.revenueChange(lang))</dt><dd class="num"><b>\(after - before > 0 ? "+" : "")\(PerMuFormat.money(fen: after - before, lang))</b></dd></dl>
         \(runForm)</section></div>
-        <section class="card flush"><h2 class="pad">\(P.movers(lang)) (\(c.changes.count))</h2>\(movers(c.changes, names: names, lang: lang))</section>
+        <section class="card flush"><h2 class="pad">\(PerMuText.movers(lang)) (\(c.changes.count))</h2>\(movers(c.changes, names: names, lang: lang))</section>
         """
-        return layout.response(P.compare(lang), .permu, body)
+        return layout.response(PerMuText.compare(lang), .permu, body)
     }
 
     static func selectors(_ schemes: [PerMuSchemeRepository.Stored], draft: UUID?, base: UUID?, lang: Language) -> HTML {
@@ -76,15 +76,15 @@ enum PerMuComparePage {
         }
         let defaultBase = lang == .zh ? "默认：本年度正式办法" : "default: the year's enacted scheme"
         return """
-        <form class="filters card" method="get" action="/permu/compare"><h2>\(P.chooseSchemes(lang))</h2>
-        <label>\(P.draftScheme(lang))<select name="draft">\(options(draft))</select></label>
-        <label>\(P.baseScheme(lang))<select name="base">\(Markup.option("", defaultBase, selected: base?.uuidString))\(options(base))</select></label>
-        <button class="btn">\(P.compare(lang))</button></form>
+        <form class="filters card" method="get" action="/permu/compare"><h2>\(PerMuText.chooseSchemes(lang))</h2>
+        <label>\(PerMuText.draftScheme(lang))<select name="draft">\(options(draft))</select></label>
+        <label>\(PerMuText.baseScheme(lang))<select name="base">\(Markup.option("", defaultBase, selected: base?.uuidString))\(options(base))</select></label>
+        <button class="btn">\(PerMuText.compare(lang))</button></form>
         """
     }
 
     static func label(_ i: Int, _ lang: Language) -> HTML {
-        i < 4 ? PerMuFormat.gradeBadge(PerMuGrade(code: UInt8(i)), lang) : "<span class=\"sub\">\(P.notGraded(lang))</span>"
+        i < 4 ? PerMuFormat.gradeBadge(PerMuGrade(code: UInt8(i)), lang) : "<span class=\"sub\">\(PerMuText.notGraded(lang))</span>"
     }
 
     static func matrix(_ c: PerMuComparison, lang: Language) -> HTML {
@@ -99,19 +99,19 @@ enum PerMuComparePage {
         }
         let colTotals = (0..<5).map { j -> HTML in "<td class=\"num sub\">\((0..<5).reduce(0) { $0 + c.matrix[$1][j] })</td>" }
         return """
-        <table class="matrix"><thead><tr><th>\(P.baseScheme(lang)) ↓ / \(P.draftScheme(lang)) →</th>\(head)<th class="num">\(P.unitTotal(lang))</th></tr></thead>
-        <tbody>\(rows)<tr><th>\(P.unitTotal(lang))</th>\(colTotals)<td></td></tr></tbody></table>
+        <table class="matrix"><thead><tr><th>\(PerMuText.baseScheme(lang)) ↓ / \(PerMuText.draftScheme(lang)) →</th>\(head)<th class="num">\(PerMuText.unitTotal(lang))</th></tr></thead>
+        <tbody>\(rows)<tr><th>\(PerMuText.unitTotal(lang))</th>\(colTotals)<td></td></tr></tbody></table>
         """
     }
 
     /// The status under a grade, shown only when the unit is not graded (or absent).
     static func status(_ s: PerMuStatus?, _ lang: Language) -> HTML {
         guard s != .graded else { return .empty }
-        return "<div class=\"sub\">\(s?.label.text(lang) ?? P.absent(lang))</div>"
+        return "<div class=\"sub\">\(s?.label.text(lang) ?? PerMuText.absent(lang))</div>"
     }
 
     static func movers(_ changes: [PerMuGradeChange], names: [UUID: Bilingual], lang: Language) -> HTML {
-        guard !changes.isEmpty else { return "<p class=\"sub pad\">\(P.noMovers(lang))</p>" }
+        guard !changes.isEmpty else { return "<p class=\"sub pad\">\(PerMuText.noMovers(lang))</p>" }
         let rows = changes.map { ch -> HTML in
             let n = names[ch.enterpriseId].map { PerMuRequest.enterpriseName(zh: $0.zh, en: $0.en, lang) } ?? ch.enterpriseId.uuidString
             return """
@@ -123,8 +123,8 @@ enum PerMuComparePage {
             """
         }
         return """
-        <div class="scroll"><table><thead><tr><th>\(T.enterprise(lang))</th><th>\(P.from(lang))</th><th>\(P.to(lang))</th>
-        <th class="num">\(P.surchargeBase(lang))</th><th class="num">\(P.surchargeDraft(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+        <div class="scroll"><table><thead><tr><th>\(ConsoleText.enterprise(lang))</th><th>\(PerMuText.from(lang))</th><th>\(PerMuText.to(lang))</th>
+        <th class="num">\(PerMuText.surchargeBase(lang))</th><th class="num">\(PerMuText.surchargeDraft(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
         """
     }
 }

@@ -6,26 +6,15 @@ import Vapor
 /// Numbers, money and badges of the per-mu pages: values with their units, money from fen
 /// exactly, grades in their colours.
 enum PerMuFormat {
-    /// Up to `maxDecimals` decimals, trailing zeros dropped, thousands grouped ("24.097", "1,234.5").
-    static func num(_ x: Double, maxDecimals: Int = 4) -> String {
-        guard x.isFinite else { return "—" }
-        var s = Fmt.number(x, digits: maxDecimals)
-        if s.contains(".") {
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
-        }
-        return s == "-0" ? "0" : s
-    }
-
     /// A value of `indicator` with its unit; R&D intensity (a fraction) as a percentage.
     static func value(_ v: Double?, _ indicator: PerMuIndicator, _ lang: Language) -> String {
         guard let v else { return "—" }
-        if indicator == .rdIntensity { return Fmt.number(v * 100, digits: 2) + " %" }
-        return num(v) + " " + indicator.unit.text(lang)
+        if indicator == .rdIntensity { return Numbers.percent(ratio: v) }
+        return Numbers.trimmed(v) + Numbers.unitSpace + indicator.unit.text(lang)
     }
 
     /// Money from fen, exact: "100,000.00 元".
-    static func money(fen: Int64, _ lang: Language) -> String { FenText.yuan(fen, grouped: true) + " " + L.yuan(lang) }
+    static func money(fen: Int64, _ lang: Language) -> String { FenText.yuan(fen, grouped: true) + " " + LandText.yuan(lang) }
 
     /// Money from a yuan amount, rounded to the fen first (as the store rounds).
     static func money(yuan: Double, _ lang: Language) -> String { money(fen: PerMuRunRepository.fen(yuan), lang) }
@@ -37,9 +26,9 @@ enum PerMuFormat {
 
     static func colon(_ lang: Language) -> String { lang == .zh ? "：" : ": " }
 
-    static func mu(_ x: Double, _ lang: Language) -> String { Fmt.number(x, digits: 2) + " " + L.mu(lang) }
+    static func mu(_ x: Double, _ lang: Language) -> String { Numbers.decimal(x, digits: 2) + " " + LandText.mu(lang) }
 
-    static func score(_ x: Double?) -> String { x.map { Fmt.number($0, digits: 2) } ?? "—" }
+    static func score(_ x: Double?) -> String { x.map { Numbers.decimal($0, digits: 2) } ?? "—" }
 
     static func date(millis: Int64, _ lang: Language) -> String {
         Markup.date(Date(timeIntervalSince1970: Double(millis) / 1000), lang)

@@ -75,12 +75,12 @@ extension PerMuNormalisation {
         switch self {
         case .ratio(let cap):
             if let cap {
-                return Bilingual(zh: "实际值 ÷ 基准值，最高 \(PerMuFormat.num(cap))", en: "value ÷ benchmark, capped at \(PerMuFormat.num(cap))")
+                return Bilingual(zh: "实际值 ÷ 基准值，最高 \(Numbers.trimmed(cap))", en: "value ÷ benchmark, capped at \(Numbers.trimmed(cap))")
             }
             return Bilingual(zh: "实际值 ÷ 基准值，不封顶", en: "value ÷ benchmark, uncapped")
         case .minMax(let low, let high):
-            return Bilingual(zh: "最小–最大值缩放至 \(PerMuFormat.num(low))–\(PerMuFormat.num(high))",
-                             en: "min–max scaled to \(PerMuFormat.num(low))–\(PerMuFormat.num(high))")
+            return Bilingual(zh: "最小–最大值缩放至 \(Numbers.trimmed(low))–\(Numbers.trimmed(high))",
+                             en: "min–max scaled to \(Numbers.trimmed(low))–\(Numbers.trimmed(high))")
         }
     }
 }

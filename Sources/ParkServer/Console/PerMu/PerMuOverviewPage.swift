@@ -26,26 +26,26 @@ enum PerMuOverviewPage {
         let schemes = allSchemes.filter { year == nil || $0.scheme.year == year }
 
         let yearFilter: HTML = """
-        <form class="filters card" method="get" action="/permu"><label>\(P.year(lang))<select name="year">
-        \(Markup.option("", T.all(lang), selected: year.map(String.init)))\(years.map { Markup.option(String($0), String($0), selected: year.map(String.init)) })
-        </select></label><button class="btn">\(T.apply(lang))</button></form>
+        <form class="filters card" method="get" action="/permu"><label>\(PerMuText.year(lang))<select name="year">
+        \(Markup.option("", ConsoleText.all(lang), selected: year.map(String.init)))\(years.map { Markup.option(String($0), String($0), selected: year.map(String.init)) })
+        </select></label><button class="btn">\(ConsoleText.apply(lang))</button></form>
         """
         let body: HTML = """
-        <h1>\(P.title(lang))</h1>\(PerMuFormat.notice(notice))\(yearFilter)
+        <h1>\(PerMuText.title(lang))</h1>\(PerMuFormat.notice(notice))\(yearFilter)
         \(dryRun.map { dryRunCard($0, lang: lang) } ?? .empty)
-        <section class="card flush"><h2 class="pad">\(P.runs(lang))</h2>\(runsTable(runs, lang: lang))</section>
+        <section class="card flush"><h2 class="pad">\(PerMuText.runs(lang))</h2>\(runsTable(runs, lang: lang))</section>
         <div class="grid g2">
-        <section class="card"><h2>\(P.gradeShares(lang))</h2><p class="sub">\(P.gradeSharesNote(lang))</p>\(gradeShares(allRuns, lang: lang))</section>
+        <section class="card"><h2>\(PerMuText.gradeShares(lang))</h2><p class="sub">\(PerMuText.gradeSharesNote(lang))</p>\(gradeShares(allRuns, lang: lang))</section>
         \(runForm(allSchemes, selected: q["scheme"] ?? selectedScheme?.uuidString, csrf: layout.csrf, lang: lang))
         </div>
-        <section class="card flush"><h2 class="pad">\(P.schemes(lang))</h2>\(schemesTable(schemes, lang: lang))</section>
+        <section class="card flush"><h2 class="pad">\(PerMuText.schemes(lang))</h2>\(schemesTable(schemes, lang: lang))</section>
         \(p.role == .admin ? reopenForm(allRuns, csrf: layout.csrf, lang: lang) : .empty)
         """
-        return layout.response(P.title(lang), .permu, body, status: status)
+        return layout.response(PerMuText.title(lang), .permu, body, status: status)
     }
 
     static func runsTable(_ runs: [PerMuRunRepository.Stored], lang: Language) -> HTML {
-        guard !runs.isEmpty else { return "<p class=\"sub pad\">\(P.noRuns(lang))</p>" }
+        guard !runs.isEmpty else { return "<p class=\"sub pad\">\(PerMuText.noRuns(lang))</p>" }
         let rows = runs.map { r -> HTML in
             let counts = r.gradeCounts.map { n -> HTML in "<td class=\"num\">\(n)</td>" }
             return """
@@ -55,14 +55,14 @@ enum PerMuOverviewPage {
             <td class="num">\(r.ungraded)</td><td class="num">\(r.outOfScope)</td>\(counts)
             <td class="num nowrap">\(PerMuFormat.money(fen: r.surchargeFen, lang))</td>
             <td>\(r.createdBy)<div class="sub">\(PerMuFormat.date(millis: r.createdAtMillis, lang))</div></td>
-            <td><a class="btn ghost small" href="/permu/runs/\(r.id.uuidString)">\(P.ranking(lang))</a></td></tr>
+            <td><a class="btn ghost small" href="/permu/runs/\(r.id.uuidString)">\(PerMuText.ranking(lang))</a></td></tr>
             """
         }
         return """
-        <div class="scroll"><table><thead><tr><th>\(P.year(lang))</th><th>\(P.scheme(lang))</th><th>\(P.state(lang))</th>
-        <th class="num">\(P.units(lang))</th><th class="num">\(P.graded(lang))</th><th class="num">\(P.ungraded(lang))</th>
-        <th class="num">\(P.outOfScope(lang))</th>\(PerMuGrade.allCases.map { g -> HTML in "<th class=\"num\">\(PerMuFormat.gradeBadge(g, lang))</th>" })
-        <th class="num">\(P.surcharge(lang))</th><th>\(P.createdBy(lang))</th><th></th></tr></thead><tbody>\(rows)</tbody></table></div>
+        <div class="scroll"><table><thead><tr><th>\(PerMuText.year(lang))</th><th>\(PerMuText.scheme(lang))</th><th>\(PerMuText.state(lang))</th>
+        <th class="num">\(PerMuText.units(lang))</th><th class="num">\(PerMuText.graded(lang))</th><th class="num">\(PerMuText.ungraded(lang))</th>
+        <th class="num">\(PerMuText.outOfScope(lang))</th>\(PerMuGrade.allCases.map { g -> HTML in "<th class=\"num\">\(PerMuFormat.gradeBadge(g, lang))</th>" })
+        <th class="num">\(PerMuText.surcharge(lang))</th><th>\(PerMuText.createdBy(lang))</th><th></th></tr></thead><tbody>\(rows)</tbody></table></div>
         """
     }
 
@@ -78,32 +78,32 @@ enum PerMuOverviewPage {
     }
 
     static func runForm(_ schemes: [PerMuSchemeRepository.Stored], selected: String?, csrf: String?, lang: Language) -> HTML {
-        guard !schemes.isEmpty else { return "<section class=\"card\"><h2>\(P.runEvaluation(lang))</h2><p class=\"sub\">\(P.noSchemes(lang))</p></section>" }
+        guard !schemes.isEmpty else { return "<section class=\"card\"><h2>\(PerMuText.runEvaluation(lang))</h2><p class=\"sub\">\(PerMuText.noSchemes(lang))</p></section>" }
         let options = schemes.map { s in
             Markup.option(s.id.uuidString, "\(s.scheme.year) · \(PerMuFormat.schemeName(s.scheme.name, s.scheme.version, lang))", selected: selected)
         }
         return """
-        <section class="card"><h2>\(P.runEvaluation(lang))</h2><p class="sub">\(P.dryRunHint(lang))</p>
+        <section class="card"><h2>\(PerMuText.runEvaluation(lang))</h2><p class="sub">\(PerMuText.dryRunHint(lang))</p>
         <form method="post" action="/permu/runs" class="filters">\(Markup.csrfField(csrf))
-        <label>\(P.scheme(lang))<select name="scheme_id" required>\(options)</select></label>
-        <label class="check"><input type="checkbox" name="dry_run" value="1">\(P.dryRun(lang))</label>
-        <button class="btn">\(P.runButton(lang))</button></form></section>
+        <label>\(PerMuText.scheme(lang))<select name="scheme_id" required>\(options)</select></label>
+        <label class="check"><input type="checkbox" name="dry_run" value="1">\(PerMuText.dryRun(lang))</label>
+        <button class="btn">\(PerMuText.runButton(lang))</button></form></section>
         """
     }
 
     static func schemesTable(_ schemes: [PerMuSchemeRepository.Stored], lang: Language) -> HTML {
-        guard !schemes.isEmpty else { return "<p class=\"sub pad\">\(P.noSchemes(lang))</p>" }
+        guard !schemes.isEmpty else { return "<p class=\"sub pad\">\(PerMuText.noSchemes(lang))</p>" }
         let rows = schemes.map { s -> HTML in
             """
             <tr><td>\(String(s.scheme.year))</td><td><a href="/permu/schemes/\(s.id.uuidString)">\(s.scheme.name)</a></td>
             <td class="num">\(s.scheme.version)</td><td>\(s.createdBy)<div class="sub">\(PerMuFormat.date(millis: s.createdAtMillis, lang))</div></td>
-            <td><a class="btn ghost small" href="/permu/schemes/\(s.id.uuidString)">\(P.viewScheme(lang))</a>
-            <a class="btn ghost small" href="/permu/compare?draft=\(s.id.uuidString)">\(P.compare(lang))</a></td></tr>
+            <td><a class="btn ghost small" href="/permu/schemes/\(s.id.uuidString)">\(PerMuText.viewScheme(lang))</a>
+            <a class="btn ghost small" href="/permu/compare?draft=\(s.id.uuidString)">\(PerMuText.compare(lang))</a></td></tr>
             """
         }
         return """
-        <table><thead><tr><th>\(P.year(lang))</th><th>\(P.name(lang))</th><th class="num">\(P.version(lang))</th>
-        <th>\(P.createdBy(lang))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
+        <table><thead><tr><th>\(PerMuText.year(lang))</th><th>\(PerMuText.name(lang))</th><th class="num">\(PerMuText.version(lang))</th>
+        <th>\(PerMuText.createdBy(lang))</th><th></th></tr></thead><tbody>\(rows)</tbody></table>
         """
     }
 
@@ -111,11 +111,11 @@ enum PerMuOverviewPage {
         let enacted = runs.filter { $0.state == .enacted }.map(\.year).sorted(by: >)
         guard !enacted.isEmpty else { return .empty }
         return """
-        <section class="card"><h2>\(P.reopenYear(lang))</h2>
+        <section class="card"><h2>\(PerMuText.reopenYear(lang))</h2>
         <form method="post" action="/permu/reopen" class="filters">\(Markup.csrfField(csrf))
-        <label>\(P.year(lang))<select name="year">\(enacted.map { Markup.option(String($0), String($0), selected: nil) })</select></label>
-        <label class="grow">\(P.reopenReason(lang))<input name="reason" minlength="10" maxlength="500" required></label>
-        <button class="btn danger">\(P.reopen(lang))</button></form></section>
+        <label>\(PerMuText.year(lang))<select name="year">\(enacted.map { Markup.option(String($0), String($0), selected: nil) })</select></label>
+        <label class="grow">\(PerMuText.reopenReason(lang))<input name="reason" minlength="10" maxlength="500" required></label>
+        <button class="btn danger">\(PerMuText.reopen(lang))</button></form></section>
         """
     }
 
@@ -125,13 +125,13 @@ enum PerMuOverviewPage {
         let counts = o.run.gradeCounts
         let fen = results.reduce(Int64(0)) { $0 + PerMuFormat.surchargeFen($1) }
         let facts: [(String, String)] = [
-            (P.scheme(lang), "\(o.scheme.year) · \(PerMuFormat.schemeName(o.scheme.name, o.scheme.version, lang))"),
-            (P.units(lang), String(results.count)),
-            (P.graded(lang), String(results.filter { $0.status == .graded }.count)),
-            (P.ungraded(lang), String(results.filter { $0.status == .ungraded }.count)),
-            (P.outOfScope(lang), String(results.filter { $0.status == .outOfScope }.count)),
-            (P.grade(lang), PerMuGrade.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: " · ")),
-            (P.surcharge(lang), PerMuFormat.money(fen: fen, lang)),
+            (PerMuText.scheme(lang), "\(o.scheme.year) · \(PerMuFormat.schemeName(o.scheme.name, o.scheme.version, lang))"),
+            (PerMuText.units(lang), String(results.count)),
+            (PerMuText.graded(lang), String(results.filter { $0.status == .graded }.count)),
+            (PerMuText.ungraded(lang), String(results.filter { $0.status == .ungraded }.count)),
+            (PerMuText.outOfScope(lang), String(results.filter { $0.status == .outOfScope }.count)),
+            (PerMuText.grade(lang), PerMuGrade.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: " · ")),
+            (PerMuText.surcharge(lang), PerMuFormat.money(fen: fen, lang)),
         ]
         let charts = PerMuGroupKind.allCases.compactMap { g -> HTML? in
             let totals = results.compactMap { r -> (total: Double, grade: PerMuGrade)? in
@@ -141,7 +141,7 @@ enum PerMuOverviewPage {
             return totals.isEmpty ? nil : PerMuCharts.histogram(title: g.name.text(lang), totals: totals, lang: lang)
         }
         return """
-        <section class="card dry"><h2>\(P.dryRunResult(lang))</h2>
+        <section class="card dry"><h2>\(PerMuText.dryRunResult(lang))</h2>
         <dl class="facts">\(facts.map { k, v -> HTML in "<dt>\(k)</dt><dd>\(v)</dd>" })</dl>
         \(notes(o.run.notes, lang: lang))<div class="kpi spaced">\(charts)</div>\(PerMuFormat.legend(lang))</section>
         """
@@ -149,7 +149,7 @@ enum PerMuOverviewPage {
 
     static func notes(_ notes: [Bilingual], lang: Language) -> HTML {
         guard !notes.isEmpty else { return .empty }
-        return "<h3>\(P.notes(lang))</h3><ul class=\"notes\">\(notes.map { n -> HTML in "<li>\(n.text(lang))</li>" })</ul>"
+        return "<h3>\(PerMuText.notes(lang))</h3><ul class=\"notes\">\(notes.map { n -> HTML in "<li>\(n.text(lang))</li>" })</ul>"
     }
 
     // MARK: Forms

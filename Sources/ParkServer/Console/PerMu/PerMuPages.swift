@@ -9,18 +9,17 @@ import Vapor
 /// - `GET /permu/compare?draft=&base=` what-if
 /// - `GET /permu/me` the enterprise's own scorecard
 enum PerMuPages {
-    static func register(_ routes: any RoutesBuilder) {
-        let permu = routes.grouped("permu")
-        permu.get { req in try await PerMuOverviewPage.render(req) }
-        permu.post("runs") { req in try await PerMuOverviewPage.run(req) }
-        permu.post("reopen") { req in try await PerMuOverviewPage.reopen(req) }
-        permu.get("runs", ":id") { req in try await PerMuRunPage.render(req) }
-        permu.post("runs", ":id", "enact") { req in try await PerMuRunPage.enact(req) }
-        permu.get("runs", ":id", "treatments.csv") { req in try await PerMuRunPage.treatmentsCSV(req) }
-        permu.get("runs", ":id", "enterprises", ":eid") { req in try await PerMuScorecardPages.staff(req) }
-        permu.get("schemes", ":id") { req in try await PerMuSchemePage.render(req) }
-        permu.post("schemes") { req in try await PerMuSchemeDraft.save(req) }
-        permu.get("compare") { req in try await PerMuComparePage.render(req) }
-        permu.get("me") { req in try await PerMuScorecardPages.mine(req) }
+    static func register(_ router: ConsoleRouter) {
+        router.on(.permu(.overview)) { req in try await PerMuOverviewPage.render(req) }
+        router.on(.permu(.runScheme)) { req in try await PerMuOverviewPage.run(req) }
+        router.on(.permu(.reopen)) { req in try await PerMuOverviewPage.reopen(req) }
+        router.on(.permu(.run(.key))) { req in try await PerMuRunPage.render(req) }
+        router.on(.permu(.enact(.key))) { req in try await PerMuRunPage.enact(req) }
+        router.on(.permu(.treatmentsCSV(.key))) { req in try await PerMuRunPage.treatmentsCSV(req) }
+        router.on(.permu(.scorecard(run: .key, enterprise: .key))) { req in try await PerMuScorecardPages.staff(req) }
+        router.on(.permu(.scheme(.key))) { req in try await PerMuSchemePage.render(req) }
+        router.on(.permu(.saveDraft)) { req in try await PerMuSchemeDraft.save(req) }
+        router.on(.permu(.compare)) { req in try await PerMuComparePage.render(req) }
+        router.on(.permu(.mine)) { req in try await PerMuScorecardPages.mine(req) }
     }
 }

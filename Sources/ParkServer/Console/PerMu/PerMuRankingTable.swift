@@ -64,14 +64,14 @@ enum PerMuRankingTable {
         let clusterNames = Dictionary(uniqueKeysWithValues: clusters.map { ($0.code, $0.name.text(lang)) })
         let filters: HTML = """
         <form class="filters" method="get" action="\(base)">
-        <label>\(T.search(lang))<input type="search" name="q" value="\(f.search)" placeholder="\(T.searchPlaceholder(lang))" maxlength="100"></label>
-        <label>\(T.cluster(lang))<select name="cluster">\(Markup.option("", T.all(lang), selected: f.cluster))\(clusters.map { Markup.option($0.code, $0.name.text(lang), selected: f.cluster) })</select></label>
-        <label>\(L.subArea(lang))<select name="sub_area">\(Markup.option("", T.all(lang), selected: f.subArea))\(subAreas.map { Markup.option($0, SubArea.label($0).text(lang), selected: f.subArea) })</select></label>
-        <label>\(P.grade(lang))<select name="grade">\(Markup.option("", T.all(lang), selected: f.grade?.rawValue))\(PerMuGrade.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.grade?.rawValue) })</select></label>
-        <label>\(P.group(lang))<select name="group">\(Markup.option("", T.all(lang), selected: f.group?.rawValue))\(PerMuGroupKind.allCases.map { Markup.option($0.rawValue, $0.name.text(lang), selected: f.group?.rawValue) })</select></label>
-        <label>\(P.status(lang))<select name="status">\(Markup.option("", T.all(lang), selected: f.status?.rawValue))\(PerMuStatus.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.status?.rawValue) })</select></label>
+        <label>\(ConsoleText.search(lang))<input type="search" name="q" value="\(f.search)" placeholder="\(ConsoleText.searchPlaceholder(lang))" maxlength="100"></label>
+        <label>\(ConsoleText.cluster(lang))<select name="cluster">\(Markup.option("", ConsoleText.all(lang), selected: f.cluster))\(clusters.map { Markup.option($0.code, $0.name.text(lang), selected: f.cluster) })</select></label>
+        <label>\(LandText.subArea(lang))<select name="sub_area">\(Markup.option("", ConsoleText.all(lang), selected: f.subArea))\(subAreas.map { Markup.option($0, SubArea.label($0).text(lang), selected: f.subArea) })</select></label>
+        <label>\(PerMuText.grade(lang))<select name="grade">\(Markup.option("", ConsoleText.all(lang), selected: f.grade?.rawValue))\(PerMuGrade.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.grade?.rawValue) })</select></label>
+        <label>\(PerMuText.group(lang))<select name="group">\(Markup.option("", ConsoleText.all(lang), selected: f.group?.rawValue))\(PerMuGroupKind.allCases.map { Markup.option($0.rawValue, $0.name.text(lang), selected: f.group?.rawValue) })</select></label>
+        <label>\(PerMuText.status(lang))<select name="status">\(Markup.option("", ConsoleText.all(lang), selected: f.status?.rawValue))\(PerMuStatus.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.status?.rawValue) })</select></label>
         <input type="hidden" name="sort" value="\(f.sort.rawValue)"><input type="hidden" name="order" value="\(f.descending ? "desc" : "asc")">
-        <button class="btn" type="submit">\(T.apply(lang))</button> <a class="btn ghost" href="\(base)">\(T.reset(lang))</a>
+        <button class="btn" type="submit">\(ConsoleText.apply(lang))</button> <a class="btn ghost" href="\(base)">\(ConsoleText.reset(lang))</a>
         </form>
         """
         func sortHeader(_ sort: PerMuResultFilter.Sort, _ label: String, numeric: Bool = false) -> HTML {
@@ -88,23 +88,23 @@ enum PerMuRankingTable {
             <tr><td class="num">\(rank)</td>
             <td><a href="\(base)/enterprises/\(r.enterpriseId.uuidString)">\(PerMuRequest.enterpriseName(zh: s.nameZh, en: s.nameEn, lang))</a>\(merged)<div class="sub mono">\(s.creditCode)</div></td>
             <td class="nowrap">\(r.group.name.text(lang))</td><td>\(r.cluster.map { clusterNames[$0] ?? $0 } ?? "—")</td><td>\(r.subArea.map { SubArea.label($0).text(lang) } ?? "—")</td>
-            <td class="num">\(Fmt.number(r.landMu, digits: 2))</td><td class="num">\(PerMuFormat.score(r.total))</td>
+            <td class="num">\(Numbers.decimal(r.landMu, digits: 2))</td><td class="num">\(PerMuFormat.score(r.total))</td>
             <td>\(PerMuFormat.gradeBadge(r.grade, lang))</td><td>\(PerMuFormat.gradeBadge(r.previousGrade, lang))</td>
             <td class="num">\(r.grade == nil ? "—" : String(r.consecutiveYears))</td>
             <td class="num nowrap">\(PerMuFormat.money(fen: PerMuFormat.surchargeFen(r), lang))</td><td>\(r.status.label.text(lang))</td></tr>
             """
         }
         let totalText = lang == .zh ? "共 \(page.total) 个评价对象，第 \(page.page)/\(page.pageCount) 页" : "\(page.total) units, page \(page.page) of \(page.pageCount)"
-        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page - 1)]))\">\(T.previous(lang))</a>" : .empty
-        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page + 1)]))\">\(T.next(lang))</a>" : .empty
+        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page - 1)]))\">\(ConsoleText.previous(lang))</a>" : .empty
+        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page + 1)]))\">\(ConsoleText.next(lang))</a>" : .empty
         return """
-        <section class="card"><h2>\(P.ranking(lang))</h2>\(filters)
-        <div class="toolbar"><span>\(totalText)</span><span class="pager">\(prev)\(next)<a class="btn ghost small" href="\(base)/treatments.csv">\(P.exportTreatments(lang))</a></span></div>
+        <section class="card"><h2>\(PerMuText.ranking(lang))</h2>\(filters)
+        <div class="toolbar"><span>\(totalText)</span><span class="pager">\(prev)\(next)<a class="btn ghost small" href="\(base)/treatments.csv">\(PerMuText.exportTreatments(lang))</a></span></div>
         <div class="scroll"><table><thead><tr>
-        \(sortHeader(.rank, P.rank(lang), numeric: true))\(sortHeader(.name, T.enterprise(lang)))<th>\(P.group(lang))</th><th>\(T.cluster(lang))</th>
-        <th>\(L.subArea(lang))</th>\(sortHeader(.landMu, P.landMu(lang), numeric: true))\(sortHeader(.total, P.total(lang), numeric: true))
-        <th>\(P.grade(lang))</th><th>\(P.lastYearGrade(lang))</th><th class="num">\(P.consecutiveYears(lang))</th>
-        \(sortHeader(.surcharge, P.surcharge(lang), numeric: true))<th>\(P.status(lang))</th>
+        \(sortHeader(.rank, PerMuText.rank(lang), numeric: true))\(sortHeader(.name, ConsoleText.enterprise(lang)))<th>\(PerMuText.group(lang))</th><th>\(ConsoleText.cluster(lang))</th>
+        <th>\(LandText.subArea(lang))</th>\(sortHeader(.landMu, PerMuText.landMu(lang), numeric: true))\(sortHeader(.total, PerMuText.total(lang), numeric: true))
+        <th>\(PerMuText.grade(lang))</th><th>\(PerMuText.lastYearGrade(lang))</th><th class="num">\(PerMuText.consecutiveYears(lang))</th>
+        \(sortHeader(.surcharge, PerMuText.surcharge(lang), numeric: true))<th>\(PerMuText.status(lang))</th>
         </tr></thead><tbody>\(rows)</tbody></table></div>
         <div class="toolbar"><span></span><span class="pager">\(prev)\(next)</span></div></section>
         """

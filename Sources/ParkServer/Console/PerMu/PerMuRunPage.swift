@@ -26,36 +26,36 @@ enum PerMuRunPage {
             return t.isEmpty ? nil : PerMuCharts.histogram(title: g.name.text(lang), totals: t, lang: lang)
         }
         let body: HTML = """
-        <p><a href="/permu?year=\(String(run.year))">← \(P.backToOverview(lang))</a></p>
-        <h1>\(P.run(lang)) \(String(run.year)) · \(PerMuFormat.schemeName(run.schemeName, run.schemeVersion, lang)) \(PerMuFormat.stateBadge(run.state, lang))</h1>
+        <p><a href="/permu?year=\(String(run.year))">← \(PerMuText.backToOverview(lang))</a></p>
+        <h1>\(PerMuText.run(lang)) \(String(run.year)) · \(PerMuFormat.schemeName(run.schemeName, run.schemeVersion, lang)) \(PerMuFormat.stateBadge(run.state, lang))</h1>
         \(PerMuFormat.notice(notice))
         <div class="grid g2">
-        <section class="card"><h2>\(P.summary(lang))</h2>\(summary(run, lang: lang))\(PerMuOverviewPage.notes(run.notes, lang: lang))</section>
-        <section class="card"><h2>\(P.distribution(lang))</h2><p class="sub">\(P.distributionNote(lang))</p>
+        <section class="card"><h2>\(PerMuText.summary(lang))</h2>\(summary(run, lang: lang))\(PerMuOverviewPage.notes(run.notes, lang: lang))</section>
+        <section class="card"><h2>\(PerMuText.distribution(lang))</h2><p class="sub">\(PerMuText.distributionNote(lang))</p>
         <div class="stack">\(charts.isEmpty ? ["<p class=\"sub\">—</p>"] : charts)</div>\(PerMuFormat.legend(lang))</section>
         </div>
         \(actions(run, admin: p.role == .admin, enacted: enacted, schemes: yearSchemes, csrf: layout.csrf, lang: lang))
         \(PerMuRankingTable.render(run: run, request: request, page: page, clusters: clusters, subAreas: subAreas, lang: lang))
-        <section class="card flush"><h2 class="pad">\(P.benchmarksUsed(lang))</h2>\(benchmarks(run.benchmarks, lang: lang))</section>
+        <section class="card flush"><h2 class="pad">\(PerMuText.benchmarksUsed(lang))</h2>\(benchmarks(run.benchmarks, lang: lang))</section>
         """
-        return layout.response("\(P.run(lang)) \(run.year)", .permu, body, status: status)
+        return layout.response("\(PerMuText.run(lang)) \(run.year)", .permu, body, status: status)
     }
 
     static func summary(_ run: PerMuRunRepository.Stored, lang: Language) -> HTML {
         var facts: [(String, HTML)] = [
-            (P.year(lang), "\(String(run.year))"),
-            (P.scheme(lang), "<a href=\"/permu/schemes/\(run.schemeID.uuidString)\">\(PerMuFormat.schemeName(run.schemeName, run.schemeVersion, lang))</a>"),
-            (P.state(lang), PerMuFormat.stateBadge(run.state, lang)),
-            (P.units(lang), "\(run.units)"),
-            (P.graded(lang), "\(run.graded)"),
-            (P.ungraded(lang), "\(run.ungraded)"),
-            (P.outOfScope(lang), "\(run.outOfScope)"),
-            (P.grade(lang), "\(zip(PerMuGrade.allCases, run.gradeCounts).map { g, n -> HTML in "\(PerMuFormat.gradeBadge(g, lang)) \(n) " })"),
-            (P.surcharge(lang), "\(PerMuFormat.money(fen: run.surchargeFen, lang))"),
-            (P.createdBy(lang), "\(run.createdBy) · \(PerMuFormat.date(millis: run.createdAtMillis, lang))"),
+            (PerMuText.year(lang), "\(String(run.year))"),
+            (PerMuText.scheme(lang), "<a href=\"/permu/schemes/\(run.schemeID.uuidString)\">\(PerMuFormat.schemeName(run.schemeName, run.schemeVersion, lang))</a>"),
+            (PerMuText.state(lang), PerMuFormat.stateBadge(run.state, lang)),
+            (PerMuText.units(lang), "\(run.units)"),
+            (PerMuText.graded(lang), "\(run.graded)"),
+            (PerMuText.ungraded(lang), "\(run.ungraded)"),
+            (PerMuText.outOfScope(lang), "\(run.outOfScope)"),
+            (PerMuText.grade(lang), "\(zip(PerMuGrade.allCases, run.gradeCounts).map { g, n -> HTML in "\(PerMuFormat.gradeBadge(g, lang)) \(n) " })"),
+            (PerMuText.surcharge(lang), "\(PerMuFormat.money(fen: run.surchargeFen, lang))"),
+            (PerMuText.createdBy(lang), "\(run.createdBy) · \(PerMuFormat.date(millis: run.createdAtMillis, lang))"),
         ]
         if let by = run.enactedBy {
-            facts.append((P.enactedBy(lang), "\(by) · \(run.enactedAtMillis.map { PerMuFormat.date(millis: $0, lang) } ?? "")"))
+            facts.append((PerMuText.enactedBy(lang), "\(by) · \(run.enactedAtMillis.map { PerMuFormat.date(millis: $0, lang) } ?? "")"))
         }
         return "<dl class=\"facts\">\(facts.map { k, v -> HTML in "<dt>\(k)</dt><dd>\(v)</dd>" })</dl>"
     }
@@ -64,18 +64,18 @@ enum PerMuRunPage {
                         schemes: [PerMuSchemeRepository.Stored], csrf: String?, lang: Language) -> HTML {
         let enact: HTML = admin && run.state == .proposed && enacted == nil ? """
             <form method="post" action="/permu/runs/\(run.id.uuidString)/enact" class="filters">\(Markup.csrfField(csrf))
-            <button class="btn">\(P.enact(lang))</button><span class="sub">\(P.enactHint(lang))</span></form>
+            <button class="btn">\(PerMuText.enact(lang))</button><span class="sub">\(PerMuText.enactHint(lang))</span></form>
             """ : .empty
         let others = schemes.filter { $0.id != run.schemeID }
         let compare: HTML = others.isEmpty ? .empty : """
             <form method="get" action="/permu/compare" class="filters"><input type="hidden" name="base" value="\(run.schemeID.uuidString)">
-            <label>\(P.draftScheme(lang))<select name="draft">\(others.map { Markup.option($0.id.uuidString, PerMuFormat.schemeName($0.scheme.name, $0.scheme.version, lang), selected: nil) })</select></label>
-            <button class="btn ghost">\(P.compareWith(lang))</button></form>
+            <label>\(PerMuText.draftScheme(lang))<select name="draft">\(others.map { Markup.option($0.id.uuidString, PerMuFormat.schemeName($0.scheme.name, $0.scheme.version, lang), selected: nil) })</select></label>
+            <button class="btn ghost">\(PerMuText.compareWith(lang))</button></form>
             """
         return """
         <section class="card"><div class="actions">
-        <a class="btn ghost" href="/permu/runs/\(run.id.uuidString)/treatments.csv">\(P.exportTreatments(lang))</a>
-        <a class="btn ghost" href="/permu/schemes/\(run.schemeID.uuidString)">\(P.viewScheme(lang))</a>
+        <a class="btn ghost" href="/permu/runs/\(run.id.uuidString)/treatments.csv">\(PerMuText.exportTreatments(lang))</a>
+        <a class="btn ghost" href="/permu/schemes/\(run.schemeID.uuidString)">\(PerMuText.viewScheme(lang))</a>
         \(compare)\(enact)</div></section>
         """
     }
@@ -87,13 +87,13 @@ enum PerMuRunPage {
             <tr><td>\(b.group.name.text(lang))</td><td>\(b.indicator.name.text(lang))<div class="sub">\(b.indicator.definition.text(lang))</div></td>
             <td>\(b.rule.label.text(lang))</td><td class="num">\(PerMuFormat.value(b.benchmark, b.indicator, lang))</td>
             <td class="num">\(PerMuFormat.value(b.minimum, b.indicator, lang))</td><td class="num">\(PerMuFormat.value(b.maximum, b.indicator, lang))</td>
-            <td class="num">\(PerMuFormat.num(b.averageScore))</td><td class="num">\(b.count)</td></tr>
+            <td class="num">\(Numbers.trimmed(b.averageScore))</td><td class="num">\(b.count)</td></tr>
             """
         }
         return """
-        <div class="scroll"><table><thead><tr><th>\(P.group(lang))</th><th>\(P.indicator(lang))</th><th>\(P.benchmarkRule(lang))</th>
-        <th class="num">\(P.benchmark(lang))</th><th class="num">\(P.minimum(lang))</th><th class="num">\(P.maximum(lang))</th>
-        <th class="num">\(P.averageScore(lang))</th><th class="num">\(P.withData(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+        <div class="scroll"><table><thead><tr><th>\(PerMuText.group(lang))</th><th>\(PerMuText.indicator(lang))</th><th>\(PerMuText.benchmarkRule(lang))</th>
+        <th class="num">\(PerMuText.benchmark(lang))</th><th class="num">\(PerMuText.minimum(lang))</th><th class="num">\(PerMuText.maximum(lang))</th>
+        <th class="num">\(PerMuText.averageScore(lang))</th><th class="num">\(PerMuText.withData(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
         """
     }
 

@@ -16,12 +16,12 @@ enum PerMuSchemeDraft {
         for g in s.groups {
             for r in g.indicators {
                 let k = key(g.kind, r.indicator)
-                v["w-" + k] = PerMuFormat.num(r.weight).replacingOccurrences(of: ",", with: "")
-                v["b-" + k] = r.benchmark.map { PerMuFormat.num($0, maxDecimals: 6).replacingOccurrences(of: ",", with: "") } ?? ""
+                v["w-" + k] = Numbers.trimmed(r.weight).replacingOccurrences(of: ",", with: "")
+                v["b-" + k] = r.benchmark.map { Numbers.trimmed($0, maxDigits: 6).replacingOccurrences(of: ",", with: "") } ?? ""
                 v["r-" + k] = r.benchmarkRule.rawValue
             }
         }
-        let plain = { (x: Double) in PerMuFormat.num(x, maxDecimals: 6).replacingOccurrences(of: ",", with: "") }
+        let plain = { (x: Double) in Numbers.trimmed(x, maxDigits: 6).replacingOccurrences(of: ",", with: "") }
         switch s.grading.rule {
         case .thresholds(let a, let b, let c):
             v["grading"] = "thresholds"; v["t_a"] = plain(a); v["t_b"] = plain(b); v["t_c"] = plain(c)
@@ -48,29 +48,29 @@ enum PerMuSchemeDraft {
                 let bad = errorField.map { $0.hasSuffix(k) || $0 == "groups.\(g.kind.rawValue).\(r.indicator.rawValue)" || $0 == "groups.\(g.kind.rawValue).weight" } ?? false
                 return """
                 <tr class="\(bad ? "invalid" : "")"><td>\(r.indicator.name.text(lang))</td>
-                <td><input name="w-\(k)" value="\(v["w-" + k] ?? "")" inputmode="decimal" aria-label="\(P.weight(lang))"></td>
-                <td><select name="r-\(k)" aria-label="\(P.benchmarkRule(lang))">\(PerMuBenchmarkRule.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: v["r-" + k]) })</select></td>
-                <td><input name="b-\(k)" value="\(v["b-" + k] ?? "")" inputmode="decimal" aria-label="\(P.benchmark(lang))"> <span class="sub">\(r.indicator == .rdIntensity ? P.rdRatioHint(lang) : r.indicator.unit.text(lang))</span></td></tr>
+                <td><input name="w-\(k)" value="\(v["w-" + k] ?? "")" inputmode="decimal" aria-label="\(PerMuText.weight(lang))"></td>
+                <td><select name="r-\(k)" aria-label="\(PerMuText.benchmarkRule(lang))">\(PerMuBenchmarkRule.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: v["r-" + k]) })</select></td>
+                <td><input name="b-\(k)" value="\(v["b-" + k] ?? "")" inputmode="decimal" aria-label="\(PerMuText.benchmark(lang))"> <span class="sub">\(r.indicator == .rdIntensity ? PerMuText.rdRatioHint(lang) : r.indicator.unit.text(lang))</span></td></tr>
                 """
             }
             return """
-            <h3>\(g.kind.name.text(lang))</h3><table class="form"><thead><tr><th>\(P.indicator(lang))</th><th>\(P.weight(lang))</th>
-            <th>\(P.benchmarkRule(lang))</th><th>\(P.benchmark(lang))</th></tr></thead><tbody>\(rows)</tbody></table>
+            <h3>\(g.kind.name.text(lang))</h3><table class="form"><thead><tr><th>\(PerMuText.indicator(lang))</th><th>\(PerMuText.weight(lang))</th>
+            <th>\(PerMuText.benchmarkRule(lang))</th><th>\(PerMuText.benchmark(lang))</th></tr></thead><tbody>\(rows)</tbody></table>
             """
         }
         let gradingBad = errorField?.hasPrefix("grading") ?? false
         return """
-        <section class="card" id="draft"><h2>\(P.draft(lang))</h2><p class="sub">\(P.draftHint(lang))</p>
+        <section class="card" id="draft"><h2>\(PerMuText.draft(lang))</h2><p class="sub">\(PerMuText.draftHint(lang))</p>
         <form method="post" action="/permu/schemes#draft">\(Markup.csrfField(csrf))<input type="hidden" name="base_id" value="\(stored.id.uuidString)">
-        <div class="filters"><label class="\(errorField == "name" ? "invalid" : "")">\(P.name(lang))<input name="name" value="\(v["name"] ?? "")" maxlength="60" required></label>
-        \(input("year", P.year(lang)))\(input("below_min_mu", P.belowMinMu(lang), hint: P.belowEmptyHint(lang)))</div>
+        <div class="filters"><label class="\(errorField == "name" ? "invalid" : "")">\(PerMuText.name(lang))<input name="name" value="\(v["name"] ?? "")" maxlength="60" required></label>
+        \(input("year", PerMuText.year(lang)))\(input("below_min_mu", PerMuText.belowMinMu(lang), hint: PerMuText.belowEmptyHint(lang)))</div>
         \(groups)
-        <h3>\(P.grading(lang))</h3><div class="filters \(gradingBad ? "invalid" : "")">
-        <label>\(P.gradingRule(lang))<select name="grading">\(Markup.option("thresholds", P.thresholds(lang), selected: v["grading"]))\(Markup.option("shares", P.shares(lang), selected: v["grading"]))</select></label>
-        \(input("t_a", P.thresholdA(lang)))\(input("t_b", P.thresholdB(lang)))\(input("t_c", P.thresholdC(lang)))</div>
-        <div class="filters \(gradingBad ? "invalid" : "")">\(input("s_a", P.shareA(lang)))\(input("s_b", P.shareB(lang)))\(input("s_c", P.shareC(lang)))\(input("s_d", P.shareD(lang)))</div>
-        <h3>\(P.dSurcharge(lang))</h3><div class="filters">\(input("d_rate_1", P.rateYear1(lang)))\(input("d_rate_2", P.rateYear2(lang)))\(input("d_rate_3", P.rateYear3(lang)))</div>
-        <p><button class="btn">\(P.saveDraft(lang))</button></p></form></section>
+        <h3>\(PerMuText.grading(lang))</h3><div class="filters \(gradingBad ? "invalid" : "")">
+        <label>\(PerMuText.gradingRule(lang))<select name="grading">\(Markup.option("thresholds", PerMuText.thresholds(lang), selected: v["grading"]))\(Markup.option("shares", PerMuText.shares(lang), selected: v["grading"]))</select></label>
+        \(input("t_a", PerMuText.thresholdA(lang)))\(input("t_b", PerMuText.thresholdB(lang)))\(input("t_c", PerMuText.thresholdC(lang)))</div>
+        <div class="filters \(gradingBad ? "invalid" : "")">\(input("s_a", PerMuText.shareA(lang)))\(input("s_b", PerMuText.shareB(lang)))\(input("s_c", PerMuText.shareC(lang)))\(input("s_d", PerMuText.shareD(lang)))</div>
+        <h3>\(PerMuText.dSurcharge(lang))</h3><div class="filters">\(input("d_rate_1", PerMuText.rateYear1(lang)))\(input("d_rate_2", PerMuText.rateYear2(lang)))\(input("d_rate_3", PerMuText.rateYear3(lang)))</div>
+        <p><button class="btn">\(PerMuText.saveDraft(lang))</button></p></form></section>
         """
     }
 

@@ -16,11 +16,11 @@ enum PerMuScorecardPages {
         let names = try await req.park.enterprises.names(Set(card.result.members.map(\.enterpriseId)))
         let view = PerMuScorecardView(card: card, viewer: .staff(names: names), clusterNames: try await clusterNames(req, lang), lang: lang)
         let body: HTML = """
-        <p><a href="/permu/runs/\(runID.uuidString)">← \(P.run(lang)) \(String(card.run.year)) · \(PerMuFormat.schemeName(card.run.schemeName, card.run.schemeVersion, lang))</a>
-        · <a href="/enterprises/\(enterprise.uuidString)">\(T.enterprise(lang))</a></p>
+        <p><a href="/permu/runs/\(runID.uuidString)">← \(PerMuText.run(lang)) \(String(card.run.year)) · \(PerMuFormat.schemeName(card.run.schemeName, card.run.schemeVersion, lang))</a>
+        · <a href="/enterprises/\(enterprise.uuidString)">\(ConsoleText.enterprise(lang))</a></p>
         \(view.render())
         """
-        return layout.response(P.scorecard(lang), .permu, body)
+        return layout.response(PerMuText.scorecard(lang), .permu, body)
     }
 
     /// The enterprise's own scorecard (staff are sent to the overview).
@@ -42,9 +42,9 @@ enum PerMuScorecardPages {
         let enterprise = try await req.park.enterprises.find(own)
         let ownName = enterprise.map { PerMuRequest.enterpriseName(zh: $0.nameZh, en: $0.nameEn, lang) } ?? ""
         let selector: HTML = years.count < 2 ? .empty : """
-            <form class="filters card" method="get" action="/permu/me"><label>\(P.enactedRunOf(lang))<select name="year">
+            <form class="filters card" method="get" action="/permu/me"><label>\(PerMuText.enactedRunOf(lang))<select name="year">
             \(years.map { Markup.option(String($0), String($0), selected: year.map(String.init)) })</select></label>
-            <button class="btn">\(T.apply(lang))</button></form>
+            <button class="btn">\(ConsoleText.apply(lang))</button></form>
             """
         let content: HTML
         if let year {
@@ -53,12 +53,12 @@ enum PerMuScorecardPages {
                 content = PerMuScorecardView(card: card, viewer: .enterprise(id: own, name: ownName),
                                              clusterNames: try await clusterNames(req, lang), lang: lang).render()
             } catch let e as DomainError where e.kind == .notFound {
-                content = "<section class=\"card\"><h1>\(P.myTitle(lang)) \(String(year))</h1><p>\(P.noResult(lang))</p></section>"
+                content = "<section class=\"card\"><h1>\(PerMuText.myTitle(lang)) \(String(year))</h1><p>\(PerMuText.noResult(lang))</p></section>"
             }
         } else {
-            content = "<section class=\"card\"><h1>\(P.myTitle(lang))</h1><p>\(P.noEnacted(lang))</p></section>"
+            content = "<section class=\"card\"><h1>\(PerMuText.myTitle(lang))</h1><p>\(PerMuText.noEnacted(lang))</p></section>"
         }
-        return layout.response(P.myTitle(lang), .permu, "\(selector)\(content)")
+        return layout.response(PerMuText.myTitle(lang), .permu, "\(selector)\(content)")
     }
 
     static func clusterNames(_ req: Request, _ lang: Language) async throws -> [String: String] {

@@ -33,33 +33,33 @@ struct PerMuScorecardView {
         let scheme = PerMuFormat.schemeName(card.scheme.name, card.scheme.version, lang)
         let schemeHTML: HTML = isStaff ? "<a href=\"/permu/schemes/\(run.schemeID.uuidString)\">\(scheme)</a>" : "\(scheme)"
         var facts: [(String, HTML)] = [
-            (P.year(lang), "\(String(run.year)) · \(run.state.label.text(lang))"),
-            (P.scheme(lang), schemeHTML),
-            (P.group(lang), "\(r.group.name.text(lang))"),
-            (T.cluster(lang), "\(r.cluster.map { clusterNames[$0] ?? $0 } ?? "—")"),
-            (L.subArea(lang), "\(r.subArea.map { SubArea.label($0).text(lang) } ?? "—")"),
-            (P.landMu(lang), "\(PerMuFormat.mu(r.landMu, lang))"),
-            (P.status(lang), "\(r.status.label.text(lang))"),
+            (PerMuText.year(lang), "\(String(run.year)) · \(run.state.label.text(lang))"),
+            (PerMuText.scheme(lang), schemeHTML),
+            (PerMuText.group(lang), "\(r.group.name.text(lang))"),
+            (ConsoleText.cluster(lang), "\(r.cluster.map { clusterNames[$0] ?? $0 } ?? "—")"),
+            (LandText.subArea(lang), "\(r.subArea.map { SubArea.label($0).text(lang) } ?? "—")"),
+            (PerMuText.landMu(lang), "\(PerMuFormat.mu(r.landMu, lang))"),
+            (PerMuText.status(lang), "\(r.status.label.text(lang))"),
         ]
-        if isStaff { facts.insert((T.creditCode(lang), "<span class=\"mono\">\(s.creditCode)</span>"), at: 0) }
-        if let reason = r.reason { facts.append((T.reason(lang), "\(reason.text(lang))")) }
+        if isStaff { facts.insert((ConsoleText.creditCode(lang), "<span class=\"mono\">\(s.creditCode)</span>"), at: 0) }
+        if let reason = r.reason { facts.append((ConsoleText.reason(lang), "\(reason.text(lang))")) }
         if case .enterprise(let id, _) = viewer, r.enterpriseId != id || r.members.count > 1 {
-            facts.append((P.evaluatedEnterprise(lang), "\(P.mergedWithOthers(lang))"))
+            facts.append((PerMuText.evaluatedEnterprise(lang), "\(PerMuText.mergedWithOthers(lang))"))
         }
         let rank: HTML = r.parkRank.map { "\($0)<span class=\"sub\"> / \(r.poolSize ?? 0)</span>" } ?? "—"
         let tiles: [(String, HTML)] = [
-            (P.total(lang), "\(PerMuFormat.score(r.total))"),
-            (P.parkRank(lang), rank),
-            (P.clusterRank(lang), "\(r.clusterRank.map(String.init) ?? "—")"),
-            (P.grade(lang), PerMuFormat.gradeBadge(r.grade, lang, long: true)),
-            (P.lastYearGrade(lang), PerMuFormat.gradeBadge(r.previousGrade, lang, long: true)),
-            (P.consecutiveYears(lang), "\(r.grade == nil ? "—" : String(r.consecutiveYears))"),
+            (PerMuText.total(lang), "\(PerMuFormat.score(r.total))"),
+            (PerMuText.parkRank(lang), rank),
+            (PerMuText.clusterRank(lang), "\(r.clusterRank.map(String.init) ?? "—")"),
+            (PerMuText.grade(lang), PerMuFormat.gradeBadge(r.grade, lang, long: true)),
+            (PerMuText.lastYearGrade(lang), PerMuFormat.gradeBadge(r.previousGrade, lang, long: true)),
+            (PerMuText.consecutiveYears(lang), "\(r.grade == nil ? "—" : String(r.consecutiveYears))"),
         ]
         return """
-        <h1>\(name) · \(P.scorecard(lang)) \(String(run.year))</h1>
+        <h1>\(name) · \(PerMuText.scorecard(lang)) \(String(run.year))</h1>
         <div class="grid g6">\(tiles.map { k, v -> HTML in "<div class=\"stat\"><div class=\"v\">\(v)</div><div class=\"k\">\(k)</div></div>" })</div>
         <section class="card"><dl class="facts">\(facts.map { k, v -> HTML in "<dt>\(k)</dt><dd>\(v)</dd>" })</dl>
-        <p class="conclusion"><b>\(P.summaryText(lang))</b>\(PerMuFormat.colon(lang))\(r.explanation.text(lang))</p></section>
+        <p class="conclusion"><b>\(PerMuText.summaryText(lang))</b>\(PerMuFormat.colon(lang))\(r.explanation.text(lang))</p></section>
         """
     }
 
@@ -71,44 +71,44 @@ struct PerMuScorecardView {
             <tr><td><b>\(l.indicator.name.text(lang))</b><div class="sub">\(l.indicator.definition.text(lang))</div></td>
             <td class="num nowrap">\(PerMuFormat.value(l.value, l.indicator, lang))</td>
             <td class="num nowrap">\(PerMuFormat.value(l.benchmark, l.indicator, lang))</td>
-            <td class="num">\(PerMuFormat.num(l.score))</td><td class="num">\(PerMuFormat.num(l.weight))</td>
-            <td class="num"><b>\(Fmt.number(l.points, digits: 2))</b></td>
-            <td class="trace">\(l.explanation.text(lang))\(l.missingRule.map { r -> HTML in "<div class=\"sub\">\(P.missingRule(lang))\(PerMuFormat.colon(lang))\(r.label.text(lang))</div>" } ?? .empty)</td></tr>
+            <td class="num">\(Numbers.trimmed(l.score))</td><td class="num">\(Numbers.trimmed(l.weight))</td>
+            <td class="num"><b>\(Numbers.decimal(l.points, digits: 2))</b></td>
+            <td class="trace">\(l.explanation.text(lang))\(l.missingRule.map { r -> HTML in "<div class=\"sub\">\(PerMuText.missingRule(lang))\(PerMuFormat.colon(lang))\(r.label.text(lang))</div>" } ?? .empty)</td></tr>
             """
         }
         return """
-        <section class="card flush"><h2 class="pad">\(P.indicator(lang)) · \(P.trace(lang))</h2><div class="scroll"><table><thead><tr>
-        <th>\(P.indicator(lang))</th><th class="num">\(P.value(lang))</th><th class="num">\(P.benchmark(lang))</th>
-        <th class="num">\(P.normalisedScore(lang))</th><th class="num">\(P.weight(lang))</th><th class="num">\(P.points(lang))</th><th>\(P.trace(lang))</th>
+        <section class="card flush"><h2 class="pad">\(PerMuText.indicator(lang)) · \(PerMuText.trace(lang))</h2><div class="scroll"><table><thead><tr>
+        <th>\(PerMuText.indicator(lang))</th><th class="num">\(PerMuText.value(lang))</th><th class="num">\(PerMuText.benchmark(lang))</th>
+        <th class="num">\(PerMuText.normalisedScore(lang))</th><th class="num">\(PerMuText.weight(lang))</th><th class="num">\(PerMuText.points(lang))</th><th>\(PerMuText.trace(lang))</th>
         </tr></thead><tbody>\(rows)</tbody>
-        <tfoot><tr><th colspan="5">\(P.total(lang))</th><th class="num">\(PerMuFormat.score(r.total))</th><th></th></tr></tfoot></table></div></section>
+        <tfoot><tr><th colspan="5">\(PerMuText.total(lang))</th><th class="num">\(PerMuFormat.score(r.total))</th><th></th></tr></tfoot></table></div></section>
         """
     }
 
     func treatments() -> HTML {
         let list = card.result.treatments
         let items = list.map { t -> HTML in
-            let rate: String = t.rate.map { "\(PerMuFormat.num($0)) \(t.kind.unit.text(lang))" } ?? ""
+            let rate: String = t.rate.map { "\(Numbers.trimmed($0)) \(t.kind.unit.text(lang))" } ?? ""
             let amount: String = t.electricitySurchargeYuan.map { " · " + PerMuFormat.money(yuan: $0, lang) } ?? ""
             return "<li><b>\(t.kind.label.text(lang))</b> \(rate)\(amount)<div class=\"sub\">\(t.explanation.text(lang))</div></li>"
         }
-        let content: HTML = list.isEmpty ? "<p class=\"sub\">\(P.noTreatment(lang))</p>" : "<ul class=\"notes\">\(items)</ul>"
-        return "<section class=\"card\"><h2>\(P.treatments(lang))</h2>\(content)</section>"
+        let content: HTML = list.isEmpty ? "<p class=\"sub\">\(PerMuText.noTreatment(lang))</p>" : "<ul class=\"notes\">\(items)</ul>"
+        return "<section class=\"card\"><h2>\(PerMuText.treatments(lang))</h2>\(content)</section>"
     }
 
     func shortfalls() -> HTML {
         let list = card.shortfalls
-        let title = isStaff ? P.shortfalls(lang) : P.improve(lang)
+        let title = isStaff ? PerMuText.shortfalls(lang) : PerMuText.improve(lang)
         guard card.result.status == .graded else { return "<section class=\"card\"><h2>\(title)</h2><p class=\"sub\">—</p></section>" }
-        guard !list.isEmpty else { return "<section class=\"card\"><h2>\(title)</h2><p class=\"ok\">\(P.noShortfall(lang))</p></section>" }
+        guard !list.isEmpty else { return "<section class=\"card\"><h2>\(title)</h2><p class=\"ok\">\(PerMuText.noShortfall(lang))</p></section>" }
         let items = list.enumerated().map { i, s -> HTML in
-            let top: HTML = i == 0 ? Markup.badge(P.costsMost(lang), kind: "off") : .empty
+            let top: HTML = i == 0 ? Markup.badge(PerMuText.costsMost(lang), kind: "off") : .empty
             let target: HTML = s.targetValue.map { t -> HTML in
-                "<div class=\"sub\">\(P.value(lang)) \(PerMuFormat.value(s.value, s.indicator, lang)) → \(P.benchmark(lang)) \(PerMuFormat.value(t, s.indicator, lang))</div>"
+                "<div class=\"sub\">\(PerMuText.value(lang)) \(PerMuFormat.value(s.value, s.indicator, lang)) → \(PerMuText.benchmark(lang)) \(PerMuFormat.value(t, s.indicator, lang))</div>"
             } ?? .empty
             return """
             <li class="\(i == 0 ? "shortfall top" : "shortfall")"><b>\(s.indicator.name.text(lang))</b> \(top)
-            <span class="lost">−\(Fmt.number(s.points, digits: 2)) \(lang == .zh ? "分" : "points")</span>
+            <span class="lost">−\(Numbers.decimal(s.points, digits: 2)) \(lang == .zh ? "分" : "points")</span>
             <div>\(s.explanation.text(lang))</div>\(target)</li>
             """
         }
@@ -121,13 +121,13 @@ struct PerMuScorecardView {
             let n = names[m.enterpriseId].map { PerMuRequest.enterpriseName(zh: $0.zh, en: $0.en, lang) } ?? m.enterpriseId.uuidString
             return """
             <tr><td><a href="/enterprises/\(m.enterpriseId.uuidString)">\(n)</a></td><td class="num">\(PerMuFormat.mu(m.landMu, lang))</td>
-            <td class="num">\(m.electricityKWh.map { Fmt.number($0, digits: 0) + (lang == .zh ? " 千瓦时" : " kWh") } ?? "—")</td>
+            <td class="num">\(m.electricityKWh.map { Numbers.decimal($0, digits: 0) + (lang == .zh ? " 千瓦时" : " kWh") } ?? "—")</td>
             <td class="num">\(PerMuFormat.money(yuan: m.electricitySurchargeYuan, lang))</td></tr>
             """
         }
         return """
-        <section class="card flush"><h2 class="pad">\(P.members(lang))</h2><table><thead><tr><th>\(T.enterprise(lang))</th>
-        <th class="num">\(P.landMu(lang))</th><th class="num">\(L.electricity(lang))</th><th class="num">\(P.surcharge(lang))</th></tr></thead>
+        <section class="card flush"><h2 class="pad">\(PerMuText.members(lang))</h2><table><thead><tr><th>\(ConsoleText.enterprise(lang))</th>
+        <th class="num">\(PerMuText.landMu(lang))</th><th class="num">\(LandText.electricity(lang))</th><th class="num">\(PerMuText.surcharge(lang))</th></tr></thead>
         <tbody>\(rows)</tbody></table></section>
         """
     }

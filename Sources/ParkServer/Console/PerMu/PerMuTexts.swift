@@ -2,7 +2,7 @@ import ParkDomain
 import ParkStore
 
 /// Fixed strings of the per-mu evaluation pages, in both languages (see `T` and `L` for the rest).
-enum P: CaseIterable {
+enum PerMuText: TextCatalogue {
     case navStaff, navEnterprise, title, runs, run, year, scheme, schemes, version, state, units, graded, ungraded, outOfScope
     case surcharge, createdBy, createdAt, enactedBy, gradeShares, gradeSharesNote, runEvaluation, dryRun, runButton
     case dryRunResult, reopenYear, reopenReason, reopen, noRuns, noSchemes, summary, notes, benchmarksUsed, group, indicator
@@ -172,8 +172,5 @@ enum P: CaseIterable {
         case .rdRatioHint: B("比值，0.0302 即 3.02%", "a ratio: 0.0302 is 3.02 %")
         }
     }
-
-    func callAsFunction(_ lang: Language) -> String { text.text(lang) }
 }
 
-private func B(_ zh: String, _ en: String) -> Bilingual { Bilingual(zh: zh, en: en) }

@@ -29,7 +29,7 @@ enum PolicyEditorPage {
         let q = PerMuRequest.query(req)
         var state = PolicyEditorState(source: PolicyEditorView.template, diagnostics: [], tryAsOf: req.park.today.iso)
         if new {
-            state.notice = (true, PT.newPolicyTemplateNote(lang))
+            state.notice = (true, PolicyText.newPolicyTemplateNote(lang))
         } else {
             let id = try PolicyRequest.policyID(req)
             var version: Int?
@@ -44,7 +44,7 @@ enum PolicyEditorPage {
             state.version = stored.version
             state.source = stored.policy.source
             state.diagnostics = stored.policy.warnings
-            if let saved = q["saved"] { state.notice = (true, "\(PT.saved(lang)): \(id) \(PT.versionOf(lang)) \(saved)") }
+            if let saved = q["saved"] { state.notice = (true, "\(PolicyText.saved(lang)): \(id) \(PolicyText.versionOf(lang)) \(saved)") }
         }
         return try await PolicyEditorView.response(req, state)
     }

@@ -14,22 +14,22 @@ enum PolicyEditorView {
         if let id { versions = try await PolicyRepository(db: req.db).versions(id) }
         let latest = versions.first?.version
         let viewingOld: HTML = state.version != nil && state.version != latest
-            ? "<div class=\"notice bad\">\(PT.viewing(lang)) (\(PT.versionOf(lang)) \(state.version ?? 0)); <a href=\"/policies/\(id ?? "")\">\(PT.latestVersion(lang))</a></div>"
+            ? "<div class=\"notice bad\">\(PolicyText.viewing(lang)) (\(PolicyText.versionOf(lang)) \(state.version ?? 0)); <a href=\"/policies/\(id ?? "")\">\(PolicyText.latestVersion(lang))</a></div>"
             : .empty
-        let heading = parsed?.header.title.text(lang) ?? id ?? PT.newPolicy(lang)
+        let heading = parsed?.header.title.text(lang) ?? id ?? PolicyText.newPolicy(lang)
         let body: HTML = """
-        <p><a href="/policies">← \(PT.backToPolicies(lang))</a></p>
+        <p><a href="/policies">← \(PolicyText.backToPolicies(lang))</a></p>
         <h1>\(heading)\(id.map { " <span class=\"mono sub\">\($0)</span>" as HTML } ?? .empty)</h1>
         \(PolicyFormat.notice(state.notice))\(viewingOld)
         <form method="post" action="/policies" id="policy-editor" data-check="/policies/check?lang=\(lang.rawValue)">\(Markup.csrfField(layout.csrf))
         <input type="hidden" name="policy_id" value="\(state.policyID ?? "")">
         <div class="grid editor-grid">
-        <section class="card"><h2>\(PT.editor(lang))</h2><p class="sub">\(PT.liveHint(lang))</p>
+        <section class="card"><h2>\(PolicyText.editor(lang))</h2><p class="sub">\(PolicyText.liveHint(lang))</p>
         \(editor(state.source, state.diagnostics))
-        <div class="actions spaced"><button class="btn ghost" name="op" value="check">\(PT.check(lang))</button>
-        <button class="btn" name="op" value="save">\(PT.save(lang))</button><span class="sub">\(PT.saveHint(lang))</span>
-        <span id="check-status" class="sub" data-checking="\(PT.checking(lang))"></span></div>
-        <h3>\(PT.problems(lang))</h3>\(PolicyFormat.diagnostics(state.diagnostics, lang))</section>
+        <div class="actions spaced"><button class="btn ghost" name="op" value="check">\(PolicyText.check(lang))</button>
+        <button class="btn" name="op" value="save">\(PolicyText.save(lang))</button><span class="sub">\(PolicyText.saveHint(lang))</span>
+        <span id="check-status" class="sub" data-checking="\(PolicyText.checking(lang))"></span></div>
+        <h3>\(PolicyText.problems(lang))</h3>\(PolicyFormat.diagnostics(state.diagnostics, lang))</section>
         <div>\(summary(parsed, lang: lang, today: req.park.today))
         \(PolicyTryPanel.render(state, lang: lang))
         \(versionList(versions, lang: lang))</div>
@@ -56,14 +56,14 @@ enum PolicyEditorView {
         guard let policy else { return .empty }
         let h = policy.header
         var rows: [(String, HTML)] = [
-            (PT.policyTitle(lang), "\(h.title.text(lang))"), (PT.department(lang), "\(h.department.text(lang))"),
-            (PT.legalReference(lang), "\(h.legalReference)"),
-            (PT.validity(lang), "\(PolicyFormat.validity(h, lang)) \(PolicyFormat.inForceBadge(h, today: today, lang))"),
-            (PT.budget(lang), "\(PolicyFormat.budget(h, lang))"),
-            (PT.withoutApplication(lang), "\(PolicyFormat.applicationBadge(h, lang))"),
-            (PT.budgetRule(lang), "\(PolicyFormat.rule(h.budgetRule, lang))"),
+            (PolicyText.policyTitle(lang), "\(h.title.text(lang))"), (PolicyText.department(lang), "\(h.department.text(lang))"),
+            (PolicyText.legalReference(lang), "\(h.legalReference)"),
+            (PolicyText.validity(lang), "\(PolicyFormat.validity(h, lang)) \(PolicyFormat.inForceBadge(h, today: today, lang))"),
+            (PolicyText.budget(lang), "\(PolicyFormat.budget(h, lang))"),
+            (PolicyText.withoutApplication(lang), "\(PolicyFormat.applicationBadge(h, lang))"),
+            (PolicyText.budgetRule(lang), "\(PolicyFormat.rule(h.budgetRule, lang))"),
         ]
-        if let s = h.summary { rows.insert((PT.summary(lang), "\(s.text(lang))"), at: 1) }
+        if let s = h.summary { rows.insert((PolicyText.summary(lang), "\(s.text(lang))"), at: 1) }
         let params = policy.parameters.flatMap { p in
             p.values.map { v -> HTML in
                 """
@@ -76,17 +76,17 @@ enum PolicyEditorView {
             "<tr><td>\(f.label.text(lang))</td><td class=\"mono\">\(f.name)</td><td>\(PolicyFormat.typeLabel(f.type, lang))</td><td>\(PolicyFormat.factSource(f.source, lang))</td></tr>"
         }
         let paramTable: HTML = params.isEmpty ? .empty : """
-            <h3>\(PT.parameters(lang))</h3><table><thead><tr><th>\(PT.parameter(lang))</th><th class="num">\(PT.value(lang))</th>
-            <th>\(PT.from(lang))</th><th>\(PT.to(lang))</th></tr></thead><tbody>\(params)</tbody></table>
+            <h3>\(PolicyText.parameters(lang))</h3><table><thead><tr><th>\(PolicyText.parameter(lang))</th><th class="num">\(PolicyText.value(lang))</th>
+            <th>\(PolicyText.from(lang))</th><th>\(PolicyText.to(lang))</th></tr></thead><tbody>\(params)</tbody></table>
             """
         let conditions = policy.conditionTexts.map { c -> HTML in
             "<li>\(PolicyFormat.units(c.words.text(lang), lang))<div class=\"mono sub\">\(c.code)</div></li>"
         }
         return """
-        <section class="card"><h2>\(PT.header(lang))</h2>\(PolicyFormat.facts(rows))
-        <h3>\(PT.conditions(lang))</h3><ol class="notes">\(conditions)</ol>
+        <section class="card"><h2>\(PolicyText.header(lang))</h2>\(PolicyFormat.facts(rows))
+        <h3>\(PolicyText.conditions(lang))</h3><ol class="notes">\(conditions)</ol>
         \(paramTable)
-        <h3>\(PT.factsRead(lang))</h3><table><thead><tr><th>\(PT.fact(lang))</th><th></th><th>\(PT.type(lang))</th><th>\(PT.origin(lang))</th></tr></thead>
+        <h3>\(PolicyText.factsRead(lang))</h3><table><thead><tr><th>\(PolicyText.fact(lang))</th><th></th><th>\(PolicyText.type(lang))</th><th>\(PolicyText.origin(lang))</th></tr></thead>
         <tbody>\(facts)</tbody></table></section>
         """
     }
@@ -94,9 +94,9 @@ enum PolicyEditorView {
     static func versionList(_ versions: [PolicyRepository.Stored], lang: Language) -> HTML {
         guard !versions.isEmpty else { return .empty }
         let items = versions.map { v -> HTML in
-            "<li><a href=\"/policies/\(v.policy.id)?version=\(v.version)\">\(PT.versionOf(lang)) \(v.version)</a> · \(v.createdBy) · \(PerMuFormat.date(millis: v.createdAtMillis, lang))</li>"
+            "<li><a href=\"/policies/\(v.policy.id)?version=\(v.version)\">\(PolicyText.versionOf(lang)) \(v.version)</a> · \(v.createdBy) · \(PerMuFormat.date(millis: v.createdAtMillis, lang))</li>"
         }
-        return "<section class=\"card\"><h2>\(PT.versions(lang))</h2><ul class=\"notes\">\(items)</ul></section>"
+        return "<section class=\"card\"><h2>\(PolicyText.versions(lang))</h2><ul class=\"notes\">\(items)</ul></section>"
     }
 
     /// A complete example to start a new policy from (the language reference: docs/policy-language.md).

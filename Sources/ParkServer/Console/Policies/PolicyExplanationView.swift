@@ -26,10 +26,10 @@ struct PolicyExplanationView {
     func outcome() -> HTML {
         let o = explanation.outcome
         let amount: HTML = if let fen = o.amountFen {
-            "<b class=\"amount\">\(PolicyFormat.money(fen, lang))</b>\(fen < 0 ? Markup.badge(PT.surcharge(lang), kind: "off") : .empty)"
+            "<b class=\"amount\">\(PolicyFormat.money(fen, lang))</b>\(fen < 0 ? Markup.badge(PolicyText.surcharge(lang), kind: "off") : .empty)"
         }
-            else if o.status == .eligible { "<span class=\"sub\">\(PT.amountPending(lang))</span>" } else { .empty }
-        return "\(PolicyFormat.statusBadge(o.status, lang)) \(amount) <span class=\"sub\">\(PT.asOf(lang)) \(explanation.asOf.iso)</span>"
+            else if o.status == .eligible { "<span class=\"sub\">\(PolicyText.amountPending(lang))</span>" } else { .empty }
+        return "\(PolicyFormat.statusBadge(o.status, lang)) \(amount) <span class=\"sub\">\(PolicyText.asOf(lang)) \(explanation.asOf.iso)</span>"
     }
 
     func missing() -> HTML {
@@ -38,7 +38,7 @@ struct PolicyExplanationView {
         let items = names.map { n -> HTML in
             "<li>\(PolicyFormat.factLabel(n, lang))\(forStaff ? " <span class=\"mono sub\">\(n)</span>" as HTML : .empty)\(supplyLink.map { " · \($0(n))" } ?? .empty)</li>"
         }
-        return "<div class=\"missing\"><b>\(PT.missingFacts(lang))</b><ul>\(items)</ul></div>"
+        return "<div class=\"missing\"><b>\(PolicyText.missingFacts(lang))</b><ul>\(items)</ul></div>"
     }
 
     static func mark(_ result: Bool?) -> HTML {
@@ -53,15 +53,15 @@ struct PolicyExplanationView {
         guard !conditions.isEmpty else { return .empty }
         let rows = conditions.map { c -> HTML in
             let values = c.values.map { v -> HTML in
-                let shown: HTML = v.value.map { "<b>\(PolicyFormat.factValue(v.name, $0, lang))</b>" } ?? "<span class=\"miss\">\(PT.missing(lang))</span>"
+                let shown: HTML = v.value.map { "<b>\(PolicyFormat.factValue(v.name, $0, lang))</b>" } ?? "<span class=\"miss\">\(PolicyText.missing(lang))</span>"
                 let name: HTML = forStaff ? " <span class=\"mono sub\">\(v.name)</span>" : .empty
                 return "<div>\(v.label.text(lang))\(name) = \(shown)</div>"
             }
-            let code: HTML = forStaff ? "<details class=\"code\"><summary>\(PT.showCode(lang))</summary><code class=\"mono\">\(c.text)</code></details>" : .empty
+            let code: HTML = forStaff ? "<details class=\"code\"><summary>\(PolicyText.showCode(lang))</summary><code class=\"mono\">\(c.text)</code></details>" : .empty
             return "<tr><td class=\"mark\">\(Self.mark(c.result))</td><td>\(PolicyFormat.units(c.words.text(lang), lang))\(code)</td><td>\(values)</td></tr>"
         }
         return """
-        <table class="conditions"><thead><tr><th></th><th>\(PT.condition(lang))</th><th>\(PT.values(lang))</th></tr></thead>
+        <table class="conditions"><thead><tr><th></th><th>\(PolicyText.condition(lang))</th><th>\(PolicyText.values(lang))</th></tr></thead>
         <tbody>\(rows)</tbody></table>
         """
     }
@@ -72,15 +72,15 @@ struct PolicyExplanationView {
             let to: String = p.effectiveTo.map { " – \($0.iso)" } ?? ""
             return """
             <tr><td>\(p.label?.text(lang) ?? p.name) <span class="mono sub">\(p.name)</span></td><td class="num">\(PolicyFormat.units(p.value, lang))</td>
-            <td class="nowrap">\(PT.effective(lang)) \(p.effectiveFrom.iso)\(to)</td></tr>
+            <td class="nowrap">\(PolicyText.effective(lang)) \(p.effectiveFrom.iso)\(to)</td></tr>
             """
         }
         let paramTable: HTML = params.isEmpty ? .empty : """
-            <h3>\(PT.parameters(lang))</h3><table><thead><tr><th>\(PT.parameter(lang))</th><th class="num">\(PT.value(lang))</th>
-            <th>\(PT.from(lang))</th></tr></thead><tbody>\(params)</tbody></table>
+            <h3>\(PolicyText.parameters(lang))</h3><table><thead><tr><th>\(PolicyText.parameter(lang))</th><th class="num">\(PolicyText.value(lang))</th>
+            <th>\(PolicyText.from(lang))</th></tr></thead><tbody>\(params)</tbody></table>
             """
-        let steps: HTML = x.steps.isEmpty ? "<p class=\"sub\">\(PT.noSteps(lang))</p>"
+        let steps: HTML = x.steps.isEmpty ? "<p class=\"sub\">\(PolicyText.noSteps(lang))</p>"
             : "<ol class=\"steps\">\(x.steps.map { s -> HTML in "<li class=\"mono\">\(PolicyFormat.units(s.text(lang), lang))</li>" })</ol>"
-        return "\(paramTable)<h3>\(PT.steps(lang))</h3>\(steps)"
+        return "\(paramTable)<h3>\(PolicyText.steps(lang))</h3>\(steps)"
     }
 }

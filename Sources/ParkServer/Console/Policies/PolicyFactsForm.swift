@@ -43,23 +43,23 @@ enum PolicyFactsForm {
             <label class="check"><input type="checkbox" name="cert_\(c)" value="1"\(held.contains(c) ? " checked" : "")>\(PolicyFormat.certification(c).text(lang)) <span class="mono sub">\(c)</span></label>
             """
         }
-        let tiers = [Markup.option("", PT.hqNone(lang), selected: values["hq_tier"])]
+        let tiers = [Markup.option("", PolicyText.hqNone(lang), selected: values["hq_tier"])]
             + (PolicyFactCatalogue.builtIn["hq_tier"]?.values ?? []).map { Markup.option($0, PolicyFormat.hqTier($0).text(lang), selected: values["hq_tier"]) }
         func invalid(_ f: String) -> String { bad == f ? " invalid" : "" }
         let body: HTML = """
-        <p><a href="\(base)">← \(PT.backToMine(lang))</a></p>
-        <h1>\(PT.factsTitle(lang)) · \(PolicyFormat.name(zh: e.nameZh, en: e.nameEn, lang))</h1>
+        <p><a href="\(base)">← \(PolicyText.backToMine(lang))</a></p>
+        <h1>\(PolicyText.factsTitle(lang)) · \(PolicyFormat.name(zh: e.nameZh, en: e.nameEn, lang))</h1>
         \(PolicyFormat.notice(error.map { (false, PerMuFormat.refusal($0, lang)) }))
-        <form method="post" action="\(base)/facts" class="card">\(Markup.csrfField(layout.csrf))<p class="sub">\(PT.factsIntro(lang))</p>
-        <fieldset class="plain\(invalid("certifications"))"><legend>\(PT.certifications(lang))</legend><div class="stack">\(certs)</div></fieldset>
-        <div class="filters spaced"><label class="\(invalid("hq_tier"))">\(PT.hqTier(lang))<select name="hq_tier">\(tiers)</select></label></div>
+        <form method="post" action="\(base)/facts" class="card">\(Markup.csrfField(layout.csrf))<p class="sub">\(PolicyText.factsIntro(lang))</p>
+        <fieldset class="plain\(invalid("certifications"))"><legend>\(PolicyText.certifications(lang))</legend><div class="stack">\(certs)</div></fieldset>
+        <div class="filters spaced"><label class="\(invalid("hq_tier"))">\(PolicyText.hqTier(lang))<select name="hq_tier">\(tiers)</select></label></div>
         <div class="filters spaced">
-        <label class="\(invalid("year"))">\(PT.year(lang))<input type="number" name="year" min="1990" max="2100" value="\(values["year"] ?? "")" required></label>
-        <label class="\(invalid("fixed_asset_investment"))">\(PT.fixedAsset(lang))<input name="fixed_asset_investment" inputmode="decimal" value="\(values["fixed_asset_investment"] ?? "")"></label>
-        <label class="\(invalid("utilised_fdi_usd"))">\(PT.fdi(lang))<input name="utilised_fdi_usd" inputmode="decimal" value="\(values["utilised_fdi_usd"] ?? "")"></label>
-        </div><p><button class="btn">\(PT.saveFacts(lang))</button></p></form>
+        <label class="\(invalid("year"))">\(PolicyText.year(lang))<input type="number" name="year" min="1990" max="2100" value="\(values["year"] ?? "")" required></label>
+        <label class="\(invalid("fixed_asset_investment"))">\(PolicyText.fixedAsset(lang))<input name="fixed_asset_investment" inputmode="decimal" value="\(values["fixed_asset_investment"] ?? "")"></label>
+        <label class="\(invalid("utilised_fdi_usd"))">\(PolicyText.fdi(lang))<input name="utilised_fdi_usd" inputmode="decimal" value="\(values["utilised_fdi_usd"] ?? "")"></label>
+        </div><p><button class="btn">\(PolicyText.saveFacts(lang))</button></p></form>
         """
-        return layout.response(PT.factsTitle(lang), .policies, body, status: status)
+        return layout.response(PolicyText.factsTitle(lang), .policies, body, status: status)
     }
 
     static func submit(_ req: Request) async throws -> Response {

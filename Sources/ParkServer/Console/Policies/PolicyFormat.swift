@@ -9,7 +9,7 @@ enum PolicyFormat {
     static func money(_ fen: Int64, _ lang: Language) -> String { PerMuFormat.money(fen: fen, lang) }
 
     /// A budget as officials read it (万元/亿元, millions), or "uncapped".
-    static func budget(_ h: PolicyHeader, _ lang: Language) -> String { h.budgetFen.map { FenText.scaled($0, lang) } ?? PT.uncapped(lang) }
+    static func budget(_ h: PolicyHeader, _ lang: Language) -> String { h.budgetFen.map { FenText.scaled($0, lang) } ?? PolicyText.uncapped(lang) }
 
     static func validity(_ h: PolicyHeader, _ lang: Language) -> String {
         if let to = h.validTo { return "\(h.validFrom.iso) – \(to.iso)" }
@@ -17,7 +17,7 @@ enum PolicyFormat {
     }
 
     static func rule(_ r: PolicyBudgetRule, _ lang: Language) -> String {
-        r == .proRata ? PT.ruleProRata(lang) : PT.ruleByRank(lang)
+        r == .proRata ? PolicyText.ruleProRata(lang) : PolicyText.ruleByRank(lang)
     }
 
     /// The warning for a policy whose entitlements in a run exceed its budget: by how much,
@@ -40,11 +40,11 @@ enum PolicyFormat {
     }
 
     static func applicationBadge(_ h: PolicyHeader, _ lang: Language) -> HTML {
-        h.withoutApplication ? Markup.badge(PT.withoutApplication(lang), kind: "rd") : Markup.badge(PT.withApplication(lang))
+        h.withoutApplication ? Markup.badge(PolicyText.withoutApplication(lang), kind: "rd") : Markup.badge(PolicyText.withApplication(lang))
     }
 
     static func inForceBadge(_ h: PolicyHeader, today: LocalDate, _ lang: Language) -> HTML {
-        h.isInForce(on: today) ? Markup.badge(PT.inForce(lang), kind: "rd") : Markup.badge(PT.notInForce(lang), kind: "off")
+        h.isInForce(on: today) ? Markup.badge(PolicyText.inForce(lang), kind: "rd") : Markup.badge(PolicyText.notInForce(lang), kind: "off")
     }
 
     static func statusBadge(_ s: PolicyStatus, _ lang: Language) -> HTML {
@@ -92,11 +92,11 @@ enum PolicyFormat {
     /// in words: yes/no, coded values by name, units in the reader's language.
     static func factValue(_ name: String, _ text: String, _ lang: Language) -> String {
         switch PolicyFactCatalogue.builtIn[name]?.type {
-        case .bool?: return text == "true" ? PT.yes(lang) : text == "false" ? PT.no(lang) : text
+        case .bool?: return text == "true" ? PolicyText.yes(lang) : text == "false" ? PolicyText.no(lang) : text
         case .code(let domain)?: return PolicyValueLabels.label(domain: domain, code: text).text(lang)
         case .codeList(let domain)?:
             let items = text.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard !items.isEmpty else { return PT.none(lang) }
+            guard !items.isEmpty else { return PolicyText.none(lang) }
             return items.map { PolicyValueLabels.label(domain: domain, code: $0).text(lang) }.joined(separator: lang == .zh ? "、" : ", ")
         default: return units(text, lang)
         }
@@ -143,8 +143,8 @@ enum PolicyFormat {
             <span class="mono">\(d.code)</span> \(d.message.text(lang))</li>
             """
         }
-        let ok: HTML = list.isEmpty ? "<li class=\"ok\">\(PT.noProblems(lang))</li>" : .empty
-        return "<ul id=\"diagnostics\" class=\"diagnostics\" data-ok=\"\(PT.noProblems(lang))\">\(ok)\(items)</ul>"
+        let ok: HTML = list.isEmpty ? "<li class=\"ok\">\(PolicyText.noProblems(lang))</li>" : .empty
+        return "<ul id=\"diagnostics\" class=\"diagnostics\" data-ok=\"\(PolicyText.noProblems(lang))\">\(ok)\(items)</ul>"
     }
 
     static func notice(_ n: (ok: Bool, text: String)?) -> HTML { PerMuFormat.notice(n) }

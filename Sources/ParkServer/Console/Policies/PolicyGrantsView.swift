@@ -11,9 +11,9 @@ enum PolicyGrantsView {
     static func render(run: PolicyRunRepository.Stored, used: PolicyRunRepository.UsedPolicy, policy: PolicyRepository.Stored,
                        csrf: String?, lang: Language, db: any Database) async throws -> HTML {
         let h = policy.policy.header
-        let title = "<h2 class=\"pad\">\(PT.grants(lang)) · \(h.title.text(lang))</h2>" as HTML
+        let title = "<h2 class=\"pad\">\(PolicyText.grants(lang)) · \(h.title.text(lang))</h2>" as HTML
         guard h.withoutApplication else {
-            return "<section class=\"card flush\" id=\"grants\">\(title)<p class=\"sub pad\">\(PT.notWithoutApplication(lang))</p></section>"
+            return "<section class=\"card flush\" id=\"grants\">\(title)<p class=\"sub pad\">\(PolicyText.notWithoutApplication(lang))</p></section>"
         }
         let grants = try await PolicyRunRepository(db: db).grants(runID: run.id, policyID: used.id)
         let entitled = grants.reduce(Int64(0)) { $0 + $1.entitledFen }
@@ -22,17 +22,17 @@ enum PolicyGrantsView {
         let open = grants.filter { $0.state == .proposed }.count
         let base = "/policies/runs/\(run.id.uuidString)"
         let summary = PolicyFormat.facts([
-            (PT.budget(lang), "\(PolicyFormat.budget(h, lang))"),
-            (PT.budgetRule(lang), "\(PolicyFormat.rule(h.budgetRule, lang))"),
-            (PT.sumEntitled(lang), "\(PolicyFormat.money(entitled, lang)) (\(grants.count))"),
-            (PT.sumProposed(lang), "\(PolicyFormat.money(proposed, lang))"),
-            (PT.sumConfirmed(lang), "\(PolicyFormat.money(confirmed, lang))"),
+            (PolicyText.budget(lang), "\(PolicyFormat.budget(h, lang))"),
+            (PolicyText.budgetRule(lang), "\(PolicyFormat.rule(h.budgetRule, lang))"),
+            (PolicyText.sumEntitled(lang), "\(PolicyFormat.money(entitled, lang)) (\(grants.count))"),
+            (PolicyText.sumProposed(lang), "\(PolicyFormat.money(proposed, lang))"),
+            (PolicyText.sumConfirmed(lang), "\(PolicyFormat.money(confirmed, lang))"),
         ])
         let rows = grants.map { g -> HTML in
             let actions: HTML = g.state == .proposed ? """
                 <form method="post" action="\(base)/grants" class="inline">\(Markup.csrfField(csrf))<input type="hidden" name="policy" value="\(g.policyID)">
-                <input type="hidden" name="grant_id" value="\(g.id.uuidString)"><button class="btn small" name="decision" value="confirm">\(PT.confirm(lang))</button>
-                <button class="btn ghost small" name="decision" value="reject">\(PT.reject(lang))</button></form>
+                <input type="hidden" name="grant_id" value="\(g.id.uuidString)"><button class="btn small" name="decision" value="confirm">\(PolicyText.confirm(lang))</button>
+                <button class="btn ghost small" name="decision" value="reject">\(PolicyText.reject(lang))</button></form>
                 """ : "\(g.decidedBy ?? "")"
             return """
             <tr><td><a href="/policies/enterprise/\(g.enterpriseID.uuidString)">\(PolicyFormat.name(zh: g.nameZh, en: g.nameEn, lang))</a>
@@ -43,16 +43,16 @@ enum PolicyGrantsView {
         }
         let bulk: HTML = open == 0 ? .empty : """
             <form method="post" action="\(base)/grants" class="inline">\(Markup.csrfField(csrf))<input type="hidden" name="policy" value="\(used.id)">
-            <button class="btn" name="decision" value="confirm_all">\(PT.confirmAll(lang)) (\(open))</button></form>
-            <span class="sub">\(PT.confirmAllHint(lang))</span>
+            <button class="btn" name="decision" value="confirm_all">\(PolicyText.confirmAll(lang)) (\(open))</button></form>
+            <span class="sub">\(PolicyText.confirmAllHint(lang))</span>
             """
-        let table: HTML = grants.isEmpty ? "<p class=\"sub pad\">\(PT.noGrants(lang))</p>" : """
-            <div class="scroll"><table><thead><tr><th>\(PT.enterprise(lang))</th><th class="num">\(PT.entitled(lang))</th>
-            <th class="num">\(PT.proposed(lang))</th><th>\(PT.state(lang))</th><th>\(PT.decidedBy(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+        let table: HTML = grants.isEmpty ? "<p class=\"sub pad\">\(PolicyText.noGrants(lang))</p>" : """
+            <div class="scroll"><table><thead><tr><th>\(PolicyText.enterprise(lang))</th><th class="num">\(PolicyText.entitled(lang))</th>
+            <th class="num">\(PolicyText.proposed(lang))</th><th>\(PolicyText.state(lang))</th><th>\(PolicyText.decidedBy(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
         return """
-        <section class="card flush" id="grants">\(title)<div class="pad">\(summary)<p class="sub">\(PT.budgetNote(lang))</p>
-        <div class="actions">\(bulk)<a class="btn ghost" href="\(base)/payment.csv?policy=\(used.id)">\(PT.exportPayment(lang))</a></div></div>
+        <section class="card flush" id="grants">\(title)<div class="pad">\(summary)<p class="sub">\(PolicyText.budgetNote(lang))</p>
+        <div class="actions">\(bulk)<a class="btn ghost" href="\(base)/payment.csv?policy=\(used.id)">\(PolicyText.exportPayment(lang))</a></div></div>
         \(table)</section>
         """
     }

@@ -15,17 +15,17 @@ enum PolicyListPage {
         let policies = try await PolicyRepository(db: req.db).latest()
         let runs = try await PolicyRunRepository(db: req.db).all()
         let body: HTML = """
-        <div class="toolbar"><h1>\(PT.title(lang))</h1><a class="btn" href="/policies/new">\(PT.newPolicy(lang))</a></div>
+        <div class="toolbar"><h1>\(PolicyText.title(lang))</h1><a class="btn" href="/policies/new">\(PolicyText.newPolicy(lang))</a></div>
         \(PolicyFormat.notice(notice))
-        <section class="card flush"><h2 class="pad">\(PT.policies(lang))</h2>\(table(policies, today: today, lang: lang))</section>
+        <section class="card flush"><h2 class="pad">\(PolicyText.policies(lang))</h2>\(table(policies, today: today, lang: lang))</section>
         <div class="grid g2">\(matchForm(policies, form: form, today: today, csrf: layout.csrf, lang: lang))
-        <section class="card flush"><h2 class="pad">\(PT.recentRuns(lang))</h2>\(runsTable(Array(runs.prefix(20)), lang: lang))</section></div>
+        <section class="card flush"><h2 class="pad">\(PolicyText.recentRuns(lang))</h2>\(runsTable(Array(runs.prefix(20)), lang: lang))</section></div>
         """
-        return layout.response(PT.title(lang), .policies, body, status: status)
+        return layout.response(PolicyText.title(lang), .policies, body, status: status)
     }
 
     static func table(_ list: [PolicyRepository.Stored], today: LocalDate, lang: Language) -> HTML {
-        guard !list.isEmpty else { return "<p class=\"sub pad\">\(PT.noPolicies(lang))</p>" }
+        guard !list.isEmpty else { return "<p class=\"sub pad\">\(PolicyText.noPolicies(lang))</p>" }
         let rows = list.map { s -> HTML in
             let h = s.policy.header
             let warnings: HTML = s.policy.warnings.isEmpty ? "0" : "<span class=\"badge f500\">\(s.policy.warnings.count)</span>"
@@ -40,27 +40,27 @@ enum PolicyListPage {
             """
         }
         return """
-        <div class="scroll"><table><thead><tr><th>\(PT.id(lang))</th><th>\(PT.policyTitle(lang))</th><th>\(PT.department(lang))</th>
-        <th>\(PT.validity(lang))</th><th class="num">\(PT.budget(lang))</th><th></th><th class="num">\(PT.version(lang))</th>
-        <th class="num">\(PT.warnings(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+        <div class="scroll"><table><thead><tr><th>\(PolicyText.id(lang))</th><th>\(PolicyText.policyTitle(lang))</th><th>\(PolicyText.department(lang))</th>
+        <th>\(PolicyText.validity(lang))</th><th class="num">\(PolicyText.budget(lang))</th><th></th><th class="num">\(PolicyText.version(lang))</th>
+        <th class="num">\(PolicyText.warnings(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
         """
     }
 
     static func matchForm(_ list: [PolicyRepository.Stored], form: [String: String], today: LocalDate, csrf: String?, lang: Language) -> HTML {
         let selected = form["policy"]
-        let options = [Markup.option("", PT.allPolicies(lang), selected: selected)]
+        let options = [Markup.option("", PolicyText.allPolicies(lang), selected: selected)]
             + list.map { Markup.option($0.policy.id, "\($0.policy.id) · \($0.policy.header.title.text(lang))", selected: selected) }
         return """
-        <section class="card"><h2>\(PT.runMatch(lang))</h2><p class="sub">\(PT.runMatchHint(lang))</p>
+        <section class="card"><h2>\(PolicyText.runMatch(lang))</h2><p class="sub">\(PolicyText.runMatchHint(lang))</p>
         <form method="post" action="/policies/match" class="filters">\(Markup.csrfField(csrf))
-        <label>\(PT.asOf(lang))<input type="date" name="as_of" value="\(form["as_of"] ?? today.iso)" required></label>
-        <label>\(PT.onePolicy(lang))<select name="policy">\(options)</select></label>
-        <button class="btn">\(PT.runButton(lang))</button></form></section>
+        <label>\(PolicyText.asOf(lang))<input type="date" name="as_of" value="\(form["as_of"] ?? today.iso)" required></label>
+        <label>\(PolicyText.onePolicy(lang))<select name="policy">\(options)</select></label>
+        <button class="btn">\(PolicyText.runButton(lang))</button></form></section>
         """
     }
 
     static func runsTable(_ runs: [PolicyRunRepository.Stored], lang: Language) -> HTML {
-        guard !runs.isEmpty else { return "<p class=\"sub pad\">\(PT.noRuns(lang))</p>" }
+        guard !runs.isEmpty else { return "<p class=\"sub pad\">\(PolicyText.noRuns(lang))</p>" }
         let rows = runs.map { r -> HTML in
             """
             <tr><td class="nowrap"><a href="/policies/runs/\(r.id.uuidString)">\(r.asOf.iso)</a></td><td class="num">\(String(r.dataYear))</td>
@@ -70,9 +70,9 @@ enum PolicyListPage {
             """
         }
         return """
-        <div class="scroll"><table><thead><tr><th>\(PT.asOf(lang))</th><th class="num">\(PT.dataYear(lang))</th>
-        <th class="num">\(PT.policies(lang))</th><th class="num">\(PT.enterprises(lang))</th><th class="num">\(PT.eligible(lang))</th>
-        <th class="num">\(PT.undetermined(lang))</th><th>\(PT.createdBy(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+        <div class="scroll"><table><thead><tr><th>\(PolicyText.asOf(lang))</th><th class="num">\(PolicyText.dataYear(lang))</th>
+        <th class="num">\(PolicyText.policies(lang))</th><th class="num">\(PolicyText.enterprises(lang))</th><th class="num">\(PolicyText.eligible(lang))</th>
+        <th class="num">\(PolicyText.undetermined(lang))</th><th>\(PolicyText.createdBy(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
         """
     }
 

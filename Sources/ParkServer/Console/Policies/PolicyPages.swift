@@ -13,29 +13,28 @@ import Vapor
 enum PolicyPages {
     static let maxSource = ByteCount(value: 256 * 1024)
 
-    static func register(_ routes: any RoutesBuilder) {
-        routes.get("assets", "policy-editor.js") { _ -> Response in
+    static func register(_ router: ConsoleRouter) {
+        router.on(.assets(.policyEditorScript)) { _ -> Response in
             let res = Response(body: .init(string: PolicyEditorScript.js))
             res.headers.contentType = .init(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
             res.headers.cacheControl = .init(maxAge: 3600)
             return res
         }
-        let policies = routes.grouped("policies")
-        policies.get { req in try await PolicyListPage.render(req) }
-        policies.post("match") { req in try await PolicyListPage.match(req) }
-        policies.get("new") { req in try await PolicyEditorPage.show(req, new: true) }
-        policies.on(.POST, body: .collect(maxSize: maxSource)) { req in try await PolicyEditorPage.submit(req) }
-        policies.on(.POST, "check", body: .collect(maxSize: maxSource)) { req in try await PolicyEditorPage.check(req) }
-        policies.get("runs", ":id") { req in try await PolicyRunPage.render(req) }
-        policies.get("runs", ":id", "results.csv") { req in try await PolicyRunPage.resultsCSV(req) }
-        policies.get("runs", ":id", "payment.csv") { req in try await PolicyRunPage.paymentCSV(req) }
-        policies.post("runs", ":id", "grants") { req in try await PolicyGrantsView.decide(req) }
-        policies.get("me") { req in try await PolicyPortalPage.mine(req) }
-        policies.get("me", "facts") { req in try await PolicyFactsForm.show(req) }
-        policies.post("me", "facts") { req in try await PolicyFactsForm.submit(req) }
-        policies.get("enterprise", ":id") { req in try await PolicyPortalPage.staff(req) }
-        policies.get("enterprise", ":id", "facts") { req in try await PolicyFactsForm.show(req) }
-        policies.post("enterprise", ":id", "facts") { req in try await PolicyFactsForm.submit(req) }
-        policies.get(":id") { req in try await PolicyEditorPage.show(req, new: false) }
+        router.on(.policies(.list)) { req in try await PolicyListPage.render(req) }
+        router.on(.policies(.match)) { req in try await PolicyListPage.match(req) }
+        router.on(.policies(.new)) { req in try await PolicyEditorPage.show(req, new: true) }
+        router.on(.policies(.submit), body: .collect(maxSize: maxSource)) { req in try await PolicyEditorPage.submit(req) }
+        router.on(.policies(.check), body: .collect(maxSize: maxSource)) { req in try await PolicyEditorPage.check(req) }
+        router.on(.policies(.run(.key))) { req in try await PolicyRunPage.render(req) }
+        router.on(.policies(.resultsCSV(.key))) { req in try await PolicyRunPage.resultsCSV(req) }
+        router.on(.policies(.paymentCSV(.key))) { req in try await PolicyRunPage.paymentCSV(req) }
+        router.on(.policies(.decideGrants(.key))) { req in try await PolicyGrantsView.decide(req) }
+        router.on(.policies(.mine)) { req in try await PolicyPortalPage.mine(req) }
+        router.on(.policies(.myFacts)) { req in try await PolicyFactsForm.show(req) }
+        router.on(.policies(.saveMyFacts)) { req in try await PolicyFactsForm.submit(req) }
+        router.on(.policies(.enterprise(.key))) { req in try await PolicyPortalPage.staff(req) }
+        router.on(.policies(.enterpriseFacts(.key))) { req in try await PolicyFactsForm.show(req) }
+        router.on(.policies(.saveEnterpriseFacts(.key))) { req in try await PolicyFactsForm.submit(req) }
+        router.on(.policies(.policy(.key))) { req in try await PolicyEditorPage.show(req, new: false) }
     }
 }

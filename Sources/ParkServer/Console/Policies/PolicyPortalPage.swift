@@ -31,7 +31,7 @@ enum PolicyPortalPage {
         let today = req.park.today
         let answers = try await PolicyRunRepository(db: req.db, clock: req.park.clock).forEnterprise(id, asOf: today, by: p)
         var notice = notice
-        if notice == nil, PerMuRequest.query(req)["saved"] != nil { notice = (true, PT.factsSaved(lang)) }
+        if notice == nil, PerMuRequest.query(req)["saved"] != nil { notice = (true, PolicyText.factsSaved(lang)) }
         let link = { (fact: String) -> HTML in supplyLink(fact, enterprise: id, base: base, staff: p.isStaff, lang: lang) }
         let entitled = answers.filter { $0.explanation.outcome.status == .eligible }
             .sorted { ($0.explanation.outcome.amountFen ?? 0) > ($1.explanation.outcome.amountFen ?? 0) }
@@ -39,37 +39,37 @@ enum PolicyPortalPage {
         let undetermined = answers.filter { $0.explanation.outcome.status == .undetermined }
         let total = entitled.compactMap(\.explanation.outcome.amountFen).reduce(Int64(0), +)
         let name = PolicyFormat.name(zh: e.nameZh, en: e.nameEn, lang)
-        let back: HTML = p.isStaff ? "<p><a href=\"/policies\">← \(PT.backToPolicies(lang))</a> · <a href=\"/enterprises/\(id.uuidString)\">\(T.enterprise(lang))</a></p>" : .empty
+        let back: HTML = p.isStaff ? "<p><a href=\"/policies\">← \(PolicyText.backToPolicies(lang))</a> · <a href=\"/enterprises/\(id.uuidString)\">\(ConsoleText.enterprise(lang))</a></p>" : .empty
         let body: HTML = """
-        \(back)<h1>\(PT.myTitle(lang)) · \(name)</h1>\(PolicyFormat.notice(notice))
-        <section class="card"><p>\(PT.myIntro(lang))</p>
-        <div class="grid g4"><div class="stat"><div class="v">\(entitled.count)</div><div class="k">\(PT.entitledSection(lang))</div></div>
-        <div class="stat"><div class="v">\(PolicyFormat.money(total, lang))</div><div class="k">\(PT.netTotal(lang))</div></div>
-        <div class="stat"><div class="v">\(undetermined.count)</div><div class="k">\(PT.undeterminedSection(lang))</div></div>
-        <div class="stat"><div class="v">\(notEntitled.count)</div><div class="k">\(PT.notEntitledSection(lang))</div></div></div>
-        <p class="spaced"><span class="sub">\(PT.asOf(lang)) \(today.iso)</span> · <a class="btn ghost small" href="\(base)/facts">\(PT.supplyFacts(lang))</a></p></section>
-        <section class="card" id="entitled"><h2>\(PT.entitledSection(lang)) (\(entitled.count))</h2>
+        \(back)<h1>\(PolicyText.myTitle(lang)) · \(name)</h1>\(PolicyFormat.notice(notice))
+        <section class="card"><p>\(PolicyText.myIntro(lang))</p>
+        <div class="grid g4"><div class="stat"><div class="v">\(entitled.count)</div><div class="k">\(PolicyText.entitledSection(lang))</div></div>
+        <div class="stat"><div class="v">\(PolicyFormat.money(total, lang))</div><div class="k">\(PolicyText.netTotal(lang))</div></div>
+        <div class="stat"><div class="v">\(undetermined.count)</div><div class="k">\(PolicyText.undeterminedSection(lang))</div></div>
+        <div class="stat"><div class="v">\(notEntitled.count)</div><div class="k">\(PolicyText.notEntitledSection(lang))</div></div></div>
+        <p class="spaced"><span class="sub">\(PolicyText.asOf(lang)) \(today.iso)</span> · <a class="btn ghost small" href="\(base)/facts">\(PolicyText.supplyFacts(lang))</a></p></section>
+        <section class="card" id="entitled"><h2>\(PolicyText.entitledSection(lang)) (\(entitled.count))</h2>
         \(list(entitled, lang: lang) { x in PolicyExplanationView(explanation: x, lang: lang, supplyLink: link, forStaff: p.isStaff).render() })</section>
-        <section class="card" id="undetermined"><h2>\(PT.undeterminedSection(lang)) (\(undetermined.count))</h2>
+        <section class="card" id="undetermined"><h2>\(PolicyText.undeterminedSection(lang)) (\(undetermined.count))</h2>
         \(list(undetermined, lang: lang) { x in
             PolicyExplanationView(explanation: x, lang: lang, supplyLink: link, forStaff: p.isStaff).render(conditions: { $0.result != true }, showDetails: false)
         })</section>
-        <section class="card" id="not-entitled"><h2>\(PT.notEntitledSection(lang)) (\(notEntitled.count))</h2>
+        <section class="card" id="not-entitled"><h2>\(PolicyText.notEntitledSection(lang)) (\(notEntitled.count))</h2>
         \(list(notEntitled, lang: lang) { x in
-            "<b>\(PT.failing(lang))</b>\(PolicyExplanationView(explanation: x, lang: lang, forStaff: p.isStaff).conditionTable(x.conditions.filter { $0.result == false }))"
+            "<b>\(PolicyText.failing(lang))</b>\(PolicyExplanationView(explanation: x, lang: lang, forStaff: p.isStaff).conditionTable(x.conditions.filter { $0.result == false }))"
         })</section>
         """
-        return layout.response(PT.myTitle(lang), .policies, body)
+        return layout.response(PolicyText.myTitle(lang), .policies, body)
     }
 
     static func list(_ answers: [(policy: PolicyRepository.Stored, explanation: PolicyExplanation)], lang: Language,
                      _ content: (PolicyExplanation) -> HTML) -> HTML {
-        guard !answers.isEmpty else { return "<p class=\"sub\">\(PT.none(lang))</p>" }
+        guard !answers.isEmpty else { return "<p class=\"sub\">\(PolicyText.none(lang))</p>" }
         let items = answers.map { a -> HTML in
             let h = a.policy.policy.header
             return """
             <article class="policy-answer" data-policy="\(h.id)"><h3>\(h.title.text(lang)) \(PolicyFormat.applicationBadge(h, lang))</h3>
-            <p class="sub">\(h.department.text(lang)) · \(h.legalReference) · \(PT.validity(lang)) \(PolicyFormat.validity(h, lang))</p>
+            <p class="sub">\(h.department.text(lang)) · \(h.legalReference) · \(PolicyText.validity(lang)) \(PolicyFormat.validity(h, lang))</p>
             \(h.summary.map { "<p>\($0.text(lang))</p>" as HTML } ?? .empty)\(content(a.explanation))</article>
             """
         }
@@ -78,11 +78,11 @@ enum PolicyPortalPage {
 
     /// Where a missing fact can be supplied: the facts form, the lease reports, the per-mu page, or the park.
     static func supplyLink(_ fact: String, enterprise: UUID, base: String, staff: Bool, lang: Language) -> HTML {
-        if PolicyFactText.supplied.contains(fact) { return "<a href=\"\(base)/facts\">\(PT.supplyLink(lang))</a>" }
+        if PolicyFactText.supplied.contains(fact) { return "<a href=\"\(base)/facts\">\(PolicyText.supplyLink(lang))</a>" }
         switch PolicyFactCatalogue.builtIn[fact]?.source {
-        case .yearly?, .energy?, .lease?: return "<a href=\"/enterprises/\(enterprise.uuidString)\">\(PT.reportLink(lang))</a>"
-        case .permu?: return "<a href=\"\(staff ? "/permu" : "/permu/me")\">\(PT.permuLink(lang))</a>"
-        default: return "<span class=\"sub\">\(PT.contactPark(lang))</span>"
+        case .yearly?, .energy?, .lease?: return "<a href=\"/enterprises/\(enterprise.uuidString)\">\(PolicyText.reportLink(lang))</a>"
+        case .permu?: return "<a href=\"\(staff ? "/permu" : "/permu/me")\">\(PolicyText.permuLink(lang))</a>"
+        default: return "<span class=\"sub\">\(PolicyText.contactPark(lang))</span>"
         }
     }
 }

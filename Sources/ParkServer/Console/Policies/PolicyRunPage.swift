@@ -64,31 +64,31 @@ enum PolicyRunPage {
         for u in run.policies { used[u.id] = try await repo.find(u.id, version: u.version) }
         var notice = notice
         if notice == nil, let n = q["decided"], let fen = q["fen"].flatMap({ Int64($0) }) {
-            notice = (true, "\(PT.decidedCount(lang)): \(n) · \(PolicyFormat.money(fen, lang))")
+            notice = (true, "\(PolicyText.decidedCount(lang)): \(n) · \(PolicyFormat.money(fen, lang))")
         }
         let selected = request.policy.flatMap { used[$0] }
         let grants: HTML = if let selected, let u = run.policies.first(where: { $0.id == selected.policy.id }) {
             try await PolicyGrantsView.render(run: run, used: u, policy: selected, csrf: layout.csrf, lang: lang, db: req.db)
         } else { .empty }
         let body: HTML = """
-        <p><a href="/policies">← \(PT.backToPolicies(lang))</a></p>
-        <h1>\(PT.runTitle(lang)) · \(PT.asOf(lang)) \(run.asOf.iso)</h1>\(PolicyFormat.notice(notice))
+        <p><a href="/policies">← \(PolicyText.backToPolicies(lang))</a></p>
+        <h1>\(PolicyText.runTitle(lang)) · \(PolicyText.asOf(lang)) \(run.asOf.iso)</h1>\(PolicyFormat.notice(notice))
         <section class="card">\(PolicyFormat.facts([
-            (PT.asOf(lang), "\(run.asOf.iso)"), (PT.dataYear(lang), "\(String(run.dataYear))"),
-            (PT.enterprises(lang), "\(run.enterprises)"), (PT.eligible(lang), "\(run.eligible)"),
-            (PT.undetermined(lang), "\(run.undetermined)"),
-            (PT.createdBy(lang), "\(run.createdBy) · \(PerMuFormat.date(millis: run.createdAtMillis, lang))"),
+            (PolicyText.asOf(lang), "\(run.asOf.iso)"), (PolicyText.dataYear(lang), "\(String(run.dataYear))"),
+            (PolicyText.enterprises(lang), "\(run.enterprises)"), (PolicyText.eligible(lang), "\(run.eligible)"),
+            (PolicyText.undetermined(lang), "\(run.undetermined)"),
+            (PolicyText.createdBy(lang), "\(run.createdBy) · \(PerMuFormat.date(millis: run.createdAtMillis, lang))"),
         ]))</section>
-        <section class="card flush"><h2 class="pad">\(PT.usedPolicies(lang))</h2>\(usedTable(run, used: used, request: request, lang: lang))</section>
+        <section class="card flush"><h2 class="pad">\(PolicyText.usedPolicies(lang))</h2>\(usedTable(run, used: used, request: request, lang: lang))</section>
         \(results(run, page: page, request: request, used: used, lang: lang))
         \(grants)
         """
-        return layout.response("\(PT.runTitle(lang)) \(run.asOf.iso)", .policies, body, status: status)
+        return layout.response("\(PolicyText.runTitle(lang)) \(run.asOf.iso)", .policies, body, status: status)
     }
 
     static func usedTable(_ run: PolicyRunRepository.Stored, used: [String: PolicyRepository.Stored], request: PolicyResultsRequest,
                           lang: Language) -> HTML {
-        guard !run.policies.isEmpty else { return "<p class=\"sub pad\">\(PT.noPolicies(lang))</p>" }
+        guard !run.policies.isEmpty else { return "<p class=\"sub pad\">\(PolicyText.noPolicies(lang))</p>" }
         var warnings: [HTML] = []
         let rows = run.policies.map { u -> HTML in
             let title = used[u.id].map { PolicyFormat.title($0, lang) } ?? u.id
@@ -98,20 +98,20 @@ enum PolicyRunPage {
             return """
             <tr class="\(u.id == request.policy ? "selected" : "")"><td><a href="/policies/runs/\(run.id.uuidString)?policy=\(u.id)">\(title)</a>
             <div class="mono sub">\(u.id)</div></td>
-            <td class="num"><a href="/policies/\(u.id)?version=\(u.version)" title="\(PT.digest(lang)) \(u.digest)">\(u.version)</a></td>
+            <td class="num"><a href="/policies/\(u.id)?version=\(u.version)" title="\(PolicyText.digest(lang)) \(u.digest)">\(u.version)</a></td>
             <td>\(h.map { PolicyFormat.applicationBadge($0, lang) } ?? .empty)</td>
             <td class="num">\(u.eligible)</td><td class="num">\(u.undetermined)</td>
             <td class="num nowrap">\(FenText.scaled(u.amountFen, lang))</td>
-            <td class="num nowrap">\(h.map { PolicyFormat.budget($0, lang) } ?? "—")\(overrun == nil ? .empty : Markup.badge(PT.overBudgetTitle(lang), kind: "off"))</td></tr>
+            <td class="num nowrap">\(h.map { PolicyFormat.budget($0, lang) } ?? "—")\(overrun == nil ? .empty : Markup.badge(PolicyText.overBudgetTitle(lang), kind: "off"))</td></tr>
             """
         }
         let warning: HTML = warnings.isEmpty ? .empty
-            : "<div class=\"notice bad pad\"><strong>\(PT.overBudgetTitle(lang))</strong><ul>\(warnings)</ul></div>"
+            : "<div class=\"notice bad pad\"><strong>\(PolicyText.overBudgetTitle(lang))</strong><ul>\(warnings)</ul></div>"
         return """
         \(warning)
-        <div class="scroll"><table><thead><tr><th>\(PT.policyTitle(lang))</th><th class="num">\(PT.version(lang))</th>
-        <th></th><th class="num">\(PT.eligible(lang))</th><th class="num">\(PT.undetermined(lang))</th><th class="num">\(PT.amount(lang))</th>
-        <th class="num">\(PT.budget(lang))</th></tr></thead>
+        <div class="scroll"><table><thead><tr><th>\(PolicyText.policyTitle(lang))</th><th class="num">\(PolicyText.version(lang))</th>
+        <th></th><th class="num">\(PolicyText.eligible(lang))</th><th class="num">\(PolicyText.undetermined(lang))</th><th class="num">\(PolicyText.amount(lang))</th>
+        <th class="num">\(PolicyText.budget(lang))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         """
     }
@@ -120,7 +120,7 @@ enum PolicyRunPage {
                         used: [String: PolicyRepository.Stored], lang: Language) -> HTML {
         let base = "/policies/runs/\(run.id.uuidString)"
         let policyOptions = run.policies.map { Markup.option($0.id, used[$0.id].map { PolicyFormat.title($0, lang) } ?? $0.id, selected: request.policy) }
-        let statusOptions = [Markup.option("", PT.all(lang), selected: request.statusCode),
+        let statusOptions = [Markup.option("", PolicyText.all(lang), selected: request.statusCode),
                              Markup.option("eligible", PolicyStatus.eligible.label.text(lang), selected: request.statusCode),
                              Markup.option("undetermined", PolicyStatus.undetermined.label.text(lang), selected: request.statusCode)]
         let rows = page.items.map { r -> HTML in
@@ -132,21 +132,21 @@ enum PolicyRunPage {
             """
         }
         let totalText = lang == .zh ? "共 \(page.total) 家，第 \(page.page)/\(page.pageCount) 页" : "\(page.total) enterprises, page \(page.page) of \(page.pageCount)"
-        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page - 1)]))\">\(PT.previous(lang))</a>" : .empty
-        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page + 1)]))\">\(PT.next(lang))</a>" : .empty
-        let table: HTML = page.items.isEmpty ? "<p class=\"sub pad\">\(PT.noResults(lang))</p>" : """
-            <div class="scroll"><table><thead><tr><th>\(PT.enterprise(lang))</th><th>\(T.creditCode(lang))</th><th>\(PT.status(lang))</th>
-            <th class="num">\(PT.amount(lang))</th><th>\(PT.missingFacts(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
+        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page - 1)]))\">\(PolicyText.previous(lang))</a>" : .empty
+        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page + 1)]))\">\(PolicyText.next(lang))</a>" : .empty
+        let table: HTML = page.items.isEmpty ? "<p class=\"sub pad\">\(PolicyText.noResults(lang))</p>" : """
+            <div class="scroll"><table><thead><tr><th>\(PolicyText.enterprise(lang))</th><th>\(ConsoleText.creditCode(lang))</th><th>\(PolicyText.status(lang))</th>
+            <th class="num">\(PolicyText.amount(lang))</th><th>\(PolicyText.missingFacts(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
         let csv = "\(base)/results.csv" + HTML.query([("policy", request.policy), ("status", request.statusCode), ("q", request.search)])
         return """
-        <section class="card flush" id="matched"><h2 class="pad">\(PT.matched(lang))</h2>
+        <section class="card flush" id="matched"><h2 class="pad">\(PolicyText.matched(lang))</h2>
         <form class="filters pad" method="get" action="\(base)">
-        <label>\(PT.onePolicy(lang))<select name="policy">\(policyOptions)</select></label>
-        <label>\(PT.status(lang))<select name="status">\(statusOptions)</select></label>
-        <label>\(PT.search(lang))<input type="search" name="q" value="\(request.search)" placeholder="\(PT.searchHint(lang))" maxlength="100"></label>
-        <button class="btn">\(PT.apply(lang))</button></form>
-        <div class="toolbar pad"><span>\(totalText)</span><span class="pager">\(prev)\(next)<a class="btn ghost small" href="\(csv)">\(PT.exportCSV(lang))</a></span></div>
+        <label>\(PolicyText.onePolicy(lang))<select name="policy">\(policyOptions)</select></label>
+        <label>\(PolicyText.status(lang))<select name="status">\(statusOptions)</select></label>
+        <label>\(PolicyText.search(lang))<input type="search" name="q" value="\(request.search)" placeholder="\(PolicyText.searchHint(lang))" maxlength="100"></label>
+        <button class="btn">\(PolicyText.apply(lang))</button></form>
+        <div class="toolbar pad"><span>\(totalText)</span><span class="pager">\(prev)\(next)<a class="btn ghost small" href="\(csv)">\(PolicyText.exportCSV(lang))</a></span></div>
         \(table)</section>
         """
     }

@@ -1,7 +1,7 @@
 import ParkDomain
 
 /// Fixed strings of the policy pages, in both languages (see `T`, `L` and `P` for the rest).
-enum PT: CaseIterable {
+enum PolicyText: TextCatalogue {
     case navStaff, navEnterprise, title, policies, newPolicy, id, policyTitle, department, legalReference, summary, validity
     case budget, uncapped, withoutApplication, withApplication, budgetRule, version, versions, warnings, inForce, notInForce
     case noPolicies, runMatch, runMatchHint, asOf, onePolicy, allPolicies, runButton, recentRuns, noRuns, dataYear
@@ -180,8 +180,5 @@ enum PT: CaseIterable {
         case .showCode: B("查看规则代码", "Show the rule's code")
         }
     }
-
-    func callAsFunction(_ lang: Language) -> String { text.text(lang) }
 }
 
-private func B(_ zh: String, _ en: String) -> Bilingual { Bilingual(zh: zh, en: en) }

@@ -8,23 +8,23 @@ import Vapor
 enum PolicyTryPanel {
     static func render(_ state: PolicyEditorState, lang: Language) -> HTML {
         let choose: HTML = state.candidates.isEmpty ? .empty : """
-            <label>\(PT.chooseEnterprise(lang))<select name="enterprise_id">\(state.candidates.map { e in
+            <label>\(PolicyText.chooseEnterprise(lang))<select name="enterprise_id">\(state.candidates.map { e in
                 Markup.option(e.id?.uuidString ?? "", "\(e.creditCode.value) · \(PolicyFormat.name(zh: e.nameZh, en: e.nameEn, lang))", selected: nil)
             })</select></label>
             """
         let error: HTML = state.tryError.map { "<p class=\"error\">\($0)</p>" } ?? .empty
         let result: HTML = state.explanation.map { x in
             """
-            <div class="tried"><h3>\(PT.explanation(lang))\(state.triedOn.map { " · \($0)" } ?? "")</h3>
+            <div class="tried"><h3>\(PolicyText.explanation(lang))\(state.triedOn.map { " · \($0)" } ?? "")</h3>
             \(PolicyExplanationView(explanation: x, lang: lang, forStaff: true).render())</div>
             """
         } ?? .empty
         return """
-        <section class="card" id="try"><h2>\(PT.tryTitle(lang))</h2><p class="sub">\(PT.tryHint(lang))</p>
+        <section class="card" id="try"><h2>\(PolicyText.tryTitle(lang))</h2><p class="sub">\(PolicyText.tryHint(lang))</p>
         <div class="filters\(state.tryError == nil ? "" : " invalid")">
-        <label class="grow">\(PT.enterprise(lang))<input type="search" name="enterprise" value="\(state.tryEnterprise)" placeholder="\(PT.enterpriseHint(lang))" maxlength="100"></label>
-        \(choose)<label>\(PT.asOf(lang))<input type="date" name="as_of" value="\(state.tryAsOf)"></label>
-        <button class="btn ghost" name="op" value="try">\(PT.tryButton(lang))</button></div>\(error)\(result)</section>
+        <label class="grow">\(PolicyText.enterprise(lang))<input type="search" name="enterprise" value="\(state.tryEnterprise)" placeholder="\(PolicyText.enterpriseHint(lang))" maxlength="100"></label>
+        \(choose)<label>\(PolicyText.asOf(lang))<input type="date" name="as_of" value="\(state.tryAsOf)"></label>
+        <button class="btn ghost" name="op" value="try">\(PolicyText.tryButton(lang))</button></div>\(error)\(result)</section>
         """
     }
 
@@ -59,7 +59,7 @@ enum PolicyTryPanel {
                 return try await refuse(PerMuFormat.refusal(.notFound("enterprise", id: text), lang), .notFound)
             } else {
                 state.candidates = page.items
-                return try await refuse(PT.chooseEnterprise(lang))
+                return try await refuse(PolicyText.chooseEnterprise(lang))
             }
         }
         guard let e = enterprise, let id = e.id else { return try await refuse(PerMuFormat.refusal(.required("enterprise"), lang)) }

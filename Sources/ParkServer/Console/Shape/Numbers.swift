@@ -1,0 +1,131 @@
+import Foundation
+import ParkDomain
+
+/// The console's one number formatter: every figure is shown with its unit, thousands
+/// separators, a fixed number of decimals for its unit, ratios as percentages, yuan scaled to
+/// 万元/亿元 (M/bn in English) where officials read them so, money exact (from fen, no Double).
+/// A number and its unit are joined by a no-break space, so "100.00 %" never wraps before "%".
+enum Numbers {
+    /// The space between a figure and its unit (U+00A0, no break).
+    static let unitSpace = "\u{00A0}"
+
+    /// A count with thousands separators: "14,661".
+    static func count(_ n: Int64) -> String {
+        let s = String(n.magnitude)
+        var out = ""
+        for (i, c) in s.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (n < 0 ? "-" : "") + String(out.reversed())
+    }
+
+    static func count(_ n: Int) -> String { count(Int64(n)) }
+
+    /// `x` with exactly `digits` decimals and thousands separators, rounded half away from zero;
+    /// "—" for a value that is not finite.
+    static func decimal(_ x: Double, digits: Int = 2) -> String {
+        guard x.isFinite else { return "—" }
+        // Beyond 10^15 the digits below the decimal point are noise, and Int64 would trap.
+        guard abs(x) < 1e15 else { return String(format: "%.4g", x) }
+        let scale = pow(10, Double(digits))
+        let scaled = (x * scale).rounded()
+        let whole = Int64((scaled / scale).rounded(.towardZero))
+        let frac = Int64(abs(scaled.truncatingRemainder(dividingBy: scale)))
+        let sign = x < 0 && whole == 0 && scaled != 0 ? "-" : ""
+        return digits == 0 ? count(Int64(scaled)) : sign + count(whole) + "." + String(format: "%0\(digits)lld", frac)
+    }
+
+    /// Up to `maxDigits` decimals with trailing zeros dropped ("24.097", "1,234.5"): for inputs
+    /// shown as typed (benchmarks in a scheme, parameters), not for results.
+    static func trimmed(_ x: Double, maxDigits: Int = 4) -> String {
+        guard x.isFinite else { return "—" }
+        var s = decimal(x, digits: maxDigits)
+        if s.contains(".") {
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+        }
+        return s == "-0" ? "0" : s
+    }
+
+    /// A ratio (0.0137) as a percentage: "1.37 %".
+    static func percent(ratio: Double, digits: Int = 2) -> String {
+        guard ratio.isFinite else { return "—" }
+        return decimal(ratio * 100, digits: digits) + unitSpace + "%"
+    }
+
+    /// An exact ratio as a percentage: "76.75 %".
+    static func percent(ratio: Decimal, digits: Int = 2) -> String {
+        DecimalText.fixed(ratio * 100, places: digits) + unitSpace + "%"
+    }
+
+    /// An amount in yuan as officials read it: "1.50 亿元", "15.00 万元" / "150.00 M yuan"; below
+    /// 10,000 yuan (zh) or 1 M yuan (en) the exact amount.
+    static func yuan(fen: Int64, _ lang: Language) -> String {
+        FenText.scaled(fen, lang).replacingOccurrences(of: " ", with: unitSpace)
+    }
+
+    /// An amount in yuan exactly, to the fen: "1,234.56 元" / "1,234.56 yuan".
+    static func yuanExact(fen: Int64, _ lang: Language) -> String {
+        FenText.yuan(fen, grouped: true) + unitSpace + NumberText.yuan(lang)
+    }
+
+    /// Whole yuan exactly: "516,558,222 元".
+    static func yuanExact(_ yuan: Int64, _ lang: Language) -> String { count(yuan) + unitSpace + NumberText.yuan(lang) }
+
+    /// US dollars from cents, scaled: "US$25.00 M" / "2,500.00 万美元"; below the first step exact.
+    static func usd(cents: Int64, _ lang: Language) -> String {
+        let m = cents.magnitude
+        let sign = cents < 0 ? "-" : ""
+        switch lang {
+        case .zh:
+            if m >= 1_000_000 { return sign + DecimalText.fixed(Decimal(m) / 1_000_000, places: 2) + unitSpace + "万美元" }
+            return sign + FenText.yuan(Int64(m), grouped: true) + unitSpace + "美元"
+        case .en:
+            if m >= 100_000_000_000 { return sign + "US$" + DecimalText.fixed(Decimal(m) / 100_000_000_000, places: 2) + unitSpace + "bn" }
+            if m >= 100_000_000 { return sign + "US$" + DecimalText.fixed(Decimal(m) / 100_000_000, places: 2) + unitSpace + "M" }
+            return sign + "US$" + FenText.yuan(Int64(m), grouped: true)
+        }
+    }
+
+    /// `x` in `unit`, with the unit's decimals: "12.50 亩", "1.37 %", "3,200 kWh".
+    static func measure(_ x: Double?, _ unit: MeasureUnit, _ lang: Language) -> String {
+        guard let x, x.isFinite else { return "—" }
+        if unit.isRatio { return percent(ratio: x, digits: unit.digits) }
+        let label = unit.label.text(lang)
+        return decimal(x, digits: unit.digits) + (label.isEmpty ? "" : unitSpace + label)
+    }
+}
+
+/// A unit a figure is shown in, with its number of decimals. Modules add their own
+/// (`static let taxPerMu = MeasureUnit(...)`) next to their indicators.
+struct MeasureUnit: Sendable, Equatable {
+    var label: Bilingual
+    var digits: Int
+    /// A ratio (0.0137) shown as a percentage (1.37 %).
+    var isRatio = false
+
+    static let ratio = MeasureUnit(label: Bilingual(zh: "", en: ""), digits: 2, isRatio: true)
+    static let count = MeasureUnit(label: Bilingual(zh: "", en: ""), digits: 0)
+    static let persons = MeasureUnit(label: Bilingual(zh: "人", en: "people"), digits: 0)
+    static let mu = MeasureUnit(label: Bilingual(zh: "亩", en: "mu"), digits: 2)
+    static let squareMetres = MeasureUnit(label: Bilingual(zh: "平方米", en: "m²"), digits: 0)
+    static let yuan = MeasureUnit(label: Bilingual(zh: "元", en: "yuan"), digits: 2)
+    static let yuanPerMu = MeasureUnit(label: Bilingual(zh: "元/亩", en: "yuan/mu"), digits: 0)
+    static let wanYuanPerMu = MeasureUnit(label: Bilingual(zh: "万元/亩", en: "10k yuan/mu"), digits: 2)
+    static let tonnesCoal = MeasureUnit(label: Bilingual(zh: "吨标煤", en: "t standard coal"), digits: 2)
+    static let kWh = MeasureUnit(label: Bilingual(zh: "千瓦时", en: "kWh"), digits: 0)
+    static let tonnes = MeasureUnit(label: Bilingual(zh: "吨", en: "t"), digits: 2)
+    static let score = MeasureUnit(label: Bilingual(zh: "分", en: "points"), digits: 2)
+}
+
+/// The units' words used by `Numbers`.
+enum NumberText: TextCatalogue {
+    case yuan
+
+    var text: Bilingual {
+        switch self {
+        case .yuan: B("元", "yuan")
+        }
+    }
+}
