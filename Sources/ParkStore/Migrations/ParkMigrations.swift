@@ -17,6 +17,8 @@ public enum ParkMigrations {
             UpdateAuditReason(),
             UpdateUsersPosition(),
             // ── slot: Investment (issue 11) migrations, in order ──
+            CreateExchangeRates(),
+            CreateInvestment(),
 
             // ── slot: Service (issue 12) migrations, in order ──
 
