@@ -56,6 +56,24 @@ final class PerMuRepositoryTests: StoreTestCase {
         let out23 = try await runs.run(schemeID: s23.id, dryRun: false, by: officer)
         let r23 = try XCTUnwrap(out23.stored)
         XCTAssertEqual(r23.gradeCounts, [1, 1, 0, 1])
+        // The distribution counted in SQL equals the one counted from the rows: totals 29.9997 (D),
+        // 120.0002 (B), 200.0003 (A) → bins from 20 to 210, 9.5 wide: D in bin 1 ((30 − 20) ÷ 9.5 = 1.05),
+        // B in bin 10 (100 ÷ 9.5 = 10.5), A in bin 18 (180 ÷ 9.5 = 18.9).
+        let distribution = try await PerMuResultQuery(db: db).distribution(runID: r23.id)
+        let h = try XCTUnwrap(distribution.values.first)
+        var firstTen = PerMuResultFilter()
+        firstTen.perPage = 10
+        let rows = try await PerMuResultQuery(db: db).list(runID: r23.id, filter: firstTen).items
+        let inMemory = PerMuHistogram.of(rows.compactMap { r in r.result.total.flatMap { t in r.result.grade.map { (t, $0) } } })
+        XCTAssertEqual(distribution.count, 1)
+        XCTAssertEqual(h, inMemory)
+        XCTAssertEqual(h.start, 20)
+        XCTAssertEqual(h.width, 9.5)
+        var expected = [[Int]](repeating: [0, 0, 0, 0], count: 20)
+        expected[1][Int(PerMuGrade.d.code)] = 1
+        expected[10][Int(PerMuGrade.b.code)] = 1
+        expected[18][Int(PerMuGrade.a.code)] = 1
+        XCTAssertEqual(h.counts, expected)
         XCTAssertEqual(r23.state, .proposed)
         let denied = await domainError { _ = try await runs.enact(r23.id, by: self.officer) }
         XCTAssertEqual(denied?.code, "forbidden")

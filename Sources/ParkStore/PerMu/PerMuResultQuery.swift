@@ -126,17 +126,42 @@ public struct PerMuResultQuery: Sendable {
         return try Self.stored(row, year: year)
     }
 
-    /// Totals of every graded unit of `runID`, for the score distribution.
-    public func totals(runID: UUID) async throws -> [(group: PerMuGroupKind, total: Double, grade: PerMuGrade)] {
-        guard let sql = db as? any SQLDatabase else { return [] }
-        let rows = try await sql.raw("""
-            SELECT group_kind, total, grade FROM permu_results WHERE run_id = \(bind: runID) AND total IS NOT NULL AND grade IS NOT NULL
+    /// The score distribution of every graded unit of `runID`, per group, counted in SQL: one
+    /// statement for each group's range, one for each group's counts by bin and grade (a sum per
+    /// bin boundary), never a row per unit.
+    public func distribution(runID: UUID, bins: Int = 20) async throws -> [PerMuGroupKind: PerMuHistogram] {
+        guard let sql = db as? any SQLDatabase else { return [:] }
+        var out: [PerMuGroupKind: PerMuHistogram] = [:]
+        let ranges = try await sql.raw("""
+            SELECT group_kind, MIN(total) AS lo, MAX(total) AS hi FROM permu_results
+            WHERE run_id = \(bind: runID) AND total IS NOT NULL AND grade IS NOT NULL GROUP BY group_kind
             """).all()
-        return try rows.compactMap { row in
-            guard let g = PerMuGroupKind(rawValue: try row.decode(column: "group_kind", as: String.self)),
-                  let grade = PerMuGrade(rawValue: try row.decode(column: "grade", as: String.self)) else { return nil }
-            return (g, try row.decode(column: "total", as: Double.self), grade)
+        for r in ranges {
+            guard let g = PerMuGroupKind(rawValue: try r.decode(column: "group_kind", as: String.self)),
+                  var h = PerMuHistogram(lowest: try r.decode(column: "lo", as: Double.self),
+                                         highest: try r.decode(column: "hi", as: Double.self), bins: bins) else { continue }
+            var select = SQLQueryString("SELECT grade")
+            for (i, b) in h.boundaries.enumerated() {
+                select.appendInterpolation(unsafeRaw: ", SUM(CASE WHEN total >= ")
+                select.appendInterpolation(bind: b)
+                select.appendInterpolation(unsafeRaw: " THEN 1 ELSE 0 END) AS b\(i + 1)")
+            }
+            select.appendInterpolation(unsafeRaw: ", COUNT(*) AS n FROM permu_results WHERE run_id = ")
+            select.appendInterpolation(bind: runID)
+            select.appendInterpolation(unsafeRaw: " AND group_kind = ")
+            select.appendInterpolation(bind: g.rawValue)
+            select.appendInterpolation(unsafeRaw: " AND total IS NOT NULL AND grade IS NOT NULL GROUP BY grade")
+            for row in try await sql.raw(select).all() {
+                guard let grade = PerMuGrade(rawValue: try row.decode(column: "grade", as: String.self)) else { continue }
+                // reached[i] units reach boundary i (reached[0] = all); bin i holds reached[i] - reached[i + 1].
+                var reached = [try row.decode(column: "n", as: Int.self)]
+                for i in 1..<bins { reached.append(try row.decode(column: "b\(i)", as: Int.self)) }
+                reached.append(0)
+                for i in 0..<bins { h.counts[i][Int(grade.code)] += reached[i] - reached[i + 1] }
+            }
+            out[g] = h
         }
+        return out
     }
 
     /// The treatment list of `runID`: every enterprise whose electricity rate the run changes

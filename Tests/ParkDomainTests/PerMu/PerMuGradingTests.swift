@@ -129,3 +129,19 @@ final class PerMuGradingTests: XCTestCase {
         XCTAssertEqual(run.history.count, 2)
     }
 }
+
+final class PerMuHistogramTests: XCTestCase {
+    func testTotalsFallInTheBinWhoseLowerBoundaryTheyReachLast() throws {
+        // given 3 … 100 → bins from 0 to 100, 5 wide
+        let totals: [(total: Double, grade: PerMuGrade)] = [(3, .d), (9.99, .d), (10, .c), (55, .b), (100, .a)]
+        // when
+        let h = try XCTUnwrap(PerMuHistogram.of(totals))
+        // then
+        XCTAssertEqual(h.start, 0)
+        XCTAssertEqual(h.width, 5)
+        XCTAssertEqual(totals.map { h.bin(of: $0.total) }, [0, 1, 2, 11, 19])
+        XCTAssertEqual(h.counts.map { $0.reduce(0, +) }.reduce(0, +), 5)
+        XCTAssertNil(PerMuHistogram(lowest: .nan, highest: 1))
+        XCTAssertNil(PerMuHistogram.of([]))
+    }
+}

@@ -44,23 +44,12 @@ enum PerMuCharts {
         """
     }
 
-    /// A histogram of the graded totals of one group in `bins` equal bins; each bin is stacked
-    /// by grade so the cut-offs show.
-    static func histogram(title: String, totals: [(total: Double, grade: PerMuGrade)], lang: Language, bins: Int = 20) -> HTML {
+    /// A histogram of the graded totals of one group; each bin is stacked by grade so the
+    /// cut-offs show.
+    static func histogram(title: String, _ histogram: PerMuHistogram, lang: Language) -> HTML {
         let w = 640.0, h = 220.0, left = 40.0, right = 10.0, top = 24.0, bottom = 30.0
         let heading: HTML = "<text x=\"4\" y=\"15\" font-size=\"12\" font-weight=\"600\">\(title)</text>"
-        guard let lo = totals.map(\.total).min(), let hi = totals.map(\.total).max() else {
-            return "<svg class=\"chart\" viewBox=\"0 0 640 60\" xmlns=\"http://www.w3.org/2000/svg\">\(heading)<text x=\"4\" y=\"42\" font-size=\"12\" fill=\"#5f6b7a\">—</text></svg>"
-        }
-        let start = (lo / 10).rounded(.down) * 10
-        let end = max((hi / 10).rounded(.up) * 10, start + 10)
-        let width = (end - start) / Double(bins)
-        var counts = [[Int]](repeating: [0, 0, 0, 0], count: bins)
-        for t in totals {
-            let d = (t.total - start) / width
-            let i = d.isFinite ? Int(max(0, min(Double(bins - 1), d))) : 0
-            counts[i][Int(t.grade.code)] += 1
-        }
+        let bins = histogram.bins, counts = histogram.counts, width = histogram.width
         let maxN = max(1, counts.map { $0.reduce(0, +) }.max() ?? 1)
         let plotH = h - top - bottom, slot = (w - left - right) / Double(bins)
         var parts: [HTML] = [heading]
@@ -76,7 +65,7 @@ enum PerMuCharts {
         for (i, c) in counts.enumerated() {
             let x = left + Double(i) * slot + 1
             var base = h - bottom
-            let lower = start + Double(i) * width
+            let lower = histogram.lowerBound(ofBin: i)
             for g in PerMuGrade.allCases where c[Int(g.code)] > 0 {
                 let bh = plotH * Double(c[Int(g.code)]) / Double(maxN)
                 base -= bh

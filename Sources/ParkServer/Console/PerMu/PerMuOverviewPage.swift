@@ -138,7 +138,7 @@ enum PerMuOverviewPage {
                 guard r.group == g, let t = r.total, let gr = r.grade else { return nil }
                 return (t, gr)
             }
-            return totals.isEmpty ? nil : PerMuCharts.histogram(title: g.name.text(lang), totals: totals, lang: lang)
+            return PerMuHistogram.of(totals).map { PerMuCharts.histogram(title: g.name.text(lang), $0, lang: lang) }
         }
         return """
         <section class="card dry"><h2>\(PerMuText.dryRunResult(lang))</h2>

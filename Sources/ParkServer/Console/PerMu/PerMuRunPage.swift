@@ -15,15 +15,14 @@ enum PerMuRunPage {
         let request = try PerMuRankingRequest(PerMuRequest.query(req))
         let query = PerMuResultQuery(db: req.db)
         let page = try await query.list(runID: run.id, filter: request.filter)
-        let totals = try await query.totals(runID: run.id)
+        let distribution = try await query.distribution(runID: run.id)
         let clusters = try await req.park.reference.clusters()
         let subAreas = try await ParcelRepository(db: req.db).subAreas()
         let enacted = try await runs.enacted(year: run.year)
         let yearSchemes = try await PerMuSchemeRepository(db: req.db).all(year: run.year)
 
         let charts = PerMuGroupKind.allCases.compactMap { g -> HTML? in
-            let t = totals.filter { $0.group == g }.map { (total: $0.total, grade: $0.grade) }
-            return t.isEmpty ? nil : PerMuCharts.histogram(title: g.name.text(lang), totals: t, lang: lang)
+            distribution[g].map { PerMuCharts.histogram(title: g.name.text(lang), $0, lang: lang) }
         }
         let body: HTML = """
         <p><a href="/permu?year=\(String(run.year))">← \(PerMuText.backToOverview(lang))</a></p>
