@@ -26,6 +26,7 @@ public enum ParkMigrations {
             CreateIndicators(),
 
             // ── slot: Outbound (issue 14) migrations, in order ──
+            CreateOutbound(),
 
             // ── end of slots ──
         ]

@@ -1,0 +1,141 @@
+import FluentKit
+import Foundation
+import ParkDomain
+import SQLKit
+
+/// The outcome of an all-or-nothing import.
+public struct OutboundImportReport: Sendable {
+    public var rows: Int
+    public var imported: Int
+    public var dryRun: Bool
+    public var errors: [RowError]
+}
+
+/// Rates fetched once for a whole import.
+struct FixedRates: MonthlyRateLookup {
+    var table: [String: MonthlyRate]
+    func rate(currency: String, month: YearMonth, on db: any Database) async throws -> MonthlyRate? { table["\(currency)|\(month.iso)"] }
+}
+
+extension OutboundService {
+    /// Imports projects from CSV (staff): every row is checked (firm by credit code, country,
+    /// industry, stake, amount and its month's rate, stage) and all are written, each audited,
+    /// or none, with every row error. Imported projects keep their stage; no filings are drafted
+    /// for them (they are history from the platform's spreadsheets).
+    public func importProjects(_ data: Data, dryRun: Bool, by p: Principal) async throws -> OutboundImportReport {
+        try p.requireStaff()
+        let (rows, parseErrors) = OutboundCSV.decode(data)
+        var errors = parseErrors
+        // Firms by credit code, 500 at a time.
+        var firms: [String: UUID] = [:]
+        let codes = Array(Set(rows.map(\.creditCode)))
+        let sql = try OutboundRows.requireSQL(db)
+        for chunk in stride(from: 0, to: codes.count, by: 500) {
+            var q = SQLQueryString("SELECT id, credit_code FROM enterprises WHERE credit_code IN (")
+            for (i, c) in codes[chunk..<min(chunk + 500, codes.count)].enumerated() {
+                q.appendInterpolation(unsafeRaw: i == 0 ? "" : ", "); q.appendInterpolation(bind: c)
+            }
+            q.appendInterpolation(unsafeRaw: ")")
+            for r in try await sql.raw(q).all() { firms[try r.decode(column: "credit_code", as: String.self)] = try r.decode(column: "id", as: UUID.self) }
+        }
+        // Every (currency, month) once; yuan through the month's dollar rate.
+        var table: [String: MonthlyRate] = [:]
+        for key in Set(rows.map { "\($0.currency)|\(YearMonth($0.agreedOn ?? today).iso)" }) {
+            let parts = key.split(separator: "|").map(String.init)
+            if let r = try? await rate(parts[0], YearMonth(iso: parts[1])!) { table[key] = r }
+        }
+        let fixed = OutboundService(db: db, clock: clock, rates: FixedRates(table: table))
+        let catalog = try await ReferenceRepository(db: db).catalog()
+        let beltAndRoad = try await repository.beltAndRoad()
+        var projects: [OutboundProject] = []
+        for row in rows {
+            guard let firm = firms[row.creditCode] else {
+                errors.append(RowError(row: row.line, column: "credit_code", code: "unknown_enterprise",
+                                       message: Bilingual(zh: "统一社会信用代码 \(row.creditCode.prefix(20)) 不在名录中", en: "no enterprise with credit code \(row.creditCode.prefix(20)) in the register")))
+                continue
+            }
+            let input = OutboundProjectInput(enterpriseID: firm, title: row.title, countryCode: row.countryCode, targetCompany: row.targetCompany,
+                                             industryCode: row.industryCode, activities: row.activities, form: row.form,
+                                             equityBasisPoints: row.equityBasisPoints, currency: row.currency, units: row.units,
+                                             financing: row.financing, stage: row.stage, agreedOn: row.agreedOn, remittedOn: row.remittedOn,
+                                             abandonReason: row.abandonReason)
+            do {
+                // CNY converts through the dollar rate already fetched under the "CNY|month" key.
+                projects.append(try await fixed.build(input, id: UUID(), catalog: catalog, beltAndRoad: beltAndRoad))
+            } catch let e as DomainError {
+                errors.append(RowError(row: row.line, column: Self.column(e.field), error: e))
+            }
+        }
+        let report = OutboundImportReport(rows: Set(rows.map(\.line) + parseErrors.filter { $0.row > 1 }.map(\.row)).count, imported: 0,
+                                          dryRun: dryRun, errors: errors)
+        guard errors.isEmpty, !dryRun else { return report }
+        let clock = self.clock, stored = projects
+        try await WriteGate.write(db) { tx in
+            let sql = try OutboundRows.requireSQL(tx)
+            for project in stored {
+                try await OutboundRows.save(project, insert: true, on: sql, millis: clock.millis)
+                try await AuditLog(db: tx, clock: clock).append(by: p, action: "import", entityType: Self.projectEntity,
+                                                                entityID: project.id!.uuidString, before: Optional<OutboundProject>.none, after: project)
+            }
+        }
+        return OutboundImportReport(rows: rows.count, imported: projects.count, dryRun: false, errors: [])
+    }
+
+    /// The CSV column of a domain field.
+    static func column(_ field: String?) -> String? {
+        switch field {
+        case "country": "country"
+        case "equity_percent", "amount", "currency", "title", "target_company", "industry_code", "stage", "agreed_on", "remitted_on", "financing": field
+        case "reason": "abandon_reason"
+        case "amount_usd", "amount_yuan": "amount"
+        default: field
+        }
+    }
+
+    /// Imports Sinosure grades from CSV (staff), all rows or none; each row is recorded as
+    /// `recordRisk` records it (history kept, a downgrade alerts the firms there).
+    public func importRisks(_ data: Data, dryRun: Bool, by p: Principal) async throws -> (report: OutboundImportReport, alerts: Int) {
+        try p.requireStaff()
+        let (rows, parseErrors) = CountryRiskCSV.decode(data)
+        var errors = parseErrors
+        let countries = try await ReferenceRepository(db: db).catalog().countries
+        for (line, risk) in rows {
+            do throws(DomainError) { try risk.validate(countries: countries, today: today) } catch {
+                errors.append(RowError(row: line, column: error.field, error: error))
+            }
+        }
+        let report = OutboundImportReport(rows: rows.count, imported: 0, dryRun: dryRun, errors: errors)
+        guard errors.isEmpty, !dryRun else { return (report, 0) }
+        let clock = self.clock, today = self.today
+        let ordered = rows.map(\.risk).sorted { ($0.sourceYear, $0.countryCode) < ($1.sourceYear, $1.countryCode) }
+        let alerts = try await WriteGate.write(db) { tx in
+            var alerts = 0
+            let repo = OutboundRiskRepository(db: tx)
+            for risk in ordered {
+                let before = try await repo.currentRisk(risk.countryCode)
+                try await Self.storeRisk(risk, before: before, by: p, on: tx, clock: clock)
+                if risk.worsens(before), risk.sourceYear >= before!.sourceYear {
+                    _ = try await Self.publish(RiskAlert.downgrade(from: before!, to: risk, on: today), by: p, on: tx, clock: clock)
+                    alerts += 1
+                }
+            }
+            return alerts
+        }
+        return (OutboundImportReport(rows: rows.count, imported: rows.count, dryRun: false, errors: []), alerts)
+    }
+
+    /// Writes every project (for staff) or the firm's own as CSV lines, 500 rows a query.
+    public func exportCSV(by p: Principal, _ write: (String) async throws -> Void) async throws {
+        var filter = OutboundProjectFilter()
+        if !p.isStaff { filter.enterpriseID = p.enterpriseID ?? UUID() }
+        filter.sort = .title; filter.descending = false; filter.perPage = 500
+        try await write(CSVWriter.line(OutboundCSV.exportHeader) + "\n")
+        while true {
+            let page = try await repository.projects(filter)
+            if page.items.isEmpty { return }
+            try await write(CSVWriter.lines(page.items.map { OutboundCSV.fields($0.project, creditCode: $0.creditCode) }, formulaGuard: true))
+            if page.page >= page.pageCount { return }
+            filter.page += 1
+        }
+    }
+}
