@@ -2,6 +2,7 @@ import ParkDomain
 import ParkStore
 import XCTest
 import ParkTestSupport
+import SQLKit
 
 final class DemoSeederTests: StoreTestCase {
     func testSmallParkIsCreatedOnceAndThenReused() async throws {
@@ -27,7 +28,13 @@ final class DemoSeederTests: StoreTestCase {
         let leases = try await LeaseRepository(db: db).list()
         XCTAssertGreaterThan(parcels, 40)
         XCTAssertEqual(Set(leases.map(\.state)), Set(LeaseState.allCases), "the demo has a lease in every state")
-        XCTAssertEqual(n, 208 + parcels + leases.count + 7,
+        // Outbound (issue 14) audits each of its demo rows and the rates it imports.
+        let outboundEntries = try await sql.raw("""
+            SELECT COUNT(*) AS n FROM audit_entries WHERE entity_type IN ('outbound_project', 'outbound_filing', 'country_risk', 'outbound_alert',
+            'outbound_service', 'exchange_rate')
+            """).first()!.decode(column: "n", as: Int.self)
+        XCTAssertGreaterThan(outboundEntries, 500)
+        XCTAssertEqual(n, 208 + parcels + leases.count + 7 + outboundEntries,
                        "one entry per enterprise, account, parcel and lease, per-mu scheme (3), run (2) and enactment (2)")
         // The two years before the latest are enacted; the latest is left for the officer.
         let latest = LocalDate(clock.now()).year - 1

@@ -30,8 +30,8 @@ public struct DemoOutboundProject: Sendable, Hashable {
     public var form: InvestmentForm
     public var equityBasisPoints: Int
     public var currency: String
-    /// Amount in `currency`; for a balancing project, 0 (the seeder sets it so its window sums exactly).
-    public var units: Decimal
+    /// Amount in hundredths of `currency`; for a balancing project, 0 (the seeder sets it so its window sums exactly).
+    public var minor: Int64
     /// Index into `DemoOutbound.windows` when this project tops its window up to the exact total.
     public var balancesWindow: Int?
     public var agreedOn: LocalDate?
@@ -62,7 +62,7 @@ public struct DemoOutbound: Sendable {
     public var downgrade: CountryRisk
     public var services: [ServiceEvent]
     /// Monthly rates (2015-01 … today's month) of the currencies the demo uses, for a table that lacks them.
-    public var rates: [MonthlyRate]
+    public var rates: [ExchangeRate]
 
     public static let beltAndRoadCountries = ["SG", "MY", "ID", "TH", "VN", "KH", "LA", "MM", "PH", "KZ", "UZ",
                                               "RU", "AE", "SA", "TR", "EG", "PK", "BD", "IN", "PL", "HU", "RS"]
@@ -79,11 +79,14 @@ public struct DemoOutbound: Sendable {
     static let usdPerEUR: [Int: String] = [2015: "1.1095", 2016: "1.1069", 2017: "1.1297", 2018: "1.1810", 2019: "1.1195", 2020: "1.1422",
                                            2021: "1.1827", 2022: "1.0530", 2023: "1.0813", 2024: "1.0824", 2025: "1.1300", 2026: "1.1600"]
 
-    static func rate(_ currency: String, _ month: YearMonth) -> MonthlyRate {
+    static func e4(_ text: String) -> Int64 { DecimalParse.scaled(text, places: 4)! }
+
+    /// The demo's rate of USD or EUR in `month` (yuan per euro = US$ per euro × yuan per US$, exact in 8 places).
+    public static func rate(_ currency: String, _ month: YearMonth) -> ExchangeRate {
         let y = min(max(month.year, 2015), 2026)
-        let cny = Decimal(string: cnyPerUSD[y]!)!, eur = Decimal(string: usdPerEUR[y]!)!
-        return currency == "EUR" ? MonthlyRate(currency: "EUR", month: month, usdPerUnit: eur, cnyPerUnit: eur * cny)
-            : MonthlyRate(currency: "USD", month: month, usdPerUnit: 1, cnyPerUnit: cny)
+        let cny = e4(cnyPerUSD[y]!), eur = e4(usdPerEUR[y]!)
+        return currency == "EUR" ? ExchangeRate(currency: "EUR", month: month, usdPerUnitE8: eur * 10_000, cnyPerUnitE8: eur * cny)
+            : ExchangeRate(currency: "USD", month: month, usdPerUnitE8: ExchangeRate.one, cnyPerUnitE8: cny * 10_000)
     }
 
     public static func generate(seed: UInt64, today: LocalDate) -> DemoOutbound {
@@ -126,10 +129,10 @@ public struct DemoOutbound: Sendable {
             let targetYuan = Double(inH1 ? yuanFenH1of2020 : yuanFenBy2020June - yuanFenH1of2020) / 100 * 0.9 * share
             let currency = i == h1Balancer || i == earlyBalancer ? "CNY" : (br.contains(s.country) || rng.chance(60) ? "USD" : "EUR")
             let r = currency == "CNY" ? nil : rate(currency, YearMonth(day))
-            var units = Decimal(0)
+            var minor: Int64 = 0
             if let r {
-                let perUnit = NSDecimalNumber(decimal: r.cnyPerUnit).doubleValue
-                units = Decimal(max(1, Int((targetYuan / perUnit / 1000).rounded())) * 1000)
+                let perUnit = Double(r.cnyPerUnitE8) / Double(ExchangeRate.one)
+                minor = Int64(max(1, Int((targetYuan / perUnit / 1000).rounded()))) * 1000 * 100
             }
             let form = i == 0 ? InvestmentForm.greenfield : rng.weighted(forms)
             let country = Country.named(s.country)?.name.en ?? s.country
@@ -139,7 +142,7 @@ public struct DemoOutbound: Sendable {
                 firmIndex: s.firm, title: i == 0 ? "Yangon auto parts plant" : (target.map { "\(form == .acquisition ? "Acquisition of" : "Stake in") \($0)" } ?? "\(country) plant"),
                 countryCode: s.country, targetCompany: i == 0 ? nil : target, industryCode: i == 0 ? "36" : rng.pick(industries), form: form,
                 equityBasisPoints: form == .equityStake ? rng.int(in: 10...49) * 100 : (form == .acquisition ? rng.int(in: 51...100) * 100 : 10_000),
-                currency: currency, units: units, balancesWindow: i == h1Balancer ? 1 : (i == earlyBalancer ? 0 : nil), agreedOn: day,
+                currency: currency, minor: minor, balancesWindow: i == h1Balancer ? 1 : (i == earlyBalancer ? 0 : nil), agreedOn: day,
                 stage: stage, abandonReason: nil, remittedOn: day.adding(days: rng.int(in: 60...200)),
                 financing: rng.chance(70) ? [.ownFunds] : [.ownFunds, .domesticLoan], filings: .none))
         }
@@ -148,7 +151,7 @@ public struct DemoOutbound: Sendable {
             let day = early.adding(days: rng.below(early.days(until: earlyEnd)))
             projects.append(DemoOutboundProject(firmIndex: rng.below(firmsBy2020June), title: "\(rng.pick(others)) sales office", countryCode: rng.pick(others),
                                                 targetCompany: nil, industryCode: rng.pick(industries), form: .greenfield, equityBasisPoints: 10_000,
-                                                currency: "USD", units: Decimal(rng.int(in: 1...30) * 100_000), balancesWindow: nil, agreedOn: day,
+                                                currency: "USD", minor: Int64(rng.int(in: 1...30)) * 100_000_00, balancesWindow: nil, agreedOn: day,
                                                 stage: .abandoned, abandonReason: ["市场需求不及预期 / demand below plan", "东道国审批未获通过 / host approval refused"][k % 2],
                                                 remittedOn: nil, financing: [.ownFunds], filings: .none))
         }
@@ -157,7 +160,7 @@ public struct DemoOutbound: Sendable {
                        Window(from: h1Start, to: h1End, yuanFen: yuanFenH1of2020)]
         let (risks, downgrade) = countryRisks(&rng, countries: br + others)
         let services = serviceLog(&rng, today: today)
-        var rates: [MonthlyRate] = []
+        var rates: [ExchangeRate] = []
         if let first = YearMonth(year: 2015, month: 1) {
             for m in first.through(YearMonth(today)) { rates.append(rate("USD", m)); rates.append(rate("EUR", m)) }
         }
@@ -167,7 +170,7 @@ public struct DemoOutbound: Sendable {
     /// The live pipeline: projects agreed from July 2020 to today, at every stage, with their filings.
     static func recent(_ rng: inout SeededGenerator, today: LocalDate) -> [DemoOutboundProject] {
         typealias P = (firm: Int, title: String, country: String, target: String?, industry: String, form: InvestmentForm, bp: Int,
-                       currency: String, units: Decimal, daysAgo: Int?, stage: OutboundStage, script: DemoFilingScript)
+                       currency: String, units: Int64, daysAgo: Int?, stage: OutboundStage, script: DemoFilingScript)
         let list: [P] = [
             (1, "Acquisition of Rheinland Diagnostik GmbH", "DE", "Rheinland Diagnostik GmbH", "27", .acquisition, 8_000, "EUR", 86_000_000, 40, .preparingFilings, .drafted(received: 2)),
             (0, "Hanoi brake systems plant", "VN", nil, "36", .greenfield, 10_000, "USD", 42_000_000, 25, .preparingFilings, .drafted(received: 3)),
@@ -191,7 +194,7 @@ public struct DemoOutbound: Sendable {
             var remitted: LocalDate?
             if case .remitted(let d) = p.script { remitted = today.adding(days: -d) }
             return DemoOutboundProject(firmIndex: p.firm, title: p.title, countryCode: p.country, targetCompany: p.target, industryCode: p.industry,
-                                       form: p.form, equityBasisPoints: p.bp, currency: p.currency, units: p.units, balancesWindow: nil,
+                                       form: p.form, equityBasisPoints: p.bp, currency: p.currency, minor: p.units * 100, balancesWindow: nil,
                                        agreedOn: p.stage == .consulting ? nil : day, stage: p.stage, abandonReason: nil, remittedOn: remitted,
                                        financing: [.ownFunds, .domesticLoan], filings: p.script)
         }

@@ -22,8 +22,7 @@ public enum OutboundCSV {
         public var industryCode: String
         public var form: InvestmentForm
         public var equityBasisPoints: Int
-        public var currency: String
-        public var units: Decimal
+        public var amount: CurrencyAmount
         public var financing: [FinancingSource]
         public var stage: OutboundStage
         public var agreedOn: LocalDate?
@@ -47,7 +46,7 @@ public enum OutboundCSV {
             var failed = false
             func attempt<T>(_ c: String, _ body: () throws(DomainError) -> T) -> T? {
                 do throws(DomainError) { return try body() } catch {
-                    errors.append(RowError(row: row.line, column: c, error: error)); failed = true; return nil
+                    errors.append(RowError(row: row.line, column: error.field ?? c, error: error)); failed = true; return nil
                 }
             }
             func list<T: RawRepresentable>(_ c: String, _ type: T.Type) -> [T]? where T.RawValue == String {
@@ -97,16 +96,15 @@ public enum OutboundCSV {
                 return s
             }
             let bp = attempt("equity_percent") { () throws(DomainError) in try OutboundRules.basisPoints(value("equity_percent")) }
-            let currency = attempt("currency") { () throws(DomainError) in try ConvertedAmount.currencyCode(value("currency")) }
-            let units = attempt("amount") { () throws(DomainError) in try ConvertedAmount.parse(value("amount")) }
+            let amount = attempt("amount") { () throws(DomainError) in try ConvertedAmount.parse(value("amount"), currency: value("currency")) }
             let financing: [FinancingSource]? = value("financing").isEmpty ? [.ownFunds] : list("financing", FinancingSource.self)
             let activities = list("sensitive_activities", SensitiveActivity.self)
             let agreed = day("agreed_on"), remitted = day("remitted_on")
-            guard !failed, let industry, let form, let stage, let bp, let currency, let units, let financing, let activities else { continue }
+            guard !failed, let industry, let form, let stage, let bp, let amount, let financing, let activities else { continue }
             let target = value("target_company"), reason = value("abandon_reason")
             rows.append(Row(line: row.line, creditCode: credit, title: value("title"), countryCode: value("country").uppercased(),
                             targetCompany: target.isEmpty ? nil : target, industryCode: industry, form: form, equityBasisPoints: bp,
-                            currency: currency, units: units, financing: financing, stage: stage, agreedOn: agreed, remittedOn: remitted,
+                            amount: amount, financing: financing, stage: stage, agreedOn: agreed, remittedOn: remitted,
                             activities: activities, abandonReason: reason.isEmpty ? nil : reason))
         }
         return (rows, errors)

@@ -75,6 +75,7 @@ public struct DemoSeeder: Sendable {
         // ── slot: Indicators (issue 13) demo ──
 
         // ── slot: Outbound (issue 14) demo ──
+        try await DemoOutboundSeeder(db: db, clock: clock).seed(seed: seed, enterprises: created.map { $0.id! }, progress: progress)
 
         progress?("created \(users.count) demo accounts")
         return Outcome(created: true, enterprises: created.count, logins: try await logins(accounts))

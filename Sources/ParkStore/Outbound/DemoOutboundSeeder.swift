@@ -11,10 +11,9 @@ import SQLKit
 public struct DemoOutboundSeeder: Sendable {
     public let db: any Database
     public let clock: ParkClock
-    public let rates: any MonthlyRateLookup
 
-    public init(db: any Database, clock: ParkClock = .system, rates: any MonthlyRateLookup) {
-        self.db = db; self.clock = clock; self.rates = rates
+    public init(db: any Database, clock: ParkClock = .system) {
+        self.db = db; self.clock = clock
     }
 
     public func seeded() async throws -> Bool {
@@ -27,14 +26,23 @@ public struct DemoOutboundSeeder: Sendable {
         guard !enterprises.isEmpty else { return }
         let today = LocalDate(clock.now())
         let demo = DemoOutbound.generate(seed: seed, today: today)
-        let service = OutboundService(db: db, clock: clock, rates: rates)
+        let service = OutboundService(db: db, clock: clock)
         let beltAndRoad = try await service.repository.beltAndRoad()
         let system = Principal.system("demo")
+        // The months' rates the table lacks (the demo's yearly averages), imported as any rates are.
+        let months = Array(Set(demo.rates.map(\.month)))
+        let stored = try await service.rateTable(months)
+        let missing = demo.rates.filter { (try? stored.rate($0.currency, $0.month)) == nil }
+        if !missing.isEmpty {
+            let r = try await ExchangeRateRepository(db: db, clock: clock).importCSV(Data(RateCSV.encode(missing).utf8), dryRun: false, by: system)
+            if let e = r.errors.first { throw DomainError(code: "demo_rates", field: "rates", en: e.message.en, zh: e.message.zh) }
+        }
+        let rates = try await service.rateTable(months)
         // Convert every amount at its month's rate; then size each window's balancing project.
         var projects: [(OutboundProject, DemoFilingScript)] = []
         var windowSums = [Int64](repeating: 0, count: demo.windows.count)
         for d in demo.projects where d.balancesWindow == nil {
-            let p = try await project(d, enterprises: enterprises, service: service, beltAndRoad: beltAndRoad, units: d.units)
+            let p = try project(d, enterprises: enterprises, rates: rates, beltAndRoad: beltAndRoad, minor: d.minor)
             for (w, window) in demo.windows.enumerated() where d.stage != .abandoned {
                 if let a = d.agreedOn, a >= window.from, a <= window.to { windowSums[w] = try Checked.add(windowSums[w], p.amount.yuanFen, "demo window") }
             }
@@ -43,8 +51,7 @@ public struct DemoOutboundSeeder: Sendable {
         for d in demo.projects {
             guard let w = d.balancesWindow else { continue }
             let fen = demo.windows[w].yuanFen - windowSums[w]
-            let units = Decimal(fen) / 100
-            projects.append((try await project(d, enterprises: enterprises, service: service, beltAndRoad: beltAndRoad, units: units), d.filings))
+            projects.append((try project(d, enterprises: enterprises, rates: rates, beltAndRoad: beltAndRoad, minor: fen), d.filings))
         }
         progress?("outbound: \(projects.count) projects")
         let calendar = try await LeaseRepository(db: db).calendar()
@@ -93,9 +100,9 @@ public struct DemoOutboundSeeder: Sendable {
         progress?("outbound: filings, country risk, alerts and \(services.count) service-log entries")
     }
 
-    func project(_ d: DemoOutboundProject, enterprises: [UUID], service: OutboundService, beltAndRoad: Set<String>, units: Decimal) async throws -> OutboundProject {
+    func project(_ d: DemoOutboundProject, enterprises: [UUID], rates: ExchangeRateTable, beltAndRoad: Set<String>, minor: Int64) throws -> OutboundProject {
         let month = YearMonth(d.agreedOn ?? LocalDate(clock.now()))
-        let amount = try ConvertedAmount.convert(units, at: try await service.rate(d.currency, month))
+        let amount = try ConvertedAmount.convert(CurrencyAmount(currency: d.currency, minor: minor), at: try OutboundService.rate(d.currency, month, in: rates))
         return OutboundProject(id: UUID(), enterpriseID: enterprises[d.firmIndex % enterprises.count], title: d.title, countryCode: d.countryCode,
                                targetCompany: d.targetCompany, industryCode: d.industryCode, form: d.form, equityBasisPoints: d.equityBasisPoints,
                                amount: amount, financing: d.financing, beltAndRoad: beltAndRoad.contains(d.countryCode), stage: d.stage,

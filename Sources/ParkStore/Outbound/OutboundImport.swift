@@ -11,12 +11,6 @@ public struct OutboundImportReport: Sendable {
     public var errors: [RowError]
 }
 
-/// Rates fetched once for a whole import.
-struct FixedRates: MonthlyRateLookup {
-    var table: [String: MonthlyRate]
-    func rate(currency: String, month: YearMonth, on db: any Database) async throws -> MonthlyRate? { table["\(currency)|\(month.iso)"] }
-}
-
 extension OutboundService {
     /// Imports projects from CSV (staff): every row is checked (firm by credit code, country,
     /// industry, stake, amount and its month's rate, stage) and all are written, each audited,
@@ -38,13 +32,8 @@ extension OutboundService {
             q.appendInterpolation(unsafeRaw: ")")
             for r in try await sql.raw(q).all() { firms[try r.decode(column: "credit_code", as: String.self)] = try r.decode(column: "id", as: UUID.self) }
         }
-        // Every (currency, month) once; yuan through the month's dollar rate.
-        var table: [String: MonthlyRate] = [:]
-        for key in Set(rows.map { "\($0.currency)|\(YearMonth($0.agreedOn ?? today).iso)" }) {
-            let parts = key.split(separator: "|").map(String.init)
-            if let r = try? await rate(parts[0], YearMonth(iso: parts[1])!) { table[key] = r }
-        }
-        let fixed = OutboundService(db: db, clock: clock, rates: FixedRates(table: table))
+        // Every month's rates in one read; yuan through the month's dollar rate.
+        let rates = try await rateTable(Array(Set(rows.map { YearMonth($0.agreedOn ?? today) })))
         let catalog = try await ReferenceRepository(db: db).catalog()
         let beltAndRoad = try await repository.beltAndRoad()
         var projects: [OutboundProject] = []
@@ -56,12 +45,11 @@ extension OutboundService {
             }
             let input = OutboundProjectInput(enterpriseID: firm, title: row.title, countryCode: row.countryCode, targetCompany: row.targetCompany,
                                              industryCode: row.industryCode, activities: row.activities, form: row.form,
-                                             equityBasisPoints: row.equityBasisPoints, currency: row.currency, units: row.units,
+                                             equityBasisPoints: row.equityBasisPoints, amount: row.amount,
                                              financing: row.financing, stage: row.stage, agreedOn: row.agreedOn, remittedOn: row.remittedOn,
                                              abandonReason: row.abandonReason)
             do {
-                // CNY converts through the dollar rate already fetched under the "CNY|month" key.
-                projects.append(try await fixed.build(input, id: UUID(), catalog: catalog, beltAndRoad: beltAndRoad))
+                projects.append(try build(input, id: UUID(), catalog: catalog, beltAndRoad: beltAndRoad, rates: rates))
             } catch let e as DomainError {
                 errors.append(RowError(row: row.line, column: Self.column(e.field), error: e))
             }

@@ -18,8 +18,8 @@ enum OutboundRows {
 
     static func project(_ r: any SQLRow) throws -> OutboundProject {
         let month = YearMonth(iso: try r.decode(column: "rate_month", as: String.self)) ?? YearMonth(year: 2000, month: 1)!
-        let amount = ConvertedAmount(currency: try r.decode(column: "currency", as: String.self),
-                                     original: Decimal(string: try r.decode(column: "amount_text", as: String.self), locale: Locale(identifier: "en_US_POSIX")) ?? 0,
+        let minor = DecimalParse.scaled(try r.decode(column: "amount_text", as: String.self), places: 2) ?? 0
+        let amount = ConvertedAmount(original: CurrencyAmount(currency: try r.decode(column: "currency", as: String.self), minor: minor),
                                      usdCents: try r.decode(column: "amount_usd_cents", as: Int64.self),
                                      yuanFen: try r.decode(column: "amount_yuan_fen", as: Int64.self), month: month)
         return OutboundProject(

@@ -3,12 +3,6 @@ import Foundation
 import ParkDomain
 import SQLKit
 
-/// What outbound needs of the monthly exchange-rate table (kept by the investment module).
-public protocol MonthlyRateLookup: Sendable {
-    /// The rate of `currency` in `month`, or nil when the table has none.
-    func rate(currency: String, month: YearMonth, on db: any Database) async throws -> MonthlyRate?
-}
-
 /// A project as an officer records it (amount in its own currency; the service converts it).
 public struct OutboundProjectInput: Sendable {
     public var enterpriseID: UUID
@@ -19,8 +13,8 @@ public struct OutboundProjectInput: Sendable {
     public var activities: [SensitiveActivity]
     public var form: InvestmentForm
     public var equityBasisPoints: Int
-    public var currency: String
-    public var units: Decimal
+    /// The amount in its own currency (converted at the monthly rate of `agreedOn`, or of this month).
+    public var amount: CurrencyAmount
     public var financing: [FinancingSource]
     public var stage: OutboundStage
     public var agreedOn: LocalDate?
@@ -28,11 +22,11 @@ public struct OutboundProjectInput: Sendable {
     public var abandonReason: String?
 
     public init(enterpriseID: UUID, title: String, countryCode: String, targetCompany: String?, industryCode: String, activities: [SensitiveActivity] = [],
-                form: InvestmentForm, equityBasisPoints: Int, currency: String, units: Decimal, financing: [FinancingSource] = [.ownFunds],
+                form: InvestmentForm, equityBasisPoints: Int, amount: CurrencyAmount, financing: [FinancingSource] = [.ownFunds],
                 stage: OutboundStage = .consulting, agreedOn: LocalDate? = nil, remittedOn: LocalDate? = nil, abandonReason: String? = nil) {
         self.enterpriseID = enterpriseID; self.title = title; self.countryCode = countryCode; self.targetCompany = targetCompany
         self.industryCode = industryCode; self.activities = activities; self.form = form; self.equityBasisPoints = equityBasisPoints
-        self.currency = currency; self.units = units; self.financing = financing; self.stage = stage; self.agreedOn = agreedOn
+        self.amount = amount; self.financing = financing; self.stage = stage; self.agreedOn = agreedOn
         self.remittedOn = remittedOn; self.abandonReason = abandonReason
     }
 }
@@ -42,11 +36,10 @@ public struct OutboundProjectInput: Sendable {
 public struct OutboundService: Sendable {
     public let db: any Database
     public let clock: ParkClock
-    public let rates: any MonthlyRateLookup
     public static let projectEntity = "outbound_project", filingEntity = "outbound_filing"
 
-    public init(db: any Database, clock: ParkClock = .system, rates: any MonthlyRateLookup) {
-        self.db = db; self.clock = clock; self.rates = rates
+    public init(db: any Database, clock: ParkClock = .system) {
+        self.db = db; self.clock = clock
     }
 
     public var today: LocalDate { LocalDate(clock.now()) }
@@ -78,26 +71,27 @@ public struct OutboundService: Sendable {
 
     // MARK: recording
 
-    /// The rate of `currency` in `month`; yuan itself goes through the month's US$ rate.
-    func rate(_ currency: String, _ month: YearMonth) async throws -> MonthlyRate {
-        if currency == "CNY", let usd = try await rates.rate(currency: "USD", month: month, on: db), usd.cnyPerUnit > 0 {
-            return MonthlyRate(currency: "CNY", month: month, usdPerUnit: usd.usdPerUnit / usd.cnyPerUnit, cnyPerUnit: 1)
-        }
-        guard let r = try await rates.rate(currency: currency, month: month, on: db) else {
-            throw DomainError(code: "no_rate", field: "currency",
-                              en: "the rate table has no \(currency) rate for \(month); import it first (parkos rates import)",
-                              zh: "汇率表中没有 \(currency) \(month) 的汇率，请先导入（parkos rates import）")
-        }
-        return r
+    /// The rates of `months` from the investment module's monthly table.
+    func rateTable(_ months: [YearMonth]) async throws -> ExchangeRateTable {
+        try await ExchangeRateRepository(db: db, clock: clock).table(months: months)
     }
 
-    /// Builds and checks a project from input (nothing written).
-    func build(_ input: OutboundProjectInput, id: UUID, catalog: ReferenceCatalog, beltAndRoad: Set<String>) async throws -> OutboundProject {
-        let industry = IndustryClassification.normalise(input.industryCode) ?? input.industryCode
-        let currency = try ConvertedAmount.currencyCode(input.currency)
-        guard input.units > 0, input.units <= ConvertedAmount.maxUnits else {
-            throw DomainError(code: "out_of_range", field: "amount", en: "amount must be more than 0 and at most 10^15", zh: "金额须大于 0 且不超过 10^15")
+    /// The rate of `currency` in `month` from `table`; yuan goes through the month's US$ rate
+    /// when the table does not list it. `no_rate` (field `currency`) when there is none.
+    static func rate(_ currency: String, _ month: YearMonth, in table: ExchangeRateTable) throws(DomainError) -> ExchangeRate {
+        if currency == "CNY", (try? table.rate("CNY", month)) == nil {
+            if let usd = try? table.rate("USD", month), let yuan = ConvertedAmount.yuanRate(from: usd) { return yuan }
         }
+        return try table.rate(currency, month, field: "currency")
+    }
+
+    /// The month an input's amount is counted in: its agreement's, else this one.
+    func month(of input: OutboundProjectInput) -> YearMonth { YearMonth(input.agreedOn ?? today) }
+
+    /// Builds and checks a project from input at `rate` (nothing written).
+    func build(_ input: OutboundProjectInput, id: UUID, catalog: ReferenceCatalog, beltAndRoad: Set<String>, rates: ExchangeRateTable) throws -> OutboundProject {
+        let industry = IndustryClassification.normalise(input.industryCode) ?? input.industryCode
+        try input.amount.requirePositive(field: "amount")
         for (f, d) in [("agreed_on", input.agreedOn), ("remitted_on", input.remittedOn)] {
             if let d, d > today { throw DomainError(code: "future_date", field: f, en: "\(f) \(d) is after today (\(today))", zh: "\(f) \(d) 晚于今天（\(today)）") }
         }
@@ -105,7 +99,7 @@ public struct OutboundService: Sendable {
             throw DomainError(code: "remitted_before_agreed", field: "remitted_on", en: "funds cannot be remitted on \(r), before the investment was agreed on \(a)",
                               zh: "汇出日期 \(r) 早于投资约定日期 \(a)")
         }
-        let amount = try ConvertedAmount.convert(input.units, at: try await rate(currency, YearMonth(input.agreedOn ?? today)))
+        let amount = try ConvertedAmount.convert(input.amount, at: try Self.rate(input.amount.currency, month(of: input), in: rates))
         let p = OutboundProject(id: id, enterpriseID: input.enterpriseID, title: input.title.trimmingCharacters(in: .whitespaces),
                                 countryCode: input.countryCode.uppercased(), targetCompany: input.targetCompany?.trimmingCharacters(in: .whitespaces),
                                 industryCode: industry, sensitiveActivities: input.activities, form: input.form,
@@ -128,8 +122,8 @@ public struct OutboundService: Sendable {
             throw DomainError(code: "invalid_value", field: "stage", en: "a new project starts at consulting or preparing_filings; later stages are reached step by step",
                               zh: "新项目须从“咨询中”或“准备备案”开始，其后逐步推进")
         }
-        let project = try await build(input, id: UUID(), catalog: try await ReferenceRepository(db: db).catalog(),
-                                      beltAndRoad: try await repository.beltAndRoad())
+        let project = try build(input, id: UUID(), catalog: try await ReferenceRepository(db: db).catalog(),
+                                beltAndRoad: try await repository.beltAndRoad(), rates: try await rateTable([month(of: input)]))
         let check = try await self.check(project)
         let clock = self.clock, today = self.today
         try await WriteGate.write(db) { tx in

@@ -8,7 +8,7 @@ final class OutboundProjectTests: XCTestCase {
     func project(bp: Int, country: String = "DE") -> OutboundProject {
         OutboundProject(enterpriseID: UUID(), title: "Acquisition", countryCode: country, targetCompany: "Ziel GmbH", industryCode: "36",
                         form: .acquisition, equityBasisPoints: bp,
-                        amount: ConvertedAmount(currency: "EUR", original: 1, usdCents: 1, yuanFen: 7, month: YearMonth(year: 2025, month: 1)!))
+                        amount: ConvertedAmount(original: CurrencyAmount(currency: "EUR", minor: 100), usdCents: 113, yuanFen: 812, month: YearMonth(year: 2025, month: 1)!))
     }
 
     func code(_ body: () throws -> Void) -> String? {
@@ -47,21 +47,23 @@ final class OutboundProjectTests: XCTestCase {
 
     func testAmountsConvertExactlyAtTheRateOfTheirMonth() throws {
         // given EUR 100,000,000.00 in June 2020 at US$1.1422 and 1.1422 × 6.8976 = 7.87843872 yuan per euro
-        let rate = MonthlyRate(currency: "EUR", month: YearMonth(year: 2020, month: 6)!, usdPerUnit: Decimal(string: "1.1422")!,
-                               cnyPerUnit: Decimal(string: "7.87843872")!)
+        let rate = try ExchangeRate.parse(currency: "EUR", month: YearMonth(year: 2020, month: 6)!, usdPerUnit: "1.1422", cnyPerUnit: "7.87843872")
         // when
-        let a = try ConvertedAmount.convert(try ConvertedAmount.parse("100,000,000.00"), at: rate)
+        let a = try ConvertedAmount.convert(try ConvertedAmount.parse("100,000,000.00", currency: "eur"), at: rate)
         // then US$114,220,000.00 and 787,843,872.00 yuan
         XCTAssertEqual(a.usdCents, 11_422_000_000)
         XCTAssertEqual(a.yuanFen, 78_784_387_200)
-        // and half a cent rounds away from zero: 0.5 × 0.01 = 0.005 US$ = 0.5 cent → 1 cent
-        let tiny = try ConvertedAmount.convert(Decimal(string: "0.5")!, at: MonthlyRate(currency: "XXX", month: rate.month,
-                                                                                          usdPerUnit: Decimal(string: "0.01")!, cnyPerUnit: 1))
-        XCTAssertEqual(tiny.usdCents, 1)
-        XCTAssertEqual(tiny.yuanFen, 50)
-        XCTAssertEqual(code { _ = try ConvertedAmount.parse("12.34567") }, "amount:invalid_amount")
-        XCTAssertEqual(code { _ = try ConvertedAmount.parse("0") }, "amount:out_of_range")
-        XCTAssertEqual(code { _ = try ConvertedAmount.currencyCode("EURO") }, "currency:invalid_currency")
+        XCTAssertEqual(a.originalText, "100000000.00")
+        // and yuan goes through the month's dollar rate: 1 ÷ 6.8976 = 0.14497796…, so 100.00 yuan is US$14.50
+        let usd = try ExchangeRate.parse(currency: "USD", month: rate.month, usdPerUnit: "1", cnyPerUnit: "6.8976")
+        let yuan = try XCTUnwrap(ConvertedAmount.yuanRate(from: usd))
+        XCTAssertEqual(yuan.usdPerUnitE8, 14_497_796)
+        let hundred = try ConvertedAmount.convert(try ConvertedAmount.parse("100", currency: "CNY"), at: yuan)
+        XCTAssertEqual(hundred.usdCents, 1_450)
+        XCTAssertEqual(hundred.yuanFen, 10_000)
+        XCTAssertEqual(code { _ = try ConvertedAmount.parse("12.345", currency: "EUR") }, "amount:invalid_amount")
+        XCTAssertEqual(code { _ = try ConvertedAmount.parse("0", currency: "EUR") }, "amount:not_positive")
+        XCTAssertEqual(code { _ = try ConvertedAmount.parse("10", currency: "EURO") }, "currency:unknown_currency")
     }
 
     func testEveryCountryHasARegionAndTheBeltAndRoadListIsKnownCodes() {

@@ -10,7 +10,7 @@ final class OutboundDemoTests: StoreTestCase {
     func testTheDemoReproducesThePlatformsFiguresForJune2020() async throws {
         // given a register of 320 firms and the demo's outbound investment
         let firms = try await enterprises.createAll((1...320).map { enterprise($0, zh: "企业\($0)", en: "Firm \($0)") }, by: admin)
-        try await DemoOutboundSeeder(db: db, clock: clock, rates: TableRates.demo).seed(seed: 7, enterprises: firms.map { $0.id! })
+        try await DemoOutboundSeeder(db: db, clock: clock).seed(seed: 7, enterprises: firms.map { $0.id! })
         let stats = OutboundStatsQuery(db: db)
         // when
         let byJune = try await stats.run(from: nil, to: YearMonth(year: 2020, month: 6)!)

@@ -7,6 +7,11 @@ import XCTest
 import ParkTestSupport
 
 final class OutboundStoreTests: StoreTestCase {
+    override func setUp() async throws {
+        try await super.setUp()
+        try await seedDemoRates()
+    }
+
     func testAnOfficerRecordsAnAcquisitionInGermanyAndItsFilingsAreDrafted() async throws {
         // given a firm, and EUR 86,000,000 agreed in April 2025 at the demo's 2025 rates
         // (US$1.1300 and 1.1300 × 7.1870 = 8.121310 yuan per euro)
@@ -38,7 +43,7 @@ final class OutboundStoreTests: StoreTestCase {
         // given
         let firm = try await register(enterprise(1, zh: "甲公司", en: "Alpha"))
         let entries = try await auditCount()
-        var gbp = acquisition(firm); gbp.currency = "GBP"
+        var gbp = acquisition(firm); gbp.amount = CurrencyAmount(currency: "GBP", minor: 100)
         // when / then
         let stake = await domainError { _ = try await self.outbound().record(self.acquisition(firm, percent: 9), by: self.officer) }
         XCTAssertEqual(stake?.field, "equity_percent"); XCTAssertEqual(stake?.code, "below_odi_threshold")
@@ -137,9 +142,9 @@ final class OutboundStoreTests: StoreTestCase {
         let a = try await register(enterprise(1, zh: "甲公司", en: "Alpha")), b = try await register(enterprise(2, zh: "乙公司", en: "Beta"))
         let svc = outbound()
         _ = try await svc.record(acquisition(a, euros: "1000000", agreed: "2020-03-10", stage: .consulting), by: officer)
-        var vn = acquisition(b, country: "VN", agreed: "2020-06-30", stage: .consulting); vn.currency = "USD"; vn.units = 2_000_000; vn.form = .greenfield
+        var vn = acquisition(b, country: "VN", agreed: "2020-06-30", stage: .consulting); vn.amount = CurrencyAmount(currency: "USD", minor: 2_000_000_00); vn.form = .greenfield
         _ = try await svc.record(vn, by: officer)
-        vn.agreedOn = day("2020-07-01"); vn.units = 500_000
+        vn.agreedOn = day("2020-07-01"); vn.amount = CurrencyAmount(currency: "USD", minor: 500_000_00)
         _ = try await svc.record(vn, by: officer)
         let dropped = acquisition(b, country: "TH", agreed: "2020-05-01", stage: .consulting)
         let gone = try await svc.record(dropped, by: officer)
@@ -188,7 +193,7 @@ final class OutboundStoreTests: StoreTestCase {
         var csv = ""
         try await outbound().exportCSV(by: officer) { csv += $0 }
         XCTAssertTrue(csv.hasPrefix("credit_code,title,country,"))
-        XCTAssertTrue(csv.contains(",VN,,36,greenfield,100,USD,5000000,own_funds,operating,2019-05-01,,,,5000000.00,34492500.00,2019-05,true,asia"), csv)
+        XCTAssertTrue(csv.contains(",VN,,36,greenfield,100,USD,5000000.00,own_funds,operating,2019-05-01,,,,5000000.00,34492500.00,2019-05,true,asia"), csv)
     }
 
     func testANewVersionOfTheRulesAppliesFromItsDate() async throws {

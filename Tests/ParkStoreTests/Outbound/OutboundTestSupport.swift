@@ -4,19 +4,16 @@ import ParkDomain
 import ParkStore
 import XCTest
 
-/// A rate table for tests: the demo's yearly rates, or chosen ones.
-struct TableRates: MonthlyRateLookup {
-    var table: [String: MonthlyRate]
-    init(_ rates: [MonthlyRate]) { table = Dictionary(rates.map { ("\($0.currency)|\($0.month.iso)", $0) }, uniquingKeysWith: { a, _ in a }) }
-    func rate(currency: String, month: YearMonth, on db: any Database) async throws -> MonthlyRate? { table["\(currency)|\(month.iso)"] }
-
-    /// The demo's rates, 2015-01 … 2025-06.
-    static let demo = TableRates(DemoOutbound.generate(seed: 1, today: LocalDate(iso: "2025-06-01")!).rates)
-}
-
 extension StoreTestCase {
-    func outbound(_ clock: ParkClock? = nil, rates: any MonthlyRateLookup = TableRates.demo) -> OutboundService {
-        OutboundService(db: db, clock: clock ?? self.clock, rates: rates)
+    func outbound(_ clock: ParkClock? = nil) -> OutboundService {
+        OutboundService(db: db, clock: clock ?? self.clock)
+    }
+
+    /// The demo's USD and EUR rates (yearly averages, 2015-01 … 2025-06) in the rate table.
+    func seedDemoRates() async throws {
+        let rates = DemoOutbound.generate(seed: 1, today: LocalDate(iso: "2025-06-01")!).rates
+        let r = try await ExchangeRateRepository(db: db, clock: clock).importCSV(Data(RateCSV.encode(rates).utf8), dryRun: false, by: admin)
+        XCTAssertEqual(r.errors, [])
     }
 
     func firmUser(_ e: Enterprise) -> Principal {
@@ -27,7 +24,7 @@ extension StoreTestCase {
                      stage: OutboundStage = .preparingFilings, industry: String = "27") -> OutboundProjectInput {
         OutboundProjectInput(enterpriseID: e.id!, title: "Acquisition of Rheinland Diagnostik GmbH", countryCode: country,
                              targetCompany: "Rheinland Diagnostik GmbH", industryCode: industry, form: .acquisition, equityBasisPoints: percent * 100,
-                             currency: "EUR", units: Decimal(string: euros)!, financing: [.ownFunds, .domesticLoan], stage: stage,
+                             amount: try! ConvertedAmount.parse(euros, currency: "EUR"), financing: [.ownFunds, .domesticLoan], stage: stage,
                              agreedOn: agreed.flatMap(LocalDate.init(iso:)))
     }
 }
