@@ -30,19 +30,13 @@ enum ConsoleRoutes {
             EnterpriseListPage.View.render(try await EnterpriseListPage.Model.load(req.queryParameters, on: ctx), ctx)
         }
         router.on(.enterprises(.export)) { req in try await EnterpriseExport.csv(req) }
-        router.on(.enterprises(.template)) { req async throws -> Response in try EnterpriseFiles.template(req) }
-        router.on(.enterprises(.importForm)) { req async throws -> Response in try ImportPage.form(req) }
-        router.on(.enterprises(.importUpload), body: .collect(maxSize: ByteCount(value: EnterpriseCSV.maxBytes + 64 * 1024))) { req in
-            try await ImportPage.upload(req)
-        }
+        ImportPage.register(router)
         EnterpriseFormPage.register(router)
-        router.on(.enterprises(.detail(.key))) { req in try await EnterpriseDetailPage.render(req) }
-        router.on(.enterprises(.deregister(.key))) { req in try await EnterpriseDetailPage.deregister(req) }
+        EnterpriseDetailPage.register(router)
         UserPages.register(router)
-        router.on(.admin(.audit)) { req in try await AuditPage.render(req) }
-        router.on(.land(.overview)) { req in try await LandOverviewPage.render(req) }
-        router.on(.land(.due)) { req in try await DueListPage.render(req) }
-        router.on(.land(.dueCSV)) { req in try await DueListPage.csv(req) }
+        AuditPage.register(router)
+        router.page(.land(.overview)) { ctx, _ in LandOverviewPage.View.render(try await LandOverviewPage.Model.load(on: ctx), ctx) }
+        DueListPage.register(router)
         ParcelPages.register(router)
         LeasePage.register(router)
         RulesetPage.register(router)

@@ -31,7 +31,7 @@ struct Layout {
     func switchLanguageURL() -> String {
         var c = URLComponents(string: here.string) ?? URLComponents()
         var items = (c.queryItems ?? []).filter { $0.name != "lang" }
-        items.append(URLQueryItem(name: "lang", value: lang == .zh ? "en" : "zh"))
+        items.append(URLQueryItem(name: "lang", value: lang.other.rawValue))
         c.queryItems = items
         return (c.path.isEmpty ? "/" : c.path) + "?" + (c.percentEncodedQuery ?? "")
     }
@@ -68,7 +68,7 @@ struct Layout {
         } ?? .empty
         return """
         <!doctype html>
-        <html lang="\(lang == .zh ? "zh-CN" : "en")"><head><meta charset="utf-8">
+        <html lang="\(lang.htmlTag)"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(title) · \(ConsoleText.appName(lang))</title>
         <link rel="icon" href="\(ConsoleURL.assets(.icon))" type="image/svg+xml"><link rel="stylesheet" href="\(ConsoleURL.assets(.css))"></head>
@@ -117,5 +117,17 @@ enum ErrorPage {
 extension Layout {
     init(lang: Language, principal: Principal?, csrf: String?, here: URI) {
         self.lang = lang; self.principal = principal; self.csrf = csrf; self.here = here
+    }
+}
+
+extension Language {
+    /// The other of the console's two languages (the header's switch).
+    var other: Language { self == .zh ? .en : .zh }
+    /// The `lang` attribute of a page in this language.
+    var htmlTag: String {
+        switch self {
+        case .zh: "zh-CN"
+        case .en: "en"
+        }
     }
 }

@@ -20,7 +20,8 @@ enum ConsoleText: TextCatalogue {
     case errorTitle, back, notFoundTitle, forbiddenTitle, perPage
     case deregistered, deregister, deregisteredOn, deregistrationReason, deregisterHint, deregisteredNotice
     case newEnterprise, createEnterprise, editEnterprise, edit, cancel, changeReason, changeReasonHint, selfServiceHint
-    case savedCreated, savedUpdated, position, enterpriseCount
+    case savedCreated, savedUpdated, position, enterpriseCount, enterpriseRecord, userRecord
+    case userCreated, accountDisabled, accountEnabled, passwordSet, formExpired, listSeparator, colon
 
     static var chineseInEnglish: Set<String> { ["switchLanguage"] }   // the switch names the other language in its own
 
@@ -162,6 +163,15 @@ enum ConsoleText: TextCatalogue {
         case .selfServiceHint: B("企业用户可修改英文名称、地址和从业人数；其他信息如需更正请联系园区经济发展部门。", "An enterprise user may change the English name, address and employees; to correct anything else, contact the park's economic development bureau.")
         case .savedCreated: B("企业已登记", "Enterprise registered")
         case .position: B("职务", "Position")
+        case .enterpriseRecord: B("企业", "Enterprise")
+        case .userRecord: B("用户", "User")
+        case .userCreated: B("已创建用户 {name}", "Created user {name}")
+        case .accountDisabled: B("账号已停用", "Account disabled")
+        case .accountEnabled: B("账号已启用", "Account enabled")
+        case .passwordSet: B("密码已重置", "Password set")
+        case .listSeparator: B("、", "; ")
+        case .colon: B("：", ": ")
+        case .formExpired: B("表单已过期，请重试", "The form expired; please try again")
         case .enterpriseCount: B("共 {total} 家企业，第 {page}/{pages} 页", "{total} enterprises, page {page} of {pages}")
         case .savedUpdated: B("修改已保存并记入审计日志", "Changes saved and recorded in the audit trail")
         }

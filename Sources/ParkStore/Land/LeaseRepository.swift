@@ -132,6 +132,10 @@ public struct LeaseRepository: Sendable {
         try principal.requireStaff()
         let before = try await require(id)
         var lease = before
+        if [.underConstruction, .inProduction, .assessmentDue, .expired].contains(state) {
+            let window = try await RulesetRepository(db: db).active().windowMonths
+            try before.checkManualMove(to: state, today: today, windowMonths: window)
+        }
         lease.state = try lease.state.transition(to: state)
         if [.confirmed, .contracted, .lapsed, .assessed, .extended, .reclaimed].contains(state) {
             throw DomainError(.conflict, code: "use_dedicated_step", field: "state",

@@ -13,7 +13,7 @@ extension SaleForms {
     ]
 
     static func contractForm(_ l: Lease, csrf: String?, today: LocalDate, lang: Language) -> HTML {
-        let id = l.id!.uuidString
+        let id = l.id!
         let rowsHTML = (0..<rows).map { i -> HTML in
             let t = i < template.count ? template[i] : nil
             let kinds = [Markup.option("", "—", selected: t?.0.rawValue)] + CommitmentKind.allCases.map {
@@ -32,21 +32,21 @@ extension SaleForms {
         }
         return """
         <h2>\(LandText.contract(lang)) · \(LandText.agreement(lang))</h2>
-        <form method="post" action="/leases/\(id)/contract" class="stack">\(Markup.csrfField(csrf))
+        <form method="post" action="\(ConsoleURL.land(.contract(.value(id))))" class="stack">\(Markup.csrfField(csrf))
         <div class="filters">
         \(field("signed_on", LandText.signedOn(lang), type: "date", value: today.iso))\(field("start_date", LandText.startDate(lang), type: "date", value: today.iso))
         \(field("first_term_years", LandText.firstTerm(lang), value: "10"))\(field("max_total_years", LandText.maxTotal(lang), value: "30"))
         \(field("price_yuan", LandText.price(lang) + " (" + LandText.yuan(lang) + ")", value: String(l.auction.winningBidYuan)))</div>
-        <div class="scroll"><table class="contract"><thead><tr><th>\(LandText.commitment(lang))</th><th>\(lang == .zh ? "名称（其他约定）" : "Label (custom)")</th><th>\(LandText.target(lang))</th>
-        <th>\(LandText.target(lang)) (\(lang == .zh ? "日期" : "date"))</th><th>\(LandText.direction(lang))</th><th>\(LandText.measure(lang))</th><th>k</th><th>\(LandText.mandatory(lang))</th><th>\(LandText.weight(lang))</th></tr></thead>
+        <div class="scroll"><table class="contract"><thead><tr><th>\(LandText.commitment(lang))</th><th>\(LandText.customLabel(lang))</th><th>\(LandText.target(lang))</th>
+        <th>\(LandText.target(lang)) (\(LandText.targetDate(lang)))</th><th>\(LandText.direction(lang))</th><th>\(LandText.measure(lang))</th><th>k</th><th>\(LandText.mandatory(lang))</th><th>\(LandText.weight(lang))</th></tr></thead>
         <tbody>\(rowsHTML)</tbody></table></div>
-        <p class="sub">\(lang == .zh ? "单位：投资强度、亩均税收、亩均产出为元/亩；投资总额为元；研发占比为小数（如 0.03）。" : "Units: investment intensity, tax and output per mu in yuan/mu; total investment in yuan; R&D ratio as a fraction (e.g. 0.03).")</p>
+        <p class="sub">\(LandText.contractUnits(lang))</p>
         <div><button class="btn">\(ConsoleText.save(lang))</button></div></form>
         """
     }
 
     static func contract(_ req: Request) async throws -> Response {
-        try await leaseAction(req) { lease, p in
+        try await leaseAction(req) { lease, p, ctx in
             func text(_ k: String) -> String? { (try? req.content.get(String.self, at: k)).flatMap { $0.isEmpty ? nil : $0 } }
             func number(_ k: String) throws(DomainError) -> Double? {
                 guard let t = text(k) else { return nil }
@@ -77,7 +77,7 @@ extension SaleForms {
             let contract = GrantContract(signedOn: try day(text("signed_on"), "signed_on"), startDate: try day(text("start_date"), "start_date"),
                                          firstTermYears: Int(try whole("first_term_years")), maxTotalYears: Int(try whole("max_total_years")),
                                          priceYuan: try whole("price_yuan"))
-            _ = try await LeaseRepository(db: req.db, clock: req.park.clock).signContract(lease.id!, contract: contract, commitments: commitments, by: p)
+            _ = try await LeaseRepository(db: ctx.db, clock: ctx.park.clock).signContract(lease.id!, contract: contract, commitments: commitments, by: p)
         }
     }
 }

@@ -41,10 +41,10 @@ enum DueListPage {
             self.page = try PageRequest(page: n, perPage: Self.perPage).page
         }
 
-        func params(_ changes: [String: String] = [:]) -> String {
+        func params(_ changes: [String: String] = [:]) -> [(String, String?)] {
             var p: [String: String] = ["within": String(within), "sort": sort.rawValue, "order": descending ? "desc" : "asc", "page": String(page)]
             for (k, v) in changes { p[k] = v }
-            return HTML.query(["within", "sort", "order", "page"].map { ($0, p[$0]) })
+            return ["within", "sort", "order", "page"].map { ($0, p[$0]) }
         }
 
         /// The rows in the chosen order; ties go by parcel code, so the order is total.
@@ -62,43 +62,51 @@ enum DueListPage {
         }
     }
 
-    static func render(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        let layout = Layout(req)
-        let lang = layout.lang
-        let choices = try Choices(req)
-        let rows = choices.sorted(try await LeaseAlertsQuery(db: req.db).run(today: req.park.today, withinMonths: choices.within), lang: lang)
-        let page = Page(items: Array(rows.dropFirst((choices.page - 1) * Choices.perPage).prefix(Choices.perPage)),
-                        total: rows.count, page: choices.page, perPage: Choices.perPage)
+    struct Model {
+        var choices: Choices
+        var page: Page<LeaseAlertsQuery.Row>
+
+        static func load(_ choices: Choices, on ctx: PageContext) async throws -> Model {
+            let rows = choices.sorted(try await LeaseAlertsQuery(db: ctx.db).run(today: ctx.today, withinMonths: choices.within), lang: ctx.language)
+            return Model(choices: choices, page: Page(items: Array(rows.dropFirst((choices.page - 1) * Choices.perPage).prefix(Choices.perPage)),
+                                                      total: rows.count, page: choices.page, perPage: Choices.perPage))
+        }
+    }
+
+    static func register(_ router: ConsoleRouter) {
+        router.page(.land(.due)) { ctx, req in render(try await Model.load(try Choices(req), on: ctx), ctx) }
+        router.on(.land(.dueCSV)) { req in try await csv(req) }
+    }
+
+    static func render(_ m: Model, _ ctx: PageContext) -> ConsolePage {
+        let lang = ctx.language, choices = m.choices, page = m.page
+        let due = ConsoleURL.land(.due)
         func header(_ sort: Sort, _ label: String) -> HTML {
             let active = choices.sort == sort
             let order = active && !choices.descending ? "desc" : "asc"
             let arrow = active ? (choices.descending ? " ▼" : " ▲") : ""
-            return "<th><a href=\"/land/due\(choices.params(["sort": sort.rawValue, "order": order, "page": "1"]))\">\(label)\(arrow)</a></th>"
+            return "<th><a href=\"\(due.href(choices.params(["sort": sort.rawValue, "order": order, "page": "1"])))\">\(label)\(arrow)</a></th>"
         }
         let headers: [HTML] = [header(.parcel, LandText.parcel(lang)), header(.enterprise, ConsoleText.enterprise(lang)), header(.state, LandText.state(lang)),
                                header(.end, LandText.firstTermEnd(lang)), "<th>\(LandText.alerts(lang))</th>"]
-        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"/land/due\(choices.params(["page": String(page.page - 1)]))\">\(ConsoleText.previous(lang))</a>" : .empty
-        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"/land/due\(choices.params(["page": String(page.page + 1)]))\">\(ConsoleText.next(lang))</a>" : .empty
-        let export: HTML = "<a class=\"btn ghost small\" href=\"/land/due.csv\(choices.params(["page": "1"]))\">\(ConsoleText.exportCSV(lang))</a>"
+        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"\(due.href(choices.params(["page": String(page.page - 1)])))\">\(ConsoleText.previous(lang))</a>" : .empty
+        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"\(due.href(choices.params(["page": String(page.page + 1)])))\">\(ConsoleText.next(lang))</a>" : .empty
+        let export: HTML = "<a class=\"btn ghost small\" href=\"\(ConsoleURL.land(.dueCSV).href(choices.params(["page": "1"])))\">\(ConsoleText.exportCSV(lang))</a>"
         let body: HTML = """
         <h1>\(LandText.dueTitle(lang))</h1>
-        <form class="filters card" method="get" action="/land/due"><label>\(LandText.withinMonths(lang))<input type="number" name="within" min="0" max="120" value="\(choices.within)"></label>
+        <form class="filters card" method="get" action="\(due)"><label>\(LandText.withinMonths(lang))<input type="number" name="within" min="0" max="120" value="\(choices.within)"></label>
         <input type="hidden" name="sort" value="\(choices.sort.rawValue)"><input type="hidden" name="order" value="\(choices.descending ? "desc" : "asc")">
         <button class="btn">\(ConsoleText.apply(lang))</button></form>
         <div class="toolbar"><span>\(LandText.dueCount(lang, total: page.total, page: page.page, of: page.pageCount))</span><span class="pager">\(prev)\(next)\(export)</span></div>
         <section class="card flush scroll">\(DueTable.render(page.items, lang: lang, headers: headers))</section>
         <div class="toolbar"><span></span><span class="pager">\(prev)\(next)</span></div>
         """
-        return layout.response(LandText.dueList(lang), .land, body)
+        return ConsolePage(title: LandText.dueList(lang), section: .land, body: body)
     }
 
     /// The whole list in the chosen order: headers in the reader's language and states by
     /// name, with a BOM so Excel opens it; `format=machine` gives snake_case headers and codes.
     static func csv(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
         let lang = RequestContext.current.language
         let choices = try Choices(req)
         let machine = req.query[String.self, at: "format"] == "machine"

@@ -5,39 +5,45 @@ import Vapor
 /// The land bureau's overview: the parcel map coloured by lease state, counts by state, and
 /// links to the due list and GeoJSON import/export.
 enum LandOverviewPage {
-    static func render(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        let layout = Layout(req)
-        let lang = layout.lang
-        let parcels = try await ParcelRepository(db: req.db).all()
-        let leases = try await LeaseRepository(db: req.db).list()
-        let current = LandView.currentLeases(leases)
-        var counts: [LeaseState?: Int] = [:]
-        let items = parcels.map { parcel -> ParcelMap.Item in
-            let lease = current[parcel.id!]
-            counts[lease?.state, default: 0] += 1
-            let state = lease?.state.label.text(lang) ?? LandText.none(lang)
-            return ParcelMap.Item(parcel: parcel, state: lease?.state,
-                                  title: "\(parcel.code) · \(SubArea.label(parcel.subArea).text(lang)) · \(Numbers.decimal(parcel.computedAreaMu, digits: 1)) \(LandText.mu(lang)) · \(state)")
+    struct Model {
+        var items: [ParcelMap.Item]
+        var counts: [LeaseState?: Int]
+
+        static func load(on ctx: PageContext) async throws -> Model {
+            let lang = ctx.language
+            let parcels = try await ParcelRepository(db: ctx.db).all()
+            let current = LandView.currentLeases(try await LeaseRepository(db: ctx.db).list())
+            var counts: [LeaseState?: Int] = [:]
+            let items = parcels.map { parcel -> ParcelMap.Item in
+                let lease = current[parcel.id!]
+                counts[lease?.state, default: 0] += 1
+                return ParcelMap.Item(parcel: parcel, state: lease?.state,
+                                      title: "\(parcel.code) · \(SubArea.label(parcel.subArea).text(lang)) · \(Numbers.measure(parcel.computedAreaMu, .mu, lang)) · \(ParcelMap.label(lease?.state, lang))")
+            }
+            return Model(items: items, counts: counts)
         }
-        let map = ParcelMap(items: items).render { $0?.label.text(lang) ?? LandText.none(lang) }
-        let rows = ([nil] + LeaseState.allCases.map { Optional($0) }).compactMap { s -> HTML? in
-            guard let n = counts[s], n > 0 else { return nil }
-            return "<tr><td>\(s?.label.text(lang) ?? LandText.none(lang))</td><td class=\"num\">\(n)</td></tr>"
+    }
+
+    enum View {
+        static func render(_ m: Model, _ ctx: PageContext) -> ConsolePage {
+            let lang = ctx.language
+            let rows = ([nil] + LeaseState.allCases.map { Optional($0) }).compactMap { s -> HTML? in
+                guard let n = m.counts[s], n > 0 else { return nil }
+                return "<tr><td>\(ParcelMap.label(s, lang))</td><td class=\"num\">\(Numbers.count(n))</td></tr>"
+            }
+            let body: HTML = """
+            <h1>\(LandText.landTitle(lang))</h1>
+            <p><a class="btn" href="\(ConsoleURL.land(.due))">\(LandText.dueList(lang))</a> <a class="btn ghost" href="\(ConsoleURL.land(.parcelImportForm))">\(LandText.importParcels(lang))</a>
+            <a class="btn ghost" href="\(ConsoleURL.land(.parcelsExport))">\(LandText.exportParcels(lang))</a>
+            <a class="btn ghost" href="\(ConsoleURL.land(.reportImportForm))">\(LandText.importBureauReports(lang))</a>
+            <a class="btn ghost" href="\(ConsoleURL.land(.rulesets))">\(LandText.rulesets(lang))</a></p>
+            <div class="grid g31">
+            <section class="card"><h2>\(LandText.parcelMap(lang)) (\(Numbers.count(m.items.count)))</h2>\(ParcelMap(items: m.items).render(lang))</section>
+            <section class="card"><h2>\(LandText.state(lang))</h2><table><tbody>\(rows)</tbody></table></section>
+            </div>
+            """
+            return ConsolePage(title: LandText.land(lang), section: .land, body: body)
         }
-        let body: HTML = """
-        <h1>\(LandText.landTitle(lang))</h1>
-        <p><a class="btn" href="/land/due">\(LandText.dueList(lang))</a> <a class="btn ghost" href="/parcels/import">\(LandText.importParcels(lang))</a>
-        <a class="btn ghost" href="/parcels/export.geojson">\(LandText.exportParcels(lang))</a>
-        <a class="btn ghost" href="/land/reports/import">\(lang == .zh ? "导入部门年度数据" : "Import bureau reports")</a>
-        <a class="btn ghost" href="/land/rulesets">\(lang == .zh ? "评估规则集" : "Assessment rulesets")</a></p>
-        <div class="grid g31">
-        <section class="card"><h2>\(LandText.parcelMap(lang)) (\(parcels.count))</h2>\(map)</section>
-        <section class="card"><h2>\(LandText.state(lang))</h2><table><tbody>\(rows)</tbody></table></section>
-        </div>
-        """
-        return layout.response(LandText.land(lang), .land, body)
     }
 }
 
@@ -54,11 +60,6 @@ enum LandView {
     static func isHeld(_ leases: [Lease]) -> Bool {
         leases.contains { $0.state.holdsLand }
     }
-
-    static func enterpriseName(_ req: Request, _ id: UUID, _ lang: Language) async throws -> String {
-        guard let e = try await EnterpriseRepository(db: req.db).find(id) else { return id.uuidString }
-        return lang == .zh || e.nameEn.isEmpty ? e.nameZh : e.nameEn
-    }
 }
 
 enum DueTable {
@@ -68,7 +69,7 @@ enum DueTable {
         let trs = rows.map { r -> HTML in
             let alerts = r.alerts.map { a -> HTML in "<div>\(a.message(lang))</div>" }
             return """
-            <tr><td><a href="/leases/\(r.lease.id!.uuidString)">\(r.parcel.code)</a><div class="sub">\(SubArea.label(r.parcel.subArea).text(lang))</div></td>
+            <tr><td><a href="\(ConsoleURL.land(.lease(.value(r.lease.id!))))">\(r.parcel.code)</a><div class="sub">\(SubArea.label(r.parcel.subArea).text(lang))</div></td>
             <td>\(r.enterpriseName.text(lang))</td><td>\(r.lease.state.label.text(lang))</td>
             <td class="nowrap">\(r.lease.contract?.firstTermEnd.iso ?? "—")</td><td>\(alerts)</td></tr>
             """

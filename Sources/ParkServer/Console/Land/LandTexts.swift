@@ -12,10 +12,38 @@ enum LandText: TextCatalogue {
     case value, ratio, met, notMet, decision, approve, override, overrideReason, compensation, decide, decidedBy
     case importParcels, exportParcels, alerts, noLeases, advance, none, importParcelsIntro, yuan, wanYuan, mu, m2
     case portalLeases, heldLand, assessmentResult, noReports, leaseID
+    case previewNotStored, recordAuction, signConfirmation, confirmationDeadline, markLapsed, customLabel, targetDate, contractUnits
+    case importBureauReports, rulesets, rulesetsTitle, ruleset, fullExtensionFrom, shortExtensionFrom, shortExtensionYears, ratioCap
+    case mandatoryForFull, windowMonths, publishedBy, publishVersion, name, publish, active, importReportsTitle, importReportsIntro
 
     var text: Bilingual {
         switch self {
         case .land: B("土地", "Land")
+        case .previewNotStored: B("预览（尚未保存）", "Preview (not stored yet)")
+        case .recordAuction: B("登记拍卖成交", "Record the auction")
+        case .signConfirmation: B("签订成交确认书", "Sign the confirmation of the deal")
+        case .confirmationDeadline: B("截止日期（拍卖后第 5 个工作日）", "Deadline (5th working day after the auction)")
+        case .markLapsed: B("确认期限已过：标记为失效，没收保证金", "Deadline passed: mark lapsed, forfeit the deposit")
+        case .customLabel: B("名称（其他约定）", "Label (custom)")
+        case .targetDate: B("日期", "date")
+        case .contractUnits: B("单位：投资强度、亩均税收、亩均产出为元/亩；投资总额为元；研发占比为小数（如 0.03）。", "Units: investment intensity, tax and output per mu in yuan/mu; total investment in yuan; R&D ratio as a fraction (e.g. 0.03).")
+        case .importBureauReports: B("导入部门年度数据", "Import bureau reports")
+        case .rulesets: B("评估规则集", "Assessment rulesets")
+        case .rulesetsTitle: B("履约评估规则集", "Assessment rulesets")
+        case .ruleset: B("规则集", "Ruleset")
+        case .fullExtensionFrom: B("续期至最长年限分数线", "Full extension from score")
+        case .shortExtensionFrom: B("缩短续期分数线", "Short extension from score")
+        case .shortExtensionYears: B("缩短续期年限", "Short extension (years)")
+        case .ratioCap: B("完成率计分上限", "Ratio cap")
+        case .mandatoryForFull: B("须约束性指标全部达标", "Mandatory required for full")
+        case .windowMonths: B("评估窗口（月）", "Window (months)")
+        case .publishedBy: B("发布人", "Published by")
+        case .publishVersion: B("发布新版本（立即生效）", "Publish a new version (takes effect at once)")
+        case .name: B("名称", "Name")
+        case .publish: B("发布", "Publish")
+        case .active: B("生效中", "active")
+        case .importReportsTitle: B("导入部门年度数据", "Import the bureaus' yearly reports")
+        case .importReportsIntro: B("税务局或统计局提供的 CSV，每行一个地块一个年度。金额单位为元，能耗为吨标煤。已填报年度视为更正并保留历史。任一行有误则全部不导入。", "A CSV from the tax or statistics bureau, one row per parcel and year. Amounts in yuan, energy in t standard coal. A year already filed becomes a correction and the history is kept. If any row is wrong nothing is imported.")
         case .landTitle: B("土地出让与弹性年期", "Land and flexible-term leases")
         case .parcelMap: B("地块分布图", "Parcel map")
         case .dueList: B("到期预警", "Due list")

@@ -6,29 +6,29 @@ import Vapor
 /// (or staff) files a yearly report or a correction.
 extension LeasePage {
     static func register(_ router: ConsoleRouter) {
-        router.on(.land(.lease(.key))) { req in try await render(req) }
+        router.page(.land(.lease(.key))) { ctx, req in View.render(try await Model.load(try req.pathID(), on: ctx), ctx) }
         router.on(.land(.advance(.key))) { req in try await advance(req) }
         router.on(.land(.fileReport(.key))) { req in try await fileReport(req) }
-        router.on(.land(.assessment(.key))) { req in try await AssessmentPage.render(req) }
-        router.on(.land(.runAssessment(.key))) { req in try await AssessmentPage.run(req) }
-        router.on(.land(.decide(.key))) { req in try await AssessmentPage.decide(req) }
+        AssessmentPage.register(router)
         SaleForms.register(router)
     }
 
-    static func actions(_ l: Lease, _ p: Principal, csrf: String?, lang: Language, calendar: WorkingCalendar, today: LocalDate) -> HTML {
-        let id = l.id!.uuidString
+    static func actions(_ m: Model, _ ctx: PageContext) -> HTML {
+        let l = m.loaded.lease, id = l.id!, lang = ctx.language, csrf = ctx.csrf
         var out: [HTML] = []
-        if p.isStaff && l.state == .auctioned { out.append(SaleForms.confirmForm(l, calendar: calendar, csrf: csrf, today: today, lang: lang)) }
-        if p.isStaff && l.state == .confirmed { out.append(SaleForms.contractForm(l, csrf: csrf, today: today, lang: lang)) }
-        let manual = l.state.next.filter { [.underConstruction, .inProduction, .assessmentDue, .expired].contains($0) }
-        if p.isStaff && !manual.isEmpty {
-            let buttons = manual.sorted { $0.rawValue < $1.rawValue }.map { s -> HTML in
+        if m.isStaff && l.state == .auctioned { out.append(SaleForms.confirmForm(l, calendar: m.calendar, csrf: csrf, today: ctx.today, lang: lang)) }
+        if m.isStaff && l.state == .confirmed { out.append(SaleForms.contractForm(l, csrf: csrf, today: ctx.today, lang: lang)) }
+        // only the moves the dates allow today: an extended lease is offered neither expiry nor
+        // another assessment before its time (LeaseMoves)
+        let manual = l.manualMoves(today: ctx.today, windowMonths: m.windowMonths)
+        if m.isStaff && !manual.isEmpty {
+            let buttons = manual.map { s -> HTML in
                 "<button class=\"btn ghost small\" name=\"state\" value=\"\(s.rawValue)\">\(s.label.text(lang))</button>"
             }
-            out.append("<form method=\"post\" action=\"/leases/\(id)/advance\" class=\"filters\">\(Markup.csrfField(csrf))<span>\(LandText.advance(lang)):</span>\(buttons)</form>")
+            out.append("<form method=\"post\" action=\"\(ConsoleURL.land(.advance(.value(id))))\" class=\"filters\">\(Markup.csrfField(csrf))<span>\(LandText.advance(lang)):</span>\(buttons)</form>")
         }
-        if p.isStaff && l.state == .assessmentDue {
-            out.append("<p><a class=\"btn\" href=\"/leases/\(id)/assessment\">\(LandText.runAssessment(lang))</a></p>")
+        if m.isStaff && l.state == .assessmentDue {
+            out.append("<p><a class=\"btn\" href=\"\(ConsoleURL.land(.assessment(.value(id))))\">\(LandText.runAssessment(lang))</a></p>")
         }
         if l.contract != nil && [.contracted, .underConstruction, .inProduction, .assessmentDue, .extended].contains(l.state) {
             out.append(reportForm(id, csrf: csrf, lang: lang))
@@ -36,13 +36,13 @@ extension LeasePage {
         return out.isEmpty ? .empty : "<section class=\"card\">\(out)</section>"
     }
 
-    static func reportForm(_ id: String, csrf: String?, lang: Language) -> HTML {
+    static func reportForm(_ id: UUID, csrf: String?, lang: Language) -> HTML {
         func field(_ name: String, _ label: LandText, type: String = "number", step: String = "1") -> HTML {
             "<label>\(label(lang))<input type=\"\(type)\" name=\"\(name)\" step=\"\(step)\" min=\"0\"></label>"
         }
         return """
         <h2>\(LandText.submitReport(lang))</h2>
-        <form method="post" action="/leases/\(id)/reports" class="filters">\(Markup.csrfField(csrf))
+        <form method="post" action="\(ConsoleURL.land(.fileReport(.value(id))))" class="filters">\(Markup.csrfField(csrf))
         <label>\(LandText.year(lang))<input type="number" name="year" required min="1990" max="2100"></label>
         \(field("investment_to_date_yuan", .investmentToDate))\(field("production_start_date", .productionStart, type: "date"))
         \(field("tax_paid_yuan", .tax))\(field("revenue_yuan", .revenue))\(field("value_added_yuan", .valueAdded))\(field("rd_spend_yuan", .rdSpend))
@@ -52,18 +52,18 @@ extension LeasePage {
         """
     }
 
+    struct AdvanceForm: Content { var state: String? }
+
     static func advance(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        try ConsoleRoutes.checkCSRF(req)
-        let lang = RequestContext.current.language
-        let x = try await load(req, p, lang)
-        guard let s = (try? req.content.get(String.self, at: "state")).flatMap(LeaseState.init(rawValue:)) else { throw DomainError.required("state") }
+        let ctx = PageContext(req)
+        let id = try req.pathID()
+        let x = try await Loaded.load(id, on: ctx)
+        guard let s = try req.form(AdvanceForm.self).state.flatMap(LeaseState.init(rawValue:)) else { throw DomainError.required("state") }
         do {
-            _ = try await LeaseRepository(db: req.db, clock: req.park.clock).advance(x.lease.id!, to: s, by: p)
-            return try await render(req, notice: (true, s.label.text(lang)))
+            _ = try await LeaseRepository(db: ctx.db, clock: ctx.park.clock).advance(x.lease.id!, to: s, by: try ctx.user())
+            return try await response(id, notice: Notice(ok: true, text: s.label.text(ctx.language)), ctx)
         } catch let e as DomainError where e.kind != .forbidden {
-            return try await render(req, notice: (false, e.message.text(lang)), status: Problem.status(of: e.kind))
+            return try await response(id, notice: Notice(ok: false, text: e.message.text(ctx.language)), status: Problem.status(of: e.kind), ctx)
         }
     }
 
@@ -75,13 +75,13 @@ extension LeasePage {
     }
 
     static func fileReport(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try ConsoleRoutes.checkCSRF(req)
-        let lang = RequestContext.current.language
-        let x = try await load(req, p, lang)
+        let ctx = PageContext(req)
+        let p = try ctx.user(), lang = ctx.language
+        let id = try req.pathID()
+        let x = try await Loaded.load(id, on: ctx)
         do {
             let f: ReportForm
-            do { f = try req.content.decode(ReportForm.self) } catch {
+            do { f = try req.form(ReportForm.self) } catch {
                 throw DomainError(code: "invalid_number", field: "report", en: "every figure must be a whole number (yuan) or a decimal (tonnes)",
                                   zh: "各项数值须为整数（元）或小数（吨）")
             }
@@ -98,10 +98,10 @@ extension LeasePage {
                                            emissionsTonnes: f.emissions_tonnes ?? 0,
                                            averageEmployees: f.average_employees ?? 0,
                                            source: p.isStaff ? .statisticsBureau : .selfReported)
-            let v = try await ReportRepository(db: req.db, clock: req.park.clock).submit(leaseID: x.lease.id!, report: report, reason: f.reason ?? "", by: p)
-            return try await render(req, notice: (true, "\(LandText.year(lang)) \(year) v\(v.version)"))
+            let v = try await ReportRepository(db: ctx.db, clock: ctx.park.clock).submit(leaseID: x.lease.id!, report: report, reason: f.reason ?? "", by: p)
+            return try await response(id, notice: Notice(ok: true, text: "\(LandText.year(lang)) \(year) v\(v.version)"), ctx)
         } catch let e as DomainError where e.kind != .forbidden && e.kind != .notFound {
-            return try await render(req, notice: (false, (e.field.map { "\($0): " } ?? "") + e.message.text(lang)), status: Problem.status(of: e.kind))
+            return try await response(id, notice: .refusal(e, lang), status: Problem.status(of: e.kind), ctx)
         }
     }
 }

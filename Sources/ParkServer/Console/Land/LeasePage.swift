@@ -6,46 +6,66 @@ import Vapor
 /// the latest assessment, and the actions open to the viewer (staff move the life cycle;
 /// the enterprise files its yearly report).
 enum LeasePage {
+    /// A lease the reader may see, with its parcel and the holder's name (404 otherwise).
     struct Loaded {
         var lease: Lease
         var parcel: Parcel
         var enterprise: String
-    }
 
-    static func load(_ req: Request, _ p: Principal, _ lang: Language) async throws -> Loaded {
-        guard let id = req.parameters.get("id").flatMap(UUID.init(uuidString:)),
-              let lease = try await LeaseRepository(db: req.db).find(id), p.canRead(enterprise: lease.enterpriseID),
-              let parcel = try await ParcelRepository(db: req.db).find(lease.parcelID) else {
-            throw DomainError.notFound(lang == .zh ? "出让" : "lease", id: req.parameters.get("id") ?? "")
+        static func load(_ id: UUID, on ctx: PageContext) async throws -> Loaded {
+            guard let lease = try await LeaseRepository(db: ctx.db).find(id), try ctx.user().canRead(enterprise: lease.enterpriseID),
+                  let parcel = try await ParcelRepository(db: ctx.db).find(lease.parcelID) else {
+                throw Names.notFound(LandText.lease, id: id.uuidString)
+            }
+            let holder = try await ctx.park.enterprises.names([lease.enterpriseID])[lease.enterpriseID]
+            return Loaded(lease: lease, parcel: parcel,
+                          enterprise: holder.map { Names.enterprise(zh: $0.zh, en: $0.en, ctx.language) } ?? lease.enterpriseID.uuidString)
         }
-        return Loaded(lease: lease, parcel: parcel, enterprise: try await LandView.enterpriseName(req, lease.enterpriseID, lang))
     }
 
-    static func render(_ req: Request, notice: (ok: Bool, text: String)? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        let layout = Layout(req)
-        let lang = layout.lang
-        let x = try await load(req, p, lang)
-        let lease = x.lease
-        let history = try await ReportRepository(db: req.db).history(leaseID: lease.id!)
-        let reports = try await ReportRepository(db: req.db).current(leaseID: lease.id!)
-        let assessment = try await AssessmentRepository(db: req.db).latest(leaseID: lease.id!)
-        let today = req.park.today
-        let noticeHTML: HTML = notice.map { "<div class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</div>" } ?? .empty
-        let body: HTML = """
-        <p><a href="/parcels/\(x.parcel.id!.uuidString)">← \(LandText.parcel(lang)) \(x.parcel.code)</a></p>
-        <h1>\(LandText.lease(lang)) · \(x.parcel.code) · \(x.enterprise)</h1>\(noticeHTML)
-        <section class="card"><h2>\(LandText.timeline(lang)) <span class="badge">\(lease.state.label.text(lang))</span></h2>\(timeline(lease, today: today, windowMonths: try await RulesetRepository(db: req.db).active().windowMonths, lang: lang))</section>
-        <div class="grid g2">
-        <section class="card"><h2>\(LandText.contract(lang))</h2>\(contractFacts(lease, x.parcel, lang: lang))</section>
-        <section class="card"><h2>\(LandText.agreement(lang))</h2>\(agreement(lease, lang: lang))</section>
-        </div>
-        <section class="card"><h2>\(LandText.kpiCharts(lang))</h2><div class="kpi">\(charts(lease, reports: reports, areaMu: x.parcel.computedAreaMu, lang: lang))</div></section>
-        <section class="card"><h2>\(LandText.reports(lang))</h2>\(reportTable(history, lang: lang))</section>
-        \(assessmentSummary(lease, assessment, p, lang: lang))
-        \(actions(lease, p, csrf: layout.csrf, lang: lang, calendar: try await LeaseRepository(db: req.db).calendar(), today: today))
-        """
-        return layout.response(LandText.lease(lang), p.isStaff ? .land : .enterprises, body, status: status)
+    struct Model {
+        var loaded: Loaded
+        var history: [ReportRepository.Version]
+        var reports: [PerformanceReport]
+        var assessment: AssessmentRepository.Stored?
+        var windowMonths: Int
+        var calendar: WorkingCalendar
+        var isStaff: Bool
+        var notice: Notice?
+
+        static func load(_ id: UUID, notice: Notice? = nil, on ctx: PageContext) async throws -> Model {
+            let x = try await Loaded.load(id, on: ctx)
+            let reports = ReportRepository(db: ctx.db)
+            return Model(loaded: x, history: try await reports.history(leaseID: id), reports: try await reports.current(leaseID: id),
+                         assessment: try await AssessmentRepository(db: ctx.db).latest(leaseID: id),
+                         windowMonths: try await RulesetRepository(db: ctx.db).active().windowMonths,
+                         calendar: try await LeaseRepository(db: ctx.db).calendar(), isStaff: ctx.isStaff, notice: notice)
+        }
+    }
+
+    enum View {
+        static func render(_ m: Model, _ ctx: PageContext, status: HTTPResponseStatus = .ok) -> ConsolePage {
+            let lang = ctx.language, x = m.loaded, lease = x.lease
+            let body: HTML = """
+            <p><a href="\(ConsoleURL.land(.parcel(.value(x.parcel.id!))))">← \(LandText.parcel(lang)) \(x.parcel.code)</a></p>
+            <h1>\(LandText.lease(lang)) · \(x.parcel.code) · \(x.enterprise)</h1>\(m.notice.html)
+            <section class="card"><h2>\(LandText.timeline(lang)) <span class="badge">\(lease.state.label.text(lang))</span></h2>\(LeasePage.timeline(lease, today: ctx.today, windowMonths: m.windowMonths, lang: lang))</section>
+            <div class="grid g2">
+            <section class="card"><h2>\(LandText.contract(lang))</h2>\(LeasePage.contractFacts(lease, x.parcel, lang: lang))</section>
+            <section class="card"><h2>\(LandText.agreement(lang))</h2>\(LeasePage.agreement(lease, lang: lang))</section>
+            </div>
+            <section class="card"><h2>\(LandText.kpiCharts(lang))</h2><div class="kpi">\(LeasePage.charts(lease, reports: m.reports, areaMu: x.parcel.computedAreaMu, lang: lang))</div></section>
+            <section class="card"><h2>\(LandText.reports(lang))</h2>\(LeasePage.reportTable(m.history, lang: lang))</section>
+            \(LeasePage.assessmentSummary(lease, m.assessment, lang: lang))
+            \(LeasePage.actions(m, ctx))
+            """
+            return ConsolePage(title: LandText.lease(lang), section: m.isStaff ? .land : .enterprises, body: body, status: status)
+        }
+    }
+
+    /// The lease page again, with the outcome of a form on it.
+    static func response(_ id: UUID, notice: Notice, status: HTTPResponseStatus = .ok, _ ctx: PageContext) async throws -> Response {
+        View.render(try await Model.load(id, notice: notice, on: ctx), ctx, status: status).response(ctx)
     }
 
     static func timeline(_ l: Lease, today: LocalDate, windowMonths: Int, lang: Language) -> HTML {
@@ -120,7 +140,7 @@ enum LeasePage {
         """
     }
 
-    static func assessmentSummary(_ l: Lease, _ a: AssessmentRepository.Stored?, _ p: Principal, lang: Language) -> HTML {
+    static func assessmentSummary(_ l: Lease, _ a: AssessmentRepository.Stored?, lang: Language) -> HTML {
         guard let a else { return .empty }
         let decided: HTML = a.decision.map { d in
             "<p><strong>\(LandText.decision(lang)):</strong> \(d.kind.label.text(lang)) (\(d.extensionYears) \(LandText.years(lang))) · \(LandText.decidedBy(lang)) \(d.decidedBy) · \(d.decidedOn.iso)</p>"
@@ -128,7 +148,7 @@ enum LeasePage {
         return """
         <section class="card"><h2>\(LandText.assessmentResult(lang))</h2>
         <p>\(LandText.asOf(lang)) \(a.proposal.asOf.iso) · \(LandText.score(lang)) <strong>\(Numbers.decimal(a.proposal.score, digits: 1))</strong> · \(LandText.proposal(lang)): <strong>\(a.proposal.kind.label.text(lang))</strong></p>
-        \(decided)<p><a href="/leases/\(l.id!.uuidString)/assessment">\(LandText.assessment(lang)) →</a></p></section>
+        \(decided)<p><a href="\(ConsoleURL.land(.assessment(.value(l.id!))))">\(LandText.assessment(lang)) →</a></p></section>
         """
     }
 }

@@ -32,7 +32,10 @@ struct ParcelMap {
         }
     }
 
-    func render(legend: (LeaseState?) -> String) -> HTML {
+    /// The state's name in the legend and the parcels' titles.
+    static func label(_ state: LeaseState?, _ lang: Language) -> String { state?.label.text(lang) ?? LandText.none(lang) }
+
+    func render(_ lang: Language) -> HTML {
         let points = items.flatMap(\.parcel.boundary)
         guard let minLon = points.map(\.longitude).min(), let maxLon = points.map(\.longitude).max(),
               let minLat = points.map(\.latitude).min(), let maxLat = points.map(\.latitude).max() else {
@@ -50,14 +53,14 @@ struct ParcelMap {
             guard let id = item.parcel.id else { return nil }
             let pts = item.parcel.boundary.map(xy).joined(separator: " ")
             let h: HTML = """
-            <a href="/parcels/\(id.uuidString)"><polygon points="\(pts)" fill="\(Self.colour(item.state))"><title>\(item.title)</title></polygon></a>
+            <a href="\(ConsoleURL.land(.parcel(.value(id))))"><polygon points="\(pts)" fill="\(Self.colour(item.state))"><title>\(item.title)</title></polygon></a>
             """
             return h.raw
         }.joined()
         // Every state, each with its own colour: the legend explains whatever the map can show.
         let states: [LeaseState?] = [nil] + LeaseState.allCases.map { $0 }
         let legendHTML = states.map { s -> HTML in
-            "<span class=\"legend\"><svg class=\"swatch\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" rx=\"3\" fill=\"\(Self.colour(s))\"/></svg>\(legend(s))</span>"
+            "<span class=\"legend\"><svg class=\"swatch\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" rx=\"3\" fill=\"\(Self.colour(s))\"/></svg>\(Self.label(s, lang))</span>"
         }
         return """
         <svg class="map" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" xmlns="http://www.w3.org/2000/svg">\(HTML(raw: shapes))</svg>

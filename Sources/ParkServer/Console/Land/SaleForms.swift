@@ -20,8 +20,8 @@ enum SaleForms {
 
     static func auctionForm(parcelID: UUID, csrf: String?, today: LocalDate, lang: Language) -> HTML {
         """
-        <section class="card"><h2>\(lang == .zh ? "登记拍卖成交" : "Record the auction")</h2>
-        <form method="post" action="/parcels/\(parcelID.uuidString)/auction" class="filters">\(Markup.csrfField(csrf))
+        <section class="card"><h2>\(LandText.recordAuction(lang))</h2>
+        <form method="post" action="\(ConsoleURL.land(.recordAuction(.value(parcelID))))" class="filters">\(Markup.csrfField(csrf))
         <label>\(LandText.winner(lang)) (\(ConsoleText.creditCode(lang)))<input name="winner_code" class="mono" maxlength="18" required></label>
         \(field("auction_date", LandText.auctionDate(lang), type: "date", value: today.iso))
         \(field("reserve_price_yuan", LandText.reservePrice(lang) + " (" + LandText.yuan(lang) + ")"))
@@ -36,64 +36,60 @@ enum SaleForms {
     }
 
     static func recordAuction(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        try ConsoleRoutes.checkCSRF(req)
-        guard let parcelID = req.parameters.get("id").flatMap(UUID.init(uuidString:)) else { throw DomainError.notFound("parcel", id: "") }
+        let ctx = PageContext(req)
+        let parcelID = try req.pathID()
         let f = try decode(AuctionForm.self, req)
         let code = try CreditCode(f.winner_code ?? "")
-        guard let winner = try await EnterpriseRepository(db: req.db).find(creditCode: code.value) else {
-            throw DomainError.notFound("enterprise", id: code.value)
+        guard let winner = try await ctx.park.enterprises.find(creditCode: code.value) else {
+            throw Names.notFound(ConsoleText.enterpriseRecord, id: code.value)
         }
         let auction = AuctionRecord(date: try day(f.auction_date, "auction_date"), reservePriceYuan: try need(f.reserve_price_yuan, "reserve_price_yuan"),
                                     winningBidYuan: try need(f.winning_bid_yuan, "winning_bid_yuan"), depositYuan: try need(f.deposit_yuan, "deposit_yuan"),
                                     winnerEnterpriseID: winner.id!)
-        let lease = try await LeaseRepository(db: req.db, clock: req.park.clock).recordAuction(parcelID: parcelID, auction: auction, by: p)
-        return req.redirect(to: "/leases/\(lease.id!.uuidString)", redirectType: .normal)
+        let lease = try await LeaseRepository(db: ctx.db, clock: ctx.park.clock).recordAuction(parcelID: parcelID, auction: auction, by: try ctx.user())
+        return req.redirect(to: .land(.lease(.value(lease.id!))))
     }
 
     // MARK: confirmation (lease page)
 
     static func confirmForm(_ l: Lease, calendar: WorkingCalendar, csrf: String?, today: LocalDate, lang: Language) -> HTML {
-        let id = l.id!.uuidString
+        let id = l.id!
         let deadline = ConfirmationRule.deadline(auctionDate: l.auction.date, calendar: calendar)
         let lapsed = ConfirmationRule.isLapsed(l.auction, today: today, calendar: calendar)
         let lapse: HTML = lapsed ? """
-            <form method="post" action="/leases/\(id)/lapse" class="inline">\(Markup.csrfField(csrf))<button class="btn danger small">\(lang == .zh ? "确认期限已过：标记为失效，没收保证金" : "Deadline passed: mark lapsed, forfeit the deposit")</button></form>
+            <form method="post" action="\(ConsoleURL.land(.lapse(.value(id))))" class="inline">\(Markup.csrfField(csrf))<button class="btn danger small">\(LandText.markLapsed(lang))</button></form>
             """ : .empty
         return """
-        <h2>\(lang == .zh ? "签订成交确认书" : "Sign the confirmation of the deal")</h2>
-        <p class="sub">\(lang == .zh ? "截止日期（拍卖后第 5 个工作日）" : "Deadline (5th working day after the auction)"): <strong>\(deadline.iso)</strong></p>
-        <form method="post" action="/leases/\(id)/confirm" class="filters">\(Markup.csrfField(csrf))
+        <h2>\(LandText.signConfirmation(lang))</h2>
+        <p class="sub">\(LandText.confirmationDeadline(lang)): <strong>\(deadline.iso)</strong></p>
+        <form method="post" action="\(ConsoleURL.land(.confirm(.value(id))))" class="filters">\(Markup.csrfField(csrf))
         \(field("date", LandText.confirmedOn(lang), type: "date", value: min(today, deadline).iso))<button class="btn">\(ConsoleText.save(lang))</button></form>\(lapse)
         """
     }
 
     static func confirm(_ req: Request) async throws -> Response {
-        try await leaseAction(req) { lease, p in
+        try await leaseAction(req) { lease, p, ctx in
             let date = try day(try? req.content.get(String.self, at: "date"), "date")
-            _ = try await LeaseRepository(db: req.db, clock: req.park.clock).confirm(lease.id!, on: date, by: p)
+            _ = try await LeaseRepository(db: ctx.db, clock: ctx.park.clock).confirm(lease.id!, on: date, by: p)
         }
     }
 
     static func lapse(_ req: Request) async throws -> Response {
-        try await leaseAction(req) { lease, p in
-            _ = try await LeaseRepository(db: req.db, clock: req.park.clock).lapseIfOverdue(lease.id!, by: p)
+        try await leaseAction(req) { lease, p, ctx in
+            _ = try await LeaseRepository(db: ctx.db, clock: ctx.park.clock).lapseIfOverdue(lease.id!, by: p)
         }
     }
 
     /// Runs a staff action on the lease and shows the lease page again with the outcome.
-    static func leaseAction(_ req: Request, _ action: @escaping (Lease, Principal) async throws -> Void) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        try ConsoleRoutes.checkCSRF(req)
-        let lang = RequestContext.current.language
-        let x = try await LeasePage.load(req, p, lang)
+    static func leaseAction(_ req: Request, _ action: (Lease, Principal, PageContext) async throws -> Void) async throws -> Response {
+        let ctx = PageContext(req)
+        let id = try req.pathID()
+        let x = try await LeasePage.Loaded.load(id, on: ctx)
         do {
-            try await action(x.lease, p)
-            return req.redirect(to: "/leases/\(x.lease.id!.uuidString)", redirectType: .normal)
+            try await action(x.lease, try ctx.user(), ctx)
+            return req.redirect(to: .land(.lease(.value(id))))
         } catch let e as DomainError where e.kind != .forbidden && e.kind != .notFound {
-            return try await LeasePage.render(req, notice: (false, (e.field.map { "\($0): " } ?? "") + e.message.text(lang)), status: Problem.status(of: e.kind))
+            return try await LeasePage.response(id, notice: .refusal(e, ctx.language), status: Problem.status(of: e.kind), ctx)
         }
     }
 

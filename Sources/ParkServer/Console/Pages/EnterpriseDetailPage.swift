@@ -2,106 +2,133 @@ import ParkDomain
 import ParkStore
 import Vapor
 
-/// One enterprise: its registration facts and its audit trail (field-by-field changes).
+/// One enterprise: its registration facts, its land, and its audit trail (field-by-field changes);
+/// staff deregister it here.
 enum EnterpriseDetailPage {
-    static func render(_ req: Request, notice: (ok: Bool, text: String)? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        let layout = Layout(req)
-        let lang = layout.lang
-        guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw), p.canRead(enterprise: id),
-              let e = try await req.park.enterprises.find(id) else {
-            throw DomainError.notFound(lang == .zh ? "企业" : "enterprise", id: req.parameters.get("id") ?? "")
-        }
-        let clusters = Dictionary(uniqueKeysWithValues: try await req.park.reference.clusters().map { ($0.code, $0.name.text(lang)) })
-        let country = Country.named(e.originCountry)?.name.text(lang) ?? e.originCountry
-        let division = IndustryClassification.division(e.industryCode)
-        let section = division.flatMap { d in IndustryClassification.sections.first { $0.code == d.section } }
-        let trail = try await req.park.audit.trail(entityType: EnterpriseRepository.entityType, entityID: id.uuidString)
-        func yesNo(_ b: Bool) -> String { b ? ConsoleText.yes(lang) : ConsoleText.no(lang) }
-        func fact(_ t: ConsoleText, _ v: HTML) -> HTML { "<dt>\(t(lang))</dt><dd>\(v)</dd>" }
-        func fact(_ t: ConsoleText, _ v: String) -> HTML { fact(t, HTML("\(v)")) }
+    struct Model {
+        var enterprise: Enterprise
+        var clusterNames: [String: String]
+        var land: EnterpriseLand.Model
+        var trail: [AuditEntry]
+        /// May edit: staff, or the firm itself while registered.
+        var canEdit: Bool
+        var isStaff: Bool
+        var own: Bool
+        var notice: Notice?
 
-        let facts: HTML = """
-        <dl class="facts">
-        \(fact(.creditCode, HTML("<span class=\"mono\">\(e.creditCode.value)</span>")))
-        \(fact(.nameZh, e.nameZh))\(fact(.nameEn, e.nameEn))
-        \(fact(.address, e.address.isEmpty ? "—" : e.address))
-        \(fact(.founded, e.foundedOn?.iso ?? "—"))\(fact(.employees, e.employees.map { Numbers.count(Int64($0)) } ?? "—"))
-        </dl>
-        """
-        let classification: HTML = """
-        <dl class="facts">
-        \(fact(.industry, "\(section.map { "\($0.code) \($0.name.text(lang)) › " } ?? "")\(e.industryCode) \(division?.name.text(lang) ?? "")"))
-        \(fact(.clusters, HTML("\(e.clusters.map { Markup.badge(clusters[$0] ?? $0) })")))
-        \(fact(.size, e.aboveDesignatedSize ? ConsoleText.above(lang) : ConsoleText.below(lang)))
-        \(fact(.listing, e.listing?.label.text(lang) ?? "—"))
-        </dl>
-        """
-        let investment: HTML = """
-        <dl class="facts">
-        \(fact(.ownership, e.ownership.label.text(lang)))\(fact(.origin, "\(country) (\(e.originCountry))"))
-        \(fact(.fortune500Parent, e.fortune500Parent ?? "—"))
-        \(fact(.regionalHQ, yesNo(e.regionalHeadquarters)))\(fact(.rdCentre, yesNo(e.rdCentre)))
-        </dl>
-        """
-        let name = lang == .zh ? e.nameZh : (e.nameEn.isEmpty ? e.nameZh : e.nameEn)
-        let saved: (ok: Bool, text: String)? = switch req.query[String.self, at: "saved"] {
-        case "created": (true, ConsoleText.savedCreated(lang))
-        case "updated": (true, ConsoleText.savedUpdated(lang))
-        default: nil
+        static func load(_ id: UUID, notice: Notice? = nil, saved: String? = nil, on ctx: PageContext) async throws -> Model {
+            let p = try ctx.user()
+            guard p.canRead(enterprise: id), let e = try await ctx.park.enterprises.find(id) else {
+                throw Names.notFound(ConsoleText.enterpriseRecord, id: id.uuidString)
+            }
+            let lang = ctx.language
+            let savedNotice: Notice? = switch saved {
+            case "created": Notice(ok: true, text: ConsoleText.savedCreated(lang))
+            case "updated": Notice(ok: true, text: ConsoleText.savedUpdated(lang))
+            default: nil
+            }
+            return Model(
+                enterprise: e,
+                clusterNames: Dictionary(uniqueKeysWithValues: try await ctx.park.reference.clusters().map { ($0.code, $0.name.text(lang)) }),
+                land: try await EnterpriseLand.Model.load(enterpriseID: id, on: ctx),
+                trail: try await ctx.park.audit.trail(entityType: EnterpriseRepository.entityType, entityID: id.uuidString),
+                canEdit: p.isStaff || (p.enterpriseID == id && !e.isDeregistered), isStaff: p.isStaff, own: p.enterpriseID == id,
+                notice: notice ?? savedNotice)
         }
-        let banner: HTML = (notice ?? saved).map { HTML("<p class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</p>") } ?? .empty
-        let edit: HTML = p.isStaff || (p.enterpriseID == id && !e.isDeregistered)
-            ? "<p class=\"actions\"><a class=\"btn ghost\" href=\"/enterprises/\(id.uuidString)/edit\">\(ConsoleText.editEnterprise(lang))</a></p>" : .empty
-        let deregistration: HTML
-        if let d = e.deregistration {
-            deregistration = "<p class=\"notice bad\">\(ConsoleText.deregistered(lang)): \(d.on.iso) · \(d.reason)</p>"
-        } else if p.isStaff {
-            deregistration = """
-            <details class="card"><summary>\(ConsoleText.deregister(lang))</summary><p class="sub">\(ConsoleText.deregisterHint(lang))</p>
-            <form method="post" action="/enterprises/\(id.uuidString)/deregister" class="actions">\(Markup.csrfField(layout.csrf))
-            <label>\(ConsoleText.deregisteredOn(lang))<input type="date" name="deregistered_on" required value="\(req.park.today.iso)"></label>
-            <label class="grow">\(ConsoleText.deregistrationReason(lang))<input name="reason" required maxlength="500"></label>
-            <button class="btn danger">\(ConsoleText.deregister(lang))</button></form></details>
+    }
+
+    enum View {
+        static func render(_ m: Model, _ ctx: PageContext, status: HTTPResponseStatus = .ok) -> ConsolePage {
+            let lang = ctx.language
+            let e = m.enterprise, id = e.id!
+            let country = Country.named(e.originCountry)?.name.text(lang) ?? e.originCountry
+            let division = IndustryClassification.division(e.industryCode)
+            let section = division.flatMap { d in IndustryClassification.sections.first { $0.code == d.section } }
+            func yesNo(_ b: Bool) -> String { b ? ConsoleText.yes(lang) : ConsoleText.no(lang) }
+            func fact(_ t: ConsoleText, _ v: HTML) -> HTML { "<dt>\(t(lang))</dt><dd>\(v)</dd>" }
+            func fact(_ t: ConsoleText, _ v: String) -> HTML { fact(t, HTML("\(v)")) }
+            let facts: HTML = """
+            <dl class="facts">
+            \(fact(.creditCode, HTML("<span class=\"mono\">\(e.creditCode.value)</span>")))
+            \(fact(.nameZh, e.nameZh))\(fact(.nameEn, e.nameEn))
+            \(fact(.address, e.address.isEmpty ? "—" : e.address))
+            \(fact(.founded, e.foundedOn?.iso ?? "—"))\(fact(.employees, e.employees.map { Numbers.count($0) } ?? "—"))
+            </dl>
             """
-        } else {
-            deregistration = .empty
+            let classification: HTML = """
+            <dl class="facts">
+            \(fact(.industry, "\(section.map { "\($0.code) \($0.name.text(lang)) › " } ?? "")\(e.industryCode) \(division?.name.text(lang) ?? "")"))
+            \(fact(.clusters, HTML("\(e.clusters.map { Markup.badge(m.clusterNames[$0] ?? $0) })")))
+            \(fact(.size, e.aboveDesignatedSize ? ConsoleText.above(lang) : ConsoleText.below(lang)))
+            \(fact(.listing, e.listing?.label.text(lang) ?? "—"))
+            </dl>
+            """
+            let investment: HTML = """
+            <dl class="facts">
+            \(fact(.ownership, e.ownership.label.text(lang)))\(fact(.origin, "\(country) (\(e.originCountry))"))
+            \(fact(.fortune500Parent, e.fortune500Parent ?? "—"))
+            \(fact(.regionalHQ, yesNo(e.regionalHeadquarters)))\(fact(.rdCentre, yesNo(e.rdCentre)))
+            </dl>
+            """
+            let edit: HTML = m.canEdit
+                ? "<p class=\"actions\"><a class=\"btn ghost\" href=\"\(ConsoleURL.enterprises(.edit(.value(id))))\">\(ConsoleText.editEnterprise(lang))</a></p>" : .empty
+            let deregistration: HTML
+            if let d = e.deregistration {
+                deregistration = "<p class=\"notice bad\">\(ConsoleText.deregistered(lang)): \(d.on.iso) · \(d.reason)</p>"
+            } else if m.isStaff {
+                deregistration = """
+                <details class="card"><summary>\(ConsoleText.deregister(lang))</summary><p class="sub">\(ConsoleText.deregisterHint(lang))</p>
+                <form method="post" action="\(ConsoleURL.enterprises(.deregister(.value(id))))" class="actions">\(Markup.csrfField(ctx.csrf))
+                <label>\(ConsoleText.deregisteredOn(lang))<input type="date" name="deregistered_on" required value="\(ctx.today.iso)"></label>
+                <label class="grow">\(ConsoleText.deregistrationReason(lang))<input name="reason" required maxlength="500"></label>
+                <button class="btn danger">\(ConsoleText.deregister(lang))</button></form></details>
+                """
+            } else {
+                deregistration = .empty
+            }
+            let name = e.name(lang)
+            let body: HTML = """
+            <p><a href="\(ConsoleURL.enterprises(.list))">← \(ConsoleText.enterprises(lang))</a></p>
+            <h1>\(name)\(e.isDeregistered ? Markup.badge(ConsoleText.deregistered(lang), kind: "off") : .empty)</h1>
+            \(m.notice.html)
+            \(edit)
+            <div class="grid g2">
+            <section class="card"><h2>\(ConsoleText.basicInfo(lang))</h2>\(facts)</section>
+            <section class="card"><h2>\(ConsoleText.classification(lang))</h2>\(classification)<h2 class="spaced">\(ConsoleText.investment(lang))</h2>\(investment)</section>
+            </div>
+            \(EnterpriseLand.View.render(m.land, own: m.own, lang))
+            \(deregistration)
+            <section class="card"><h2>\(ConsoleText.auditTrail(lang))</h2>\(AuditTable.render(m.trail, lang: lang))</section>
+            """
+            return ConsolePage(title: name, section: .enterprises, body: body, status: status)
         }
-        let body: HTML = """
-        <p><a href="/enterprises">← \(ConsoleText.enterprises(lang))</a></p>
-        <h1>\(name)\(e.isDeregistered ? Markup.badge(ConsoleText.deregistered(lang), kind: "off") : .empty)</h1>
-        \(banner)
-        \(edit)
-        <div class="grid g2">
-        <section class="card"><h2>\(ConsoleText.basicInfo(lang))</h2>\(facts)</section>
-        <section class="card"><h2>\(ConsoleText.classification(lang))</h2>\(classification)<h2 class="spaced">\(ConsoleText.investment(lang))</h2>\(investment)</section>
-        </div>
-        \(try await EnterpriseLand.section(req, enterpriseID: id, own: p.enterpriseID == id, lang: lang))
-        \(deregistration)
-        <section class="card"><h2>\(ConsoleText.auditTrail(lang))</h2>\(AuditTable.render(trail, lang: lang))</section>
-        """
-        return layout.response(name, .enterprises, body, status: status)
     }
 
     struct DeregisterForm: Content { var deregistered_on: String?; var reason: String? }
 
+    static func register(_ router: ConsoleRouter) {
+        router.page(.enterprises(.detail(.key))) { ctx, req in
+            View.render(try await Model.load(try req.pathID(), saved: req.query[String.self, at: "saved"], on: ctx), ctx)
+        }
+        router.on(.enterprises(.deregister(.key))) { req in try await deregister(req) }
+    }
+
     /// POST /enterprises/:id/deregister (staff): 注销 with date and reason.
     static func deregister(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        let lang = RequestContext.current.language
-        guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw), p.canRead(enterprise: id) else {
-            throw DomainError.notFound(lang == .zh ? "企业" : "enterprise", id: req.parameters.get("id") ?? "")
-        }
-        try ConsoleRoutes.checkCSRF(req)
+        let ctx = PageContext(req)
+        let p = try ctx.user(), lang = ctx.language
+        let id = try req.pathID()
         do {
-            let f = try req.content.decode(DeregisterForm.self)
+            let f = try req.form(DeregisterForm.self)
             guard let date = f.deregistered_on.flatMap(LocalDate.init(iso:)) else {
                 throw DomainError(code: "invalid_date", field: "deregistered_on", en: "the date must be YYYY-MM-DD", zh: "日期须为 YYYY-MM-DD 格式")
             }
-            _ = try await req.park.enterprises.deregister(id, on: date, reason: f.reason ?? "", by: p)
-            return try await render(req, notice: (true, ConsoleText.deregisteredNotice(lang)))
+            _ = try await ctx.park.enterprises.deregister(id, on: date, reason: f.reason ?? "", by: p)
+            let notice = Notice(ok: true, text: ConsoleText.deregisteredNotice(lang))
+            return View.render(try await Model.load(id, notice: notice, on: ctx), ctx).response(ctx)
         } catch let e as DomainError where e.kind != .forbidden && e.kind != .notFound {
-            return try await render(req, notice: (false, (e.field.map { "\($0): " } ?? "") + e.message.text(lang)), status: Problem.status(of: e.kind))
+            let notice = Notice.refusal(e, lang)
+            return View.render(try await Model.load(id, notice: notice, on: ctx), ctx, status: Problem.status(of: e.kind)).response(ctx)
         }
     }
 }

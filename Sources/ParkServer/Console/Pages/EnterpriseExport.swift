@@ -10,8 +10,6 @@ enum EnterpriseExport {
     static let batch = 500
 
     static func csv(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
         let lang = RequestContext.current.language
         let machine = req.query[String.self, at: "format"] == "machine"
         let params = (try? req.query.decode([String: String].self)) ?? [:]
@@ -54,7 +52,7 @@ enum EnterpriseExport {
         let industry = IndustryClassification.division(e.industryCode).map { "\(e.industryCode) \($0.name.text(lang))" } ?? e.industryCode
         let country = Country.named(e.originCountry).map { "\(e.originCountry) \($0.name.text(lang))" } ?? e.originCountry
         return [
-            e.creditCode.value, e.nameZh, e.nameEn, industry, e.clusters.map { clusters[$0] ?? $0 }.joined(separator: lang == .zh ? "、" : "; "),
+            e.creditCode.value, e.nameZh, e.nameEn, industry, e.clusters.map { clusters[$0] ?? $0 }.joined(separator: ConsoleText.listSeparator(lang)),
             e.ownership.label.text(lang), country, e.fortune500Parent ?? "", yesNo(e.regionalHeadquarters), yesNo(e.rdCentre),
             e.listing?.label.text(lang) ?? "", e.aboveDesignatedSize ? ConsoleText.above(lang) : ConsoleText.below(lang),
             e.employees.map(String.init) ?? "", e.foundedOn?.iso ?? "", e.address, e.deregistration?.on.iso ?? "",
@@ -62,13 +60,8 @@ enum EnterpriseExport {
     }
 }
 
-/// The empty import template, and downloads of files built in memory.
+/// Downloads of files built in memory.
 enum EnterpriseFiles {
-    static func template(_ req: Request) throws -> Response {
-        _ = try ConsoleRoutes.requireLogin(req)
-        return download(Data((EnterpriseCSV.utf8BOM + EnterpriseCSV.template()).utf8), name: "enterprises-template.csv")
-    }
-
     static func download(_ data: Data, name: String) -> Response {
         let res = Response(body: .init(data: data))
         res.headers.contentType = .init(type: "text", subType: "csv", parameters: ["charset": "utf-8"])

@@ -83,43 +83,56 @@ struct EnterpriseFormFields: Content, Sendable {
 /// address and employees) an enterprise in the console. Every edit asks for its reason,
 /// which is sealed into the audit entry.
 enum EnterpriseFormPage {
-    static func register(_ router: ConsoleRouter) {
-        router.on(.enterprises(.new)) { req in try await newForm(req) }
-        router.on(.enterprises(.create)) { req in try await create(req) }
-        router.on(.enterprises(.edit(.key))) { req in try await editForm(req) }
-        router.on(.enterprises(.update(.key))) { req in try await update(req) }
-    }
+    struct Model {
+        var fields: EnterpriseFormFields
+        /// The enterprise edited (nil: a new one).
+        var editing: Enterprise?
+        /// An enterprise user's form: only its own three fields are open.
+        var locked: Bool
+        var clusters: [Cluster]
+        var countries: [Country]
+        var error: DomainError?
 
-    static func newForm(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        return try await render(req, fields: .blank, editing: nil, principal: p)
-    }
+        static func load(fields: EnterpriseFormFields, editing: Enterprise?, error: DomainError? = nil, on ctx: PageContext) async throws -> Model {
+            Model(fields: fields, editing: editing, locked: !ctx.isStaff, clusters: try await ctx.park.reference.clusters(),
+                  countries: try await ctx.park.reference.countries(), error: error)
+        }
 
-    static func create(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        try ConsoleRoutes.checkCSRF(req)
-        let fields = try req.content.decode(EnterpriseFormFields.self)
-        do {
-            let created = try await req.park.enterprises.create(try fields.enterprise(), by: p, catalog: try await req.park.reference.catalog())
-            return req.redirect(to: "/enterprises/\(created.id!.uuidString)?saved=created", redirectType: .normal)
-        } catch let e as DomainError where e.kind != .forbidden && e.kind != .notFound {
-            return try await render(req, fields: fields, editing: nil, principal: p, error: e)
+        /// The enterprise of the URL, if this user may see it (otherwise 404, as everywhere).
+        static func existing(_ id: UUID, on ctx: PageContext) async throws -> Enterprise {
+            guard try ctx.user().canRead(enterprise: id), let e = try await ctx.park.enterprises.find(id) else {
+                throw Names.notFound(ConsoleText.enterpriseRecord, id: id.uuidString)
+            }
+            return e
         }
     }
 
-    static func editForm(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        let e = try await existing(req, p)
-        return try await render(req, fields: EnterpriseFormFields(e), editing: e, principal: p)
+    static func register(_ router: ConsoleRouter) {
+        router.page(.enterprises(.new)) { ctx, _ in View.render(try await Model.load(fields: .blank, editing: nil, on: ctx), ctx) }
+        router.on(.enterprises(.create)) { req in try await create(req) }
+        router.page(.enterprises(.edit(.key))) { ctx, req in
+            let e = try await Model.existing(try req.pathID(), on: ctx)
+            return View.render(try await Model.load(fields: EnterpriseFormFields(e), editing: e, on: ctx), ctx)
+        }
+        router.on(.enterprises(.update(.key))) { req in try await update(req) }
+    }
+
+    static func create(_ req: Request) async throws -> Response {
+        let ctx = PageContext(req)
+        let fields = try req.form(EnterpriseFormFields.self)
+        do {
+            let created = try await ctx.park.enterprises.create(try fields.enterprise(), by: try ctx.user(), catalog: try await ctx.park.reference.catalog())
+            return req.redirect(to: .enterprises(.detail(.value(created.id!))), [("saved", "created")])
+        } catch let e as DomainError where e.kind != .forbidden && e.kind != .notFound {
+            return View.render(try await Model.load(fields: fields, editing: nil, error: e, on: ctx), ctx).response(ctx)
+        }
     }
 
     static func update(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        let before = try await existing(req, p)
-        try ConsoleRoutes.checkCSRF(req)
-        var fields = try req.content.decode(EnterpriseFormFields.self)
+        let ctx = PageContext(req)
+        let p = try ctx.user()
+        let before = try await Model.existing(try req.pathID(), on: ctx)
+        var fields = try req.form(EnterpriseFormFields.self)
         if !p.isStaff {
             // The fields an enterprise user may not change are not in its form: keep them as they are.
             var own = EnterpriseFormFields(before)
@@ -130,89 +143,76 @@ enum EnterpriseFormPage {
             let reason = (fields.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             guard !reason.isEmpty else { throw DomainError.required("reason") }
             let id = before.id!
-            _ = try await req.park.enterprises.update(id, to: try fields.enterprise(), by: p,
-                                                       catalog: try await req.park.reference.catalog(), reason: reason)
-            return req.redirect(to: "/enterprises/\(id.uuidString)?saved=updated", redirectType: .normal)
+            _ = try await ctx.park.enterprises.update(id, to: try fields.enterprise(), by: p,
+                                                       catalog: try await ctx.park.reference.catalog(), reason: reason)
+            return req.redirect(to: .enterprises(.detail(.value(id))), [("saved", "updated")])
         } catch let e as DomainError where e.kind != .forbidden && e.kind != .notFound {
-            return try await render(req, fields: fields, editing: before, principal: p, error: e)
+            return View.render(try await Model.load(fields: fields, editing: before, error: e, on: ctx), ctx).response(ctx)
         }
     }
 
-    /// The enterprise of the URL, if this user may see it (otherwise 404, as everywhere).
-    static func existing(_ req: Request, _ p: Principal) async throws -> Enterprise {
-        let lang = RequestContext.current.language
-        guard let raw = req.parameters.get("id"), let id = UUID(uuidString: raw), p.canRead(enterprise: id),
-              let e = try await req.park.enterprises.find(id) else {
-            throw DomainError.notFound(lang == .zh ? "企业" : "enterprise", id: req.parameters.get("id") ?? "")
-        }
-        return e
-    }
-
-    static func render(_ req: Request, fields f: EnterpriseFormFields, editing: Enterprise?, principal p: Principal,
-                       error: DomainError? = nil) async throws -> Response {
-        let layout = Layout(req)
-        let lang = layout.lang
-        let locked = !p.isStaff
-        let clusters = try await req.park.reference.clusters()
-        let countries = try await req.park.reference.countries()
-        func input(_ name: String, _ label: ConsoleText, _ value: String?, type: String = "text", extra: String = "", lockable: Bool = true) -> HTML {
-            let off = locked && lockable ? " disabled" : ""
-            return "<label>\(label(lang))<input type=\"\(type)\" name=\"\(name)\" value=\"\(value ?? "")\"\(HTML(raw: extra + off))></label>"
-        }
-        func check(_ name: String, _ label: ConsoleText, _ value: String?) -> HTML {
-            "<label class=\"check\"><input type=\"checkbox\" name=\"\(name)\"\(HTML(raw: value != nil ? " checked" : ""))\(HTML(raw: locked ? " disabled" : ""))> \(label(lang))</label>"
-        }
-        let off = HTML(raw: locked ? " disabled" : "")
-        let industries: [HTML] = IndustryClassification.sections.map { s -> HTML in
-            let divisions = IndustryClassification.divisions.filter { $0.section == s.code }
-            return "<optgroup label=\"\(s.code) \(s.name.text(lang))\">\(divisions.map { Markup.option($0.code, "\($0.code) \($0.name.text(lang))", selected: f.industry_code) })</optgroup>"
-        }
-        let chosen = Set(f.clusters ?? [])
-        let clusterBoxes = clusters.map { c -> HTML in
-            "<label class=\"check\"><input type=\"checkbox\" name=\"clusters[]\" value=\"\(c.code)\"\(HTML(raw: chosen.contains(c.code) ? " checked" : ""))\(off)> \(c.name.text(lang))</label>"
-        }
-        let title = editing.map { "\(ConsoleText.editEnterprise(lang)): \(lang == .zh ? $0.nameZh : ($0.nameEn.isEmpty ? $0.nameZh : $0.nameEn))" } ?? ConsoleText.newEnterprise(lang)
-        let action = editing.map { "/enterprises/\($0.id!.uuidString)/edit" } ?? "/enterprises/new"
-        let back = editing.map { "/enterprises/\($0.id!.uuidString)" } ?? "/enterprises"
-        let banner: HTML = error.map { e in HTML("<p class=\"notice bad\">\((e.field.map { "\(FieldNames.label($0, lang)): " } ?? "") + e.message.text(lang))</p>") } ?? .empty
-        let reason: HTML = editing == nil ? .empty : """
-            <section class="card"><h2>\(ConsoleText.changeReason(lang))</h2><label class="grow">\(ConsoleText.changeReasonHint(lang))
-            <input name="reason" required maxlength="500" value="\(f.reason ?? "")"></label></section>
+    enum View {
+        static func render(_ m: Model, _ ctx: PageContext) -> ConsolePage {
+            let lang = ctx.language
+            let f = m.fields, locked = m.locked
+            func input(_ name: String, _ label: ConsoleText, _ value: String?, type: String = "text", extra: String = "", lockable: Bool = true) -> HTML {
+                let off = locked && lockable ? " disabled" : ""
+                return "<label>\(label(lang))<input type=\"\(type)\" name=\"\(name)\" value=\"\(value ?? "")\"\(HTML(raw: extra + off))></label>"
+            }
+            func check(_ name: String, _ label: ConsoleText, _ value: String?) -> HTML {
+                "<label class=\"check\"><input type=\"checkbox\" name=\"\(name)\"\(HTML(raw: value != nil ? " checked" : ""))\(HTML(raw: locked ? " disabled" : ""))> \(label(lang))</label>"
+            }
+            let off = HTML(raw: locked ? " disabled" : "")
+            let industries: [HTML] = IndustryClassification.sections.map { s -> HTML in
+                let divisions = IndustryClassification.divisions.filter { $0.section == s.code }
+                return "<optgroup label=\"\(s.code) \(s.name.text(lang))\">\(divisions.map { Markup.option($0.code, "\($0.code) \($0.name.text(lang))", selected: f.industry_code) })</optgroup>"
+            }
+            let chosen = Set(f.clusters ?? [])
+            let clusterBoxes = m.clusters.map { c -> HTML in
+                "<label class=\"check\"><input type=\"checkbox\" name=\"clusters[]\" value=\"\(c.code)\"\(HTML(raw: chosen.contains(c.code) ? " checked" : ""))\(off)> \(c.name.text(lang))</label>"
+            }
+            let title = m.editing.map { "\(ConsoleText.editEnterprise(lang)): \($0.name(lang))" } ?? ConsoleText.newEnterprise(lang)
+            let action: ConsoleURL = m.editing.map { .enterprises(.update(.value($0.id!))) } ?? .enterprises(.create)
+            let back: ConsoleURL = m.editing.map { .enterprises(.detail(.value($0.id!))) } ?? .enterprises(.list)
+            let banner: HTML = m.error.map { Notice.refusal($0, lang) { FieldNames.label($0, lang) }.html } ?? .empty
+            let reason: HTML = m.editing == nil ? .empty : """
+                <section class="card"><h2>\(ConsoleText.changeReason(lang))</h2><label class="grow">\(ConsoleText.changeReasonHint(lang))
+                <input name="reason" required maxlength="500" value="\(f.reason ?? "")"></label></section>
+                """
+            let body: HTML = """
+            <p><a href="\(back)">← \(ConsoleText.back(lang))</a></p>
+            <h1>\(title)</h1>
+            \(banner)
+            \(locked ? "<p class=\"sub\">\(ConsoleText.selfServiceHint(lang))</p>" as HTML : .empty)
+            <form method="post" action="\(action)" class="stack">\(Markup.csrfField(ctx.csrf))
+            <div class="grid g2">
+            <section class="card"><h2>\(ConsoleText.basicInfo(lang))</h2><div class="fields">
+            \(input("credit_code", .creditCode, f.credit_code, extra: " required maxlength=\"18\" class=\"mono\""))
+            \(input("name_zh", .nameZh, f.name_zh, extra: " required maxlength=\"200\""))
+            \(input("name_en", .nameEn, f.name_en, extra: " maxlength=\"200\"", lockable: false))
+            \(input("address", .address, f.address, extra: " maxlength=\"300\"", lockable: false))
+            \(input("founded_on", .founded, f.founded_on, type: "date"))
+            \(input("employees", .employees, f.employees, type: "number", extra: " min=\"0\" max=\"10000000\"", lockable: false))
+            </div></section>
+            <section class="card"><h2>\(ConsoleText.classification(lang))</h2><div class="fields">
+            <label>\(ConsoleText.industry(lang))<select name="industry_code" required\(off)>\(Markup.option("", "—", selected: f.industry_code))\(industries)</select></label>
+            <label>\(ConsoleText.listing(lang))<select name="listing"\(off)>\(Markup.option("", "—", selected: f.listing))\(ListingBoard.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.listing) })</select></label>
+            \(check("above_designated_size", .above, f.above_designated_size))
+            </div>
+            <fieldset class="plain checks"><legend>\(ConsoleText.clusters(lang))</legend>\(clusterBoxes)</fieldset></section>
+            </div>
+            <section class="card"><h2>\(ConsoleText.investment(lang))</h2><div class="fields">
+            <label>\(ConsoleText.ownership(lang))<select name="ownership"\(off)>\(Ownership.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.ownership) })</select></label>
+            <label>\(ConsoleText.country(lang))<select name="origin_country"\(off)>\(m.countries.map { Markup.option($0.alpha2, "\($0.alpha2) · \($0.name.text(lang))", selected: f.origin_country) })</select></label>
+            \(input("fortune500_parent", .fortune500Parent, f.fortune500_parent, extra: " maxlength=\"200\""))
+            \(check("regional_hq", .regionalHQ, f.regional_hq))\(check("rd_centre", .rdCentre, f.rd_centre))
+            </div></section>
+            \(reason)
+            <p class="actions"><button class="btn" type="submit">\(m.editing == nil ? ConsoleText.createEnterprise(lang) : ConsoleText.save(lang))</button> <a class="btn ghost" href="\(back)">\(ConsoleText.cancel(lang))</a></p>
+            </form>
             """
-        let body: HTML = """
-        <p><a href="\(back)">← \(ConsoleText.back(lang))</a></p>
-        <h1>\(title)</h1>
-        \(banner)
-        \(locked ? "<p class=\"sub\">\(ConsoleText.selfServiceHint(lang))</p>" as HTML : .empty)
-        <form method="post" action="\(action)" class="stack">\(Markup.csrfField(layout.csrf))
-        <div class="grid g2">
-        <section class="card"><h2>\(ConsoleText.basicInfo(lang))</h2><div class="fields">
-        \(input("credit_code", .creditCode, f.credit_code, extra: " required maxlength=\"18\" class=\"mono\""))
-        \(input("name_zh", .nameZh, f.name_zh, extra: " required maxlength=\"200\""))
-        \(input("name_en", .nameEn, f.name_en, extra: " maxlength=\"200\"", lockable: false))
-        \(input("address", .address, f.address, extra: " maxlength=\"300\"", lockable: false))
-        \(input("founded_on", .founded, f.founded_on, type: "date"))
-        \(input("employees", .employees, f.employees, type: "number", extra: " min=\"0\" max=\"10000000\"", lockable: false))
-        </div></section>
-        <section class="card"><h2>\(ConsoleText.classification(lang))</h2><div class="fields">
-        <label>\(ConsoleText.industry(lang))<select name="industry_code" required\(off)>\(Markup.option("", "—", selected: f.industry_code))\(industries)</select></label>
-        <label>\(ConsoleText.listing(lang))<select name="listing"\(off)>\(Markup.option("", "—", selected: f.listing))\(ListingBoard.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.listing) })</select></label>
-        \(check("above_designated_size", .above, f.above_designated_size))
-        </div>
-        <fieldset class="plain checks"><legend>\(ConsoleText.clusters(lang))</legend>\(clusterBoxes)</fieldset></section>
-        </div>
-        <section class="card"><h2>\(ConsoleText.investment(lang))</h2><div class="fields">
-        <label>\(ConsoleText.ownership(lang))<select name="ownership"\(off)>\(Ownership.allCases.map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.ownership) })</select></label>
-        <label>\(ConsoleText.country(lang))<select name="origin_country"\(off)>\(countries.map { Markup.option($0.alpha2, "\($0.alpha2) · \($0.name.text(lang))", selected: f.origin_country) })</select></label>
-        \(input("fortune500_parent", .fortune500Parent, f.fortune500_parent, extra: " maxlength=\"200\""))
-        \(check("regional_hq", .regionalHQ, f.regional_hq))\(check("rd_centre", .rdCentre, f.rd_centre))
-        </div></section>
-        \(reason)
-        <p class="actions"><button class="btn" type="submit">\(editing == nil ? ConsoleText.createEnterprise(lang) : ConsoleText.save(lang))</button> <a class="btn ghost" href="\(back)">\(ConsoleText.cancel(lang))</a></p>
-        </form>
-        """
-        let status = error.map { Problem.status(of: $0.kind) } ?? .ok
-        return layout.response(title, .enterprises, body, status: status)
+            return ConsolePage(title: title, section: .enterprises, body: body, status: m.error.map { Problem.status(of: $0.kind) } ?? .ok)
+        }
     }
 }
 

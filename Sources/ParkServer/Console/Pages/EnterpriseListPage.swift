@@ -107,8 +107,7 @@ enum EnterpriseListPage {
             }
 
             let rows = m.page.items.map { e -> HTML in
-                let name = lang == .zh ? e.nameZh : (e.nameEn.isEmpty ? e.nameZh : e.nameEn)
-                let other = lang == .zh ? e.nameEn : e.nameZh
+                let name = e.name(lang), other = Names.enterpriseOther(zh: e.nameZh, en: e.nameEn, lang)
                 var flags: [HTML] = []
                 if e.fortune500Parent != nil { flags.append(Markup.badge("F500", kind: "f500")) }
                 if e.regionalHeadquarters { flags.append(Markup.badge(ConsoleText.regionalHQ(lang), kind: "hq")) }
@@ -138,7 +137,7 @@ enum EnterpriseListPage {
             \(filters)
             <div class="toolbar"><span>\(totalText)</span><span class="pager">\(prev)\(next)\(export)</span></div>
             <div class="card flush scroll"><table><thead><tr>
-            \(sortHeader(lang == .zh ? .nameZh : .nameEn, .name))\(sortHeader(.creditCode, .creditCode))<th>\(ConsoleText.industry(lang))</th><th>\(ConsoleText.clusters(lang))</th>
+            \(sortHeader(.name(lang), .name))\(sortHeader(.creditCode, .creditCode))<th>\(ConsoleText.industry(lang))</th><th>\(ConsoleText.clusters(lang))</th>
             <th>\(ConsoleText.ownership(lang))</th>\(sortHeader(.employees, .employees, numeric: true))\(sortHeader(.foundedOn, .founded))<th>\(ConsoleText.flags(lang))</th>
             </tr></thead><tbody>\(rows)</tbody></table></div>
             <div class="toolbar"><span></span><span class="pager">\(prev)\(next)</span></div>
@@ -146,4 +145,9 @@ enum EnterpriseListPage {
             return ConsolePage(title: ConsoleText.enterprises(lang), section: .enterprises, body: body)
         }
     }
+}
+
+extension EnterpriseQuery.Sort {
+    /// The sort by name in the reader's language.
+    static func name(_ lang: Language) -> Self { lang == .en ? .nameEn : .nameZh }
 }

@@ -15,24 +15,31 @@ enum LoginPages {
         router.on(.session(.logout)) { req in try await logout(req) }
     }
 
+    /// The sign-in form: what the page shows (an error, the name typed, where to go after).
+    enum View {
+        static func render(error: String?, username: String, next: String, csrf: String, _ ctx: PageContext, status: HTTPResponseStatus = .ok) -> ConsolePage {
+            let lang = ctx.language
+            let body: HTML = """
+            <section class="card narrow">
+            <div class="login-brand"><span class="logo">P</span><h1>\(ConsoleText.signInTitle(lang))</h1><p class="sub">\(ConsoleText.appTagline(lang))</p></div>
+            \(error.map { HTML("<p class=\"notice bad\">\($0)</p>") } ?? .empty)
+            <form method="post" action="\(ConsoleURL.session(.signIn))" class="stack">
+            <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="next" value="\(next)">
+            <label>\(ConsoleText.username(lang))<input name="username" value="\(username)" autocomplete="username" required maxlength="64" autofocus></label>
+            <label>\(ConsoleText.password(lang))<input type="password" name="password" autocomplete="current-password" required maxlength="200"></label>
+            <button class="btn" type="submit">\(ConsoleText.signIn(lang))</button>
+            <p class="sub">\(ConsoleText.demoHint(lang))</p>
+            </form></section>
+            """
+            return ConsolePage(title: ConsoleText.login(lang), section: .none, body: body, status: status)
+        }
+    }
+
     static func form(_ req: Request, error: String?, username: String, status: HTTPResponseStatus = .ok) -> Response {
-        let layout = Layout(req)
-        let lang = layout.lang
+        let ctx = PageContext(req)
         let csrf = req.cookies[loginCSRFCookie]?.string ?? AccountRepository.newCSRFToken()
         let next = SafeRedirect.path((try? req.query.get(String.self, at: "next")) ?? (try? req.content.get(String.self, at: "next")))
-        let body: HTML = """
-        <section class="card narrow">
-        <div class="login-brand"><span class="logo">P</span><h1>\(ConsoleText.signInTitle(lang))</h1><p class="sub">\(ConsoleText.appTagline(lang))</p></div>
-        \(error.map { HTML("<p class=\"notice bad\">\($0)</p>") } ?? .empty)
-        <form method="post" action="/login" class="stack">
-        <input type="hidden" name="_csrf" value="\(csrf)"><input type="hidden" name="next" value="\(next)">
-        <label>\(ConsoleText.username(lang))<input name="username" value="\(username)" autocomplete="username" required maxlength="64" autofocus></label>
-        <label>\(ConsoleText.password(lang))<input type="password" name="password" autocomplete="current-password" required maxlength="200"></label>
-        <button class="btn" type="submit">\(ConsoleText.signIn(lang))</button>
-        <p class="sub">\(ConsoleText.demoHint(lang))</p>
-        </form></section>
-        """
-        let res = layout.response(ConsoleText.login(lang), .none, body, status: status)
+        let res = View.render(error: error, username: username, next: next, csrf: csrf, ctx, status: status).response(ctx)
         res.cookies[loginCSRFCookie] = HTTPCookies.Value(string: csrf, maxAge: 3600, path: "/", isSecure: req.application.parkServices.options.secureCookies,
                                                          isHTTPOnly: true, sameSite: .strict)
         return res
@@ -45,7 +52,7 @@ enum LoginPages {
         let f = (try? req.content.decode(LoginForm.self)) ?? LoginForm()
         guard let sent = f._csrf, let cookie = req.cookies[loginCSRFCookie]?.string,
               ConsoleRoutes.constantTimeEqual(sent, cookie) else {
-            return form(req, error: lang == .zh ? "表单已过期，请重试" : "The form expired; please try again", username: f.username ?? "",
+            return form(req, error: ConsoleText.formExpired(lang), username: f.username ?? "",
                         status: .forbidden)
         }
         let username = (f.username ?? "").trimmingCharacters(in: .whitespaces)
@@ -65,11 +72,9 @@ enum LoginPages {
     }
 
     static func logout(_ req: Request) async throws -> Response {
-        if RequestContext.current.principal != nil {
-            try ConsoleRoutes.checkCSRF(req)
-            if let token = RequestContext.current.token { try await req.park.accounts.revoke(token: token) }
-        }
-        let res = req.redirect(to: "/login", redirectType: .normal)
+        // signed in (RequireSignIn) and the form's token checked (CSRFCheck) before this runs
+        if let token = RequestContext.current.token { try await req.park.accounts.revoke(token: token) }
+        let res = req.redirect(to: .session(.login))
         res.cookies[AuthMiddleware.sessionCookie] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
         return res
     }
