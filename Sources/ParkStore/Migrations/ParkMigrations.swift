@@ -21,6 +21,10 @@ public enum ParkMigrations {
             CreateInvestment(),
 
             // ── slot: Service (issue 12) migrations, in order ──
+            CreateServiceCatalogue(),
+            CreateServiceRequests(),
+            CreateServiceNotifications(),
+            CreateServiceSearch(),
 
             // ── slot: Indicators (issue 13) migrations, in order ──
             CreateIndicators(),
