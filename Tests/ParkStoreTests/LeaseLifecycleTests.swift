@@ -236,5 +236,22 @@ final class LeaseLifecycleTests: StoreTestCase {
         XCTAssertEqual(later[1].alerts, [.windowOpening(opensOn: day("2029-01-01"), firstTermEnd: day("2030-01-01")),
                                          .productionOverdue(committedBy: day("2022-12-31"))])
         XCTAssertEqual(later[2].alerts, [.productionOverdue(committedBy: day("2026-12-31"))])
+
+        // when B reports its production start, its stored alert facts follow in the same write
+        _ = try await ReportRepository(db: db, clock: clock).submit(leaseID: leaseB.id!, report: PerformanceReport(year: 2024, productionStartDate: day("2024-05-01")),
+                                                                    reason: "", by: officer)
+        // then
+        await assertEqual(try await query.run(today: day("2025-06-01"), withinMonths: 12).map(\.parcel.code), ["SIP-001"])
+        // and pages sort in SQL: by enterprise name in English (Alpha, Beta (its window still opens
+        // within 12 months of 2028-02-01), Gamma), one a page
+        let byName = LeaseAlertsQuery.Choice(withinMonths: 12, sort: .enterprise, language: .en)
+        let first = try await query.page(today: day("2028-02-01"), byName, try PageRequest(page: 1, perPage: 1))
+        let second = try await query.page(today: day("2028-02-01"), byName, try PageRequest(page: 2, perPage: 1))
+        XCTAssertEqual(first.total, 3)
+        XCTAssertEqual(first.items.map(\.parcel.code) + second.items.map(\.parcel.code), ["SIP-001", "SIP-002"])
+        var descending = byName
+        descending.descending = true
+        await assertEqual(try await query.page(today: day("2028-02-01"), descending, try PageRequest(page: 1, perPage: 5)).items.map(\.parcel.code),
+                          ["SIP-003", "SIP-002", "SIP-001"])
     }
 }

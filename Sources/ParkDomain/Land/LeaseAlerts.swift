@@ -86,20 +86,25 @@ public enum LeaseAlerts {
     /// projected misses in commitment order.
     public static func alerts(lease: Lease, reports: [PerformanceReport], areaMu: Double, today: LocalDate,
                               withinMonths: Int = 12, ruleset: AssessmentRuleset = .standard) -> [LeaseAlert] {
-        var out: [LeaseAlert] = []
+        facts(lease: lease, reports: reports, areaMu: areaMu, today: today, ruleset: ruleset)
+            .alerts(today: today, withinMonths: withinMonths)
+    }
+
+    /// What the alerts of a lease are decided from, stored so the due list can select and page
+    /// in SQL (`LeaseAlertFacts`): the window's opening date, the production dates owed, and the
+    /// misses projected from the reports up to `today`'s year.
+    public static func facts(lease: Lease, reports: [PerformanceReport], areaMu: Double, today: LocalDate,
+                             ruleset: AssessmentRuleset = .standard) -> LeaseAlertFacts {
+        var f = LeaseAlertFacts(projectedInYear: today.year)
         let building: Set<LeaseState> = [.contracted, .underConstruction, .inProduction]
         if let contract = lease.contract, building.contains(lease.state) {
-            let opens = contract.assessmentWindowOpens(months: ruleset.windowMonths)
-            if opens <= today.adding(months: withinMonths) {
-                out.append(.windowOpening(opensOn: opens, firstTermEnd: contract.firstTermEnd))
-            }
+            f.windowOpensOn = contract.assessmentWindowOpens(months: ruleset.windowMonths)
+            f.firstTermEnd = contract.firstTermEnd
         }
         if building.contains(lease.state), !reports.contains(where: { $0.productionStartDate != nil }) {
-            for c in lease.commitments where c.kind == .productionStart {
-                if let due = c.targetDate, due < today { out.append(.productionOverdue(committedBy: due)) }
-            }
+            f.productionDue = lease.commitments.filter { $0.kind == .productionStart }.compactMap(\.targetDate)
         }
-        guard let contract = lease.contract, building.contains(lease.state) || lease.state == .assessmentDue else { return out }
+        guard let contract = lease.contract, building.contains(lease.state) || lease.state == .assessmentDue else { return f }
         let usable = AssessmentSeries.usable(reports, upToYear: today.year)
         let endYear = contract.firstTermEnd.year
         for (i, c) in lease.commitments.enumerated()
@@ -107,10 +112,10 @@ public enum LeaseAlerts {
             guard let projected = project(c, reports: usable, areaMu: areaMu, endYear: endYear) else { continue }
             let ratio = AssessmentRules.ratio(value: projected, target: c.target, atMost: c.direction == .atMost)
             if !AssessmentRules.isMet(ratio) {
-                out.append(.projectedMiss(commitmentIndex: i, kind: c.kind, projected: projected, target: c.target))
+                f.misses.append(.init(commitmentIndex: i, kind: c.kind, projected: projected, target: c.target))
             }
         }
-        return out
+        return f
     }
 
     /// The commitment's measured value projected to `endYear` (see `LeaseAlerts`); nil without
@@ -135,4 +140,42 @@ public enum LeaseAlerts {
             return sum
         }
     }
+}
+
+/// The parts of a lease's alerts that do not depend on the day (`LeaseAlerts.facts`). The day
+/// decides the rest: the window alert shows when it opens within the horizon, a production date
+/// when it has passed. Projected misses hold for the year they were projected in.
+public struct LeaseAlertFacts: Sendable, Equatable, Codable {
+    public struct Miss: Sendable, Equatable, Codable {
+        public var commitmentIndex: Int
+        public var kind: CommitmentKind
+        public var projected: Double
+        public var target: Double
+    }
+
+    public var windowOpensOn: LocalDate?
+    public var firstTermEnd: LocalDate?
+    /// Dates production was committed to start by, while no report shows that it has.
+    public var productionDue: [LocalDate] = []
+    public var misses: [Miss] = []
+    /// The year the misses were projected in (reports up to that year).
+    public var projectedInYear: Int
+
+    public init(projectedInYear: Int) { self.projectedInYear = projectedInYear }
+
+    /// The alerts as of `today`, in `LeaseAlerts.alerts`' order.
+    public func alerts(today: LocalDate, withinMonths: Int) -> [LeaseAlert] {
+        var out: [LeaseAlert] = []
+        if let opens = windowOpensOn, let end = firstTermEnd, opens <= today.adding(months: withinMonths) {
+            out.append(.windowOpening(opensOn: opens, firstTermEnd: end))
+        }
+        for due in productionDue where due < today { out.append(.productionOverdue(committedBy: due)) }
+        for m in misses {
+            out.append(.projectedMiss(commitmentIndex: m.commitmentIndex, kind: m.kind, projected: m.projected, target: m.target))
+        }
+        return out
+    }
+
+    /// The earliest production date owed (what the due list compares with the day in SQL).
+    public var earliestProductionDue: LocalDate? { productionDue.min() }
 }

@@ -69,13 +69,15 @@ extension ParkAPIHandler {
         guard (0...120).contains(within) else {
             throw DomainError(code: "out_of_range", field: "within", en: "within must be 0–120 months", zh: "提前月数须在 0–120 之间")
         }
-        let rows = try await LeaseAlertsQuery(db: repos.db).run(today: repos.today, withinMonths: within,
-                                                                enterpriseID: p.isStaff ? nil : (p.enterpriseID ?? UUID()))
+        let choice = LeaseAlertsQuery.Choice(withinMonths: within, enterpriseID: p.isStaff ? nil : (p.enterpriseID ?? UUID()))
+        let page = try await LeaseAlertsQuery(db: repos.db).page(today: repos.today, choice,
+                                                                 try PageRequest(page: input.query.page, perPage: input.query.perPage))
         let lang = context.language
-        return .ok(.init(body: .json(rows.map {
+        let items: [Components.Schemas.DueLease] = page.items.map {
             .init(lease: LandMapping.lease($0.lease, calendar: nil), parcelCode: $0.parcel.code,
                   enterpriseName: $0.enterpriseName.text(lang), alerts: $0.alerts.map { $0.message(lang) })
-        })))
+        }
+        return .ok(.init(body: .json(.init(items: items, total: page.total, page: page.page, perPage: page.perPage))))
     }
 
     func getLease(_ input: Operations.GetLease.Input) async throws -> Operations.GetLease.Output {

@@ -54,6 +54,7 @@ struct DemoLandSeeder: Sendable {
                 }
                 if (n + 1) % 200 == 0 { progress?("registered \(n + 1)/\(land.leases.count) leases") }
             }
+            try await LeaseAlertFactsStore.refreshAll(on: tx, today: today)
         }
         progress?("registered \(land.leases.count) leases")
         return land.leases.count

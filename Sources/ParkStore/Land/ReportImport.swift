@@ -63,6 +63,7 @@ extension ReportRepository {
                 try await audit.append(by: principal, action: previous == nil ? "import" : "correct", entityType: Self.entityType,
                                        entityID: "\(lease.uuidString)/\(row.report.year)", before: previous?.toDomain(), after: row.report)
             }
+            try await LeaseAlertFactsStore.refresh(writes.map(\.0), on: tx, today: today)
         }
         return (plan.count, [])
     }

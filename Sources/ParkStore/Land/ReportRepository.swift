@@ -62,6 +62,7 @@ public struct ReportRepository: Sendable {
             try await AuditLog(db: tx, clock: clock).append(by: principal, action: previous == nil ? "report" : "correct",
                                                             entityType: Self.entityType, entityID: "\(leaseID.uuidString)/\(report.year)",
                                                             before: before, after: report)
+            try await LeaseAlertFactsStore.refresh([leaseID], on: tx, today: LocalDate(clock.now()))
             return Version(report: report, version: m.version, reason: reason, createdBy: principal.name,
                            createdAt: Date(timeIntervalSince1970: Double(m.createdAtMillis) / 1000))
         }

@@ -50,6 +50,8 @@ public struct RulesetRepository: Sendable {
             try await m.create(on: tx)
             try await AuditLog(db: tx, clock: clock).append(by: principal, action: "publish", entityType: Self.entityType,
                                                             entityID: "\(next.name) v\(next.version)", before: before, after: next)
+            // The window's length may have changed: every lease's alert facts follow it.
+            try await LeaseAlertFactsStore.refreshAll(on: tx, today: LocalDate(clock.now()))
             return next
         }
     }

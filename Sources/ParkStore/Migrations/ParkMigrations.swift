@@ -16,6 +16,7 @@ public enum ParkMigrations {
             UpdateEnterprisesDeregistration(),
             UpdateAuditReason(),
             UpdateUsersPosition(),
+            CreateLeaseAlertFacts(),
             // ── slot: Investment (issue 11) migrations, in order ──
             CreateExchangeRates(),
             CreateInvestment(),
