@@ -96,6 +96,7 @@ let package = Package(
             dependencies: [
                 "ParkServer", "ParkStore", "ParkDomain", "ParkTestSupport",
                 .product(name: "XCTVapor", package: "vapor"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -16,6 +16,7 @@ public struct ParkOSCommand: AsyncParsableCommand {
                       // ── slot: Service (issue 12) ──
 
                       // ── slot: Indicators (issue 13) ──
+                      IndicatorsCommand.self,
 
                       // ── slot: Outbound (issue 14) ──
 

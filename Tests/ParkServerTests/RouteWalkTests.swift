@@ -100,6 +100,10 @@ final class RouteWalkTests: ServerTestCase {
             return (.json, #"{"fact":"hq_tier","value":"global"}"#)
         case "POST api/v1/permu/years/:year/reopen":
             return (.json, #"{"reason":"hijacking the 2022 evaluation"}"#)
+        case "POST api/v1/indicators/import":
+            return (HTTPMediaType(type: "text", subType: "csv"), "indicator,period,value,growth_pct\ntrade,2025-04,850,6.3\n")
+        case "PUT api/v1/indicators/:code/targets/:year":
+            return (.json, #"{"level":"2860","growth_pct":"5"}"#)
         default:
             return nil
         }
@@ -122,6 +126,7 @@ final class RouteWalkTests: ServerTestCase {
                              : path.contains(.constant("parcels")) ? parcelB.id!.uuidString : b.id!.uuidString)
             case .parameter("code"): parts.append("biomedicine")
             case .parameter("year"): parts.append("2022")
+            case .parameter("period"): parts.append("2025-04")
             default:
                 XCTFail("\(route.method.rawValue) \(route.path.string): add a substitution for \(component)")
                 return nil
@@ -130,7 +135,9 @@ final class RouteWalkTests: ServerTestCase {
         // Required query parameters, so a refusal is about who asks.
         let query = route.path.string.hasSuffix("leases/:id/proposal") ? "?as_of=2026-01-01"
             : route.path.string.hasSuffix("permu/compare") ? "?draft=\(schemeID.uuidString)"
-            : route.path.string.hasSuffix("enterprises/:id/permu") ? "?year=2022" : ""
+            : route.path.string.hasSuffix("enterprises/:id/permu") ? "?year=2022"
+            : route.path.string.hasSuffix("indicators/targets") ? "?year=2025"
+            : route.path.string.hasPrefix("api/v1/indicators/report") || route.path.string.hasSuffix("derived/enterprises") ? "?period=2025-05" : ""
         return "/" + parts.joined(separator: "/") + query
     }
 

@@ -34,8 +34,11 @@ final class DemoSeederTests: StoreTestCase {
             'outbound_service', 'exchange_rate')
             """).first()!.decode(column: "n", as: Int.self)
         XCTAssertGreaterThan(outboundEntries, 500)
-        XCTAssertEqual(n, 208 + parcels + leases.count + 7 + outboundEntries,
-                       "one entry per enterprise, account, parcel and lease, per-mu scheme (3), run (2) and enactment (2)")
+        // The indicators go through the import: one entry per value version and per target.
+        let indicatorEntries = try await sql.raw("SELECT (SELECT COUNT(*) FROM indicator_values) + (SELECT COUNT(*) FROM indicator_targets) AS n")
+            .first()!.decode(column: "n", as: Int.self)
+        XCTAssertEqual(n, 208 + parcels + leases.count + 7 + outboundEntries + indicatorEntries,
+                       "one entry per enterprise, account, parcel and lease, per-mu scheme (3), run (2) and enactment (2), outbound row, indicator value and target")
         // The two years before the latest are enacted; the latest is left for the officer.
         let latest = LocalDate(clock.now()).year - 1
         let runs = PerMuRunRepository(db: db, clock: clock)

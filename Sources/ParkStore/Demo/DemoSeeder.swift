@@ -73,6 +73,7 @@ public struct DemoSeeder: Sendable {
         // ── slot: Service (issue 12) demo ──
 
         // ── slot: Indicators (issue 13) demo ──
+        try await DemoIndicatorSeeder(db: db, clock: clock).seed(progress: progress)
 
         // ── slot: Outbound (issue 14) demo ──
         try await DemoOutboundSeeder(db: db, clock: clock).seed(seed: seed, enterprises: created.map { $0.id! }, progress: progress)

@@ -149,3 +149,20 @@ public struct IndicatorRepository: Sendable {
         }
     }
 }
+
+extension IndicatorRepository {
+    /// The month asked for, refused when it has not begun yet (a report of the future is empty).
+    public func reportMonth(_ raw: String, field: String = "period") throws(DomainError) -> YearMonth {
+        let m = try YearMonth.parse(raw, field: field)
+        guard m <= currentMonth else {
+            throw DomainError(code: "future_period", field: field, en: "\(m.iso) has not begun yet", zh: "\(m.iso) 尚未开始")
+        }
+        return m
+    }
+
+    /// The month's board pack: the report and ParkOS's own figures with every breakdown (staff).
+    public func boardPack(month: YearMonth, by principal: Principal) async throws -> (report: IndicatorReport, derived: DerivedFigures) {
+        let report = try await self.report(month: month, by: principal)
+        return (report, try await DerivedFiguresQuery(db: db).figures(month: month))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import ParkDomain
+@testable import ParkServer
+import ParkStore
+import XCTVapor
+import ZIPFoundation
+import ParkTestSupport
+
+/// The indicators API: import, report (JSON, CSV, .xlsx), targets, drill-down and the profile.
+final class IndicatorAPITests: ServerTestCase {
+    /// The JSON body without white space (the server pretty-prints).
+    func compact(_ res: XCTHTTPResponse) -> String { res.body.string.filter { !$0.isWhitespace } }
+
+    static let csv = """
+        indicator,period,value,growth_pct
+        trade,2024-04,800,
+        trade,2024-12,2600,
+        trade,2025-03,640,
+        trade,2025-04,850,6.3
+        gdp,2024-Q1,600,
+        gdp,2025-Q1,640,5.1
+
+        """
+
+    func testAnOfficerImportsSeesTheReportAndDownloadsTheBoardPack() async throws {
+        // given
+        _ = try await seedUser("econ", role: .officer, department: "econ")
+        let t = try await token("econ")
+        // when
+        let imported = try await send(.POST, "/api/v1/indicators/import", token: t, body: ByteBuffer(string: Self.csv),
+                                      headers: ["content-type": "text/csv"])
+        XCTAssertEqual(imported.status, .ok, imported.body.string)
+        XCTAssertTrue(compact(imported).contains(#""added":6"#), imported.body.string)
+        let target = try await send(.PUT, "/api/v1/indicators/trade/targets/2025", token: t, json: #"{"level":"2860"}"#)
+        XCTAssertEqual(target.status, .ok, target.body.string)
+        let res = try await send(.GET, "/api/v1/indicators/report?period=2025-04", token: t)
+        // then
+        XCTAssertEqual(res.status, .ok, res.body.string)
+        let body = compact(res)
+        XCTAssertTrue(body.contains(#""growth_pct":"6.3""#), "published growth as published")
+        XCTAssertTrue(body.contains(#""levels_growth_pct":"6.25""#), "(850 − 800) ÷ 800 beside it")
+        XCTAssertTrue(body.contains(#""period_value":"210""#), "April alone: 850 − 640")
+        XCTAssertTrue(body.contains(#""alerts":["trade"]"#), body)
+        let csv = try await send(.GET, "/api/v1/indicators/report/export?period=2025-04&format=csv&lang=en", token: t)
+        XCTAssertEqual(csv.status, .ok)
+        XCTAssertTrue(csv.body.string.contains("Headline indicators, 2025-04"))
+        let xlsx = try await send(.GET, "/api/v1/indicators/report/export?period=2025-04&format=xlsx", token: t)
+        XCTAssertEqual(xlsx.status, .ok)
+        XCTAssertEqual(xlsx.headers.contentType?.subType, "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        let archive = try Archive(data: Data(xlsx.body.readableBytesView), accessMode: .read)
+        XCTAssertNotNil(archive["xl/worksheets/sheet5.xml"], "five sheets: headline, trend, periods, derived, breakdowns")
+        var workbook = Data()
+        _ = try archive.extract(archive["xl/workbook.xml"]!) { workbook.append($0) }
+        XCTAssertTrue(String(decoding: workbook, as: UTF8.self).contains(#"<sheet name="主要指标""#))
+        // the history of a value
+        await assertEqual(try await send(.GET, "/api/v1/indicators/trade/values/2025-04/history", token: t).status, .ok)
+        await assertEqual(try await send(.GET, "/api/v1/indicators/trade/values/2025-05/history", token: t).status, .notFound)
+    }
+
+    func testBadInputIsA4xxNamingRowAndField() async throws {
+        _ = try await seedUser("econ", role: .officer, department: "econ")
+        let t = try await token("econ")
+        let res = try await send(.POST, "/api/v1/indicators/import", token: t,
+                                 body: ByteBuffer(string: "indicator,period,value,growth_pct\ntrade,2025-13,1,\ntrade,2025-04,x,\n"),
+                                 headers: ["content-type": "text/csv"])
+        XCTAssertEqual(res.status, .unprocessableEntity)
+        XCTAssertTrue(compact(res).contains(#""row":2"#) && compact(res).contains(#""column":"value""#), res.body.string)
+        await assertEqual(try await send(.GET, "/api/v1/indicators/report?period=2099-01", token: t).status, .badRequest)
+        await assertEqual(try await send(.GET, "/api/v1/indicators/report?period=2025-1", token: t).status, .badRequest)
+        await assertEqual(try await send(.PUT, "/api/v1/indicators/trade/targets/2025", token: t, json: #"{"level":"lots"}"#).status, .badRequest)
+        await assertEqual(try await send(.GET, "/api/v1/indicators/derived/enterprises?period=2025-04&dimension=cluster", token: t).status, .badRequest)
+    }
+
+    func testTheProfileIsTheFirmsOwnAndNoOneElses() async throws {
+        // given
+        let a = try await seedEnterprise(1, zh: "甲科技有限公司", en: "Alpha Tech")
+        let b = try await seedEnterprise(2, zh: "乙生物有限公司", en: "Beta Bio")
+        _ = try await seedLease(a, code: "T-A", offset: 0)
+        _ = try await seedUser("firm-a", role: .enterprise, enterprise: a.id)
+        let t = try await token("firm-a")
+        // when
+        let own = try await send(.GET, "/api/v1/enterprises/\(a.id!.uuidString)/profile", token: t)
+        let other = try await send(.GET, "/api/v1/enterprises/\(b.id!.uuidString)/profile", token: t)
+        // then
+        XCTAssertEqual(own.status, .ok)
+        XCTAssertTrue(compact(own).contains(#""id":"register""#) && compact(own).contains(#""id":"land""#), own.body.string)
+        XCTAssertEqual(other.status, .notFound)
+        await assertEqual(try await send(.GET, "/api/v1/indicators/report?period=2025-04", token: t).status, .forbidden)
+    }
+}
