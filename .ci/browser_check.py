@@ -55,6 +55,11 @@ PLANS = {
         ("policy-new", ("policies",), r"^/policies/new$", False),
         # If the park has no policy run yet, the admin runs the match form on /policies (see below).
         ("policy-run", ("policies", "policy"), rf"^/policies/runs/{UUID}$", False),
+        ("indicators", ("home",), r"^/indicators$", True),
+        ("board-pack", ("indicators",), r"^/indicators/board-pack\?period=", True),
+        ("indicators-import", ("indicators",), r"^/indicators/import$", False),
+        ("indicators-drill", ("indicators",), r"^/indicators/enterprises\?", False),
+        ("profile", ("enterprise",), rf"^/enterprises/{UUID}/profile$", True),
         ("audit", ("home",), r"^/admin/audit$", True),
         ("users", ("home",), r"^/admin/users$", True),
     ],
@@ -66,6 +71,7 @@ PLANS = {
         ("permu-me", ("home",), r"^/permu/me$", False),
         ("policies-me", ("home",), r"^/policies/me$", True),
         ("policies-me-facts", ("policies-me",), r"^/policies/me/facts$", False),
+        ("profile-me", ("home",), r"^/profile/me$", True),
     ],
 }
 

@@ -73,6 +73,41 @@ public struct DerivedEnterpriseRow: Sendable, Hashable, Codable {
     }
 }
 
+/// FDI year to date from the investment module's ledgers (DOMAIN.md §8): utilised by arrival,
+/// contracted by recording, in US$ cents and yuan fen, with the comparable (non-financial)
+/// subset on which growth is computed.
+public struct DerivedFDI: Sendable, Hashable, Codable {
+    public var utilisedUSDCents: Int64
+    public var utilisedLastYearUSDCents: Int64
+    public var utilisedComparableUSDCents: Int64
+    public var utilisedComparableLastYearUSDCents: Int64
+    public var utilisedCNYFen: Int64
+    public var contractedUSDCents: Int64
+    public var contractedLastYearUSDCents: Int64
+    public var contractedComparableUSDCents: Int64
+    public var contractedComparableLastYearUSDCents: Int64
+    public var contractedCNYFen: Int64
+    public var newProjects: Int
+
+    public init(utilisedUSDCents: Int64 = 0, utilisedLastYearUSDCents: Int64 = 0, utilisedComparableUSDCents: Int64 = 0,
+                utilisedComparableLastYearUSDCents: Int64 = 0, utilisedCNYFen: Int64 = 0, contractedUSDCents: Int64 = 0,
+                contractedLastYearUSDCents: Int64 = 0, contractedComparableUSDCents: Int64 = 0,
+                contractedComparableLastYearUSDCents: Int64 = 0, contractedCNYFen: Int64 = 0, newProjects: Int = 0) {
+        self.utilisedUSDCents = utilisedUSDCents; self.utilisedLastYearUSDCents = utilisedLastYearUSDCents
+        self.utilisedComparableUSDCents = utilisedComparableUSDCents; self.utilisedComparableLastYearUSDCents = utilisedComparableLastYearUSDCents
+        self.utilisedCNYFen = utilisedCNYFen; self.contractedUSDCents = contractedUSDCents; self.contractedLastYearUSDCents = contractedLastYearUSDCents
+        self.contractedComparableUSDCents = contractedComparableUSDCents
+        self.contractedComparableLastYearUSDCents = contractedComparableLastYearUSDCents; self.contractedCNYFen = contractedCNYFen
+        self.newProjects = newProjects
+    }
+
+    /// Growth on the comparable scope (what is published), and the ratio of the two totals.
+    public var utilisedGrowthPct: Decimal? { DerivedFigures.growth(utilisedComparableUSDCents, utilisedComparableLastYearUSDCents) }
+    public var utilisedLevelsGrowthPct: Decimal? { DerivedFigures.growth(utilisedUSDCents, utilisedLastYearUSDCents) }
+    public var contractedGrowthPct: Decimal? { DerivedFigures.growth(contractedComparableUSDCents, contractedComparableLastYearUSDCents) }
+    public var contractedLevelsGrowthPct: Decimal? { DerivedFigures.growth(contractedUSDCents, contractedLastYearUSDCents) }
+}
+
 /// What ParkOS computes from its own records for a month (issue 13 item 4), with the same
 /// conventions as the published figures: tax and above-scale output of the data year (the last
 /// full year of yearly reports) and the year before, above-scale output's growth on this year's
@@ -96,6 +131,8 @@ public struct DerivedFigures: Sendable, Codable {
     public var outputLastYearYuan: Int64
     public var aboveScaleFirms: Int
     public var breakdowns: [BreakdownDimension: [BreakdownRow]]
+    /// Year to date through the month, from the investment ledgers (nil when not read).
+    public var fdi: DerivedFDI?
 
     public init(month: YearMonth, dataYear: Int, enterprises: Int, enterprisesLastYear: Int, taxYuan: Int64, taxLastYearYuan: Int64,
                 outputYuan: Int64, outputComparableBaseYuan: Int64, outputLastYearYuan: Int64, aboveScaleFirms: Int,

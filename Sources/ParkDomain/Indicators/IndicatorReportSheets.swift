@@ -29,6 +29,21 @@ public enum IndicatorReportSheets {
     static func num(_ d: Decimal?, _ places: Int) -> ReportCell { d.map { .number(IndicatorNumber.rounded($0, places), places: places) } ?? .empty }
     static func yuanIn(_ yuan: Int64, _ scale: IndicatorScale) -> Decimal { Decimal(yuan) / scale.factor }
 
+    /// FDI year to date from the investment ledgers, in 万美元: growth on the comparable scope,
+    /// beside the ratio of the two totals.
+    static func fdiRows(_ d: DerivedFigures, _ lang: Language) -> [[ReportCell]] {
+        guard let f = d.fdi else { return [] }
+        func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
+        func wan(_ cents: Int64) -> ReportCell { num(Decimal(cents) / 1_000_000, 2) }
+        let unit = ReportCell.text(IndicatorUnit.wanUSD.label.text(lang))
+        return [
+            [.text(t("实际使用外资（招商台账，年初累计）", "Utilised FDI (investment ledgers, YTD)")), unit, wan(f.utilisedUSDCents),
+             wan(f.utilisedLastYearUSDCents), num(f.utilisedGrowthPct, 1), num(f.utilisedLevelsGrowthPct, 1)],
+            [.text(t("合同外资（招商台账，年初累计）", "Contracted FDI (investment ledgers, YTD)")), unit, wan(f.contractedUSDCents),
+             wan(f.contractedLastYearUSDCents), num(f.contractedGrowthPct, 1), num(f.contractedLevelsGrowthPct, 1)],
+        ]
+    }
+
     public static func sheets(_ report: IndicatorReport, derived: DerivedFigures?, _ lang: Language) -> [ReportSheet] {
         func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
         var out: [ReportSheet] = []
@@ -90,7 +105,7 @@ public enum IndicatorReportSheets {
                      num(derived.outputComparableGrowthPct, 1), num(derived.outputLevelsGrowthPct, 1)],
                     [.text(t("规上企业数", "Above-scale firms")), .text(IndicatorUnit.enterprises.label.text(lang)),
                      .number(Decimal(derived.aboveScaleFirms), places: 0), .empty, .empty, .empty],
-                ]))
+                ] + fdiRows(derived, lang)))
             var rows: [[ReportCell]] = []
             for dim in BreakdownDimension.allCases {
                 for r in derived.breakdowns[dim] ?? [] {

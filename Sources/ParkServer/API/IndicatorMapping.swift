@@ -68,7 +68,13 @@ enum IndicatorMapping {
                      taxLastYearYuan: d.taxLastYearYuan, outputYuan: d.outputYuan, outputComparableBaseYuan: d.outputComparableBaseYuan,
                      outputLastYearYuan: d.outputLastYearYuan, aboveScaleFirms: d.aboveScaleFirms,
                      outputComparableGrowthPct: dec(d.outputComparableGrowthPct), outputLevelsGrowthPct: dec(d.outputLevelsGrowthPct),
-                     taxGrowthPct: dec(d.taxGrowthPct), breakdowns: rows)
+                     taxGrowthPct: dec(d.taxGrowthPct), breakdowns: rows, fdi: d.fdi.map { f in
+                         .init(utilisedUsdCents: f.utilisedUSDCents, utilisedLastYearUsdCents: f.utilisedLastYearUSDCents, utilisedCnyFen: f.utilisedCNYFen,
+                               utilisedGrowthPct: dec(f.utilisedGrowthPct), utilisedLevelsGrowthPct: dec(f.utilisedLevelsGrowthPct),
+                               contractedUsdCents: f.contractedUSDCents, contractedLastYearUsdCents: f.contractedLastYearUSDCents,
+                               contractedCnyFen: f.contractedCNYFen, contractedGrowthPct: dec(f.contractedGrowthPct),
+                               contractedLevelsGrowthPct: dec(f.contractedLevelsGrowthPct), newProjects: f.newProjects)
+                     })
     }
 
     static func report(_ r: IndicatorReport, derived d: DerivedFigures?) -> Components.Schemas.IndicatorReport {

@@ -48,6 +48,7 @@ enum ConsoleRoutes {
         // ── slot: Service (issue 12) ──
 
         // ── slot: Indicators and profile (issue 13) ──
+        IndicatorsRoutes.register(router)
 
         // ── slot: Outbound (issue 14) ──
     }

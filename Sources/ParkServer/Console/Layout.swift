@@ -11,6 +11,7 @@ struct Layout {
         // ── slot: Service (issue 12) ──
 
         // ── slot: Indicators and profile (issue 13) ──
+        case indicators, profile
 
         // ── slot: Outbound (issue 14) ──
     }
@@ -48,11 +49,13 @@ struct Layout {
                 // ── slot: Service (issue 12) ──
 
                 // ── slot: Indicators and profile (issue 13) ──
+                items.append((.indicators, .indicators(.leadership), IndicatorText.nav.text))
 
                 // ── slot: Outbound (issue 14) ──
             }
             if !p.isStaff && p.enterpriseID != nil {
                 items += [(.permu, .permu(.mine), PerMuText.navEnterprise.text), (.policies, .policies(.mine), PolicyText.navEnterprise.text)]
+                items.append((.profile, .indicators(.myProfile), IndicatorText.myProfile.text))
             }
             if p.role == .admin { items += [(.users, .admin(.users), ConsoleText.users.text), (.audit, .admin(.audit), ConsoleText.audit.text)] }
             return items

@@ -71,6 +71,7 @@ public struct DerivedFiguresQuery: Sendable {
         if breakdowns {
             for d in BreakdownDimension.allCases { out.breakdowns[d] = try await breakdown(d, month: month) }
         }
+        out.fdi = try await fdi(month: month)
         return out
     }
 
@@ -175,6 +176,33 @@ public struct DerivedFiguresQuery: Sendable {
                                         revenueLastYearYuan: try r.decode(column: "rev_last", as: Int64.self), aboveScale: rev >= Self.above)
         }
         return (rows, total)
+    }
+
+    /// FDI from January to `month` this year and last, through the investment module's read
+    /// interface (`FDIFigures`), never its tables.
+    public func fdi(month: YearMonth, source: (any FDIFigures)? = nil) async throws -> DerivedFDI {
+        guard let last = month.lastYear else { return DerivedFDI() }
+        let figures = try await (source ?? InvestmentFigures(db: db)).monthly(from: last.january, to: month)
+        var f = DerivedFDI()
+        for m in figures {
+            let now = m.month.year == month.year, before = m.month.year == last.year && m.month <= last
+            guard now || before else { continue }
+            if now {
+                f.utilisedUSDCents = Checked.addSaturating(f.utilisedUSDCents, m.utilisedUSDCents)
+                f.utilisedComparableUSDCents = Checked.addSaturating(f.utilisedComparableUSDCents, m.utilisedComparableUSDCents)
+                f.utilisedCNYFen = Checked.addSaturating(f.utilisedCNYFen, m.utilisedCNYFen)
+                f.contractedUSDCents = Checked.addSaturating(f.contractedUSDCents, m.contractedUSDCents)
+                f.contractedComparableUSDCents = Checked.addSaturating(f.contractedComparableUSDCents, m.contractedComparableUSDCents)
+                f.contractedCNYFen = Checked.addSaturating(f.contractedCNYFen, m.contractedCNYFen)
+                f.newProjects += m.newProjects
+            } else {
+                f.utilisedLastYearUSDCents = Checked.addSaturating(f.utilisedLastYearUSDCents, m.utilisedUSDCents)
+                f.utilisedComparableLastYearUSDCents = Checked.addSaturating(f.utilisedComparableLastYearUSDCents, m.utilisedComparableUSDCents)
+                f.contractedLastYearUSDCents = Checked.addSaturating(f.contractedLastYearUSDCents, m.contractedUSDCents)
+                f.contractedComparableLastYearUSDCents = Checked.addSaturating(f.contractedComparableLastYearUSDCents, m.contractedComparableUSDCents)
+            }
+        }
+        return f
     }
 
     /// Enterprises on the register at the end of each of `months` (the register's own series).

@@ -70,8 +70,10 @@ enum EnterpriseDetailPage {
             \(fact(.regionalHQ, yesNo(e.regionalHeadquarters)))\(fact(.rdCentre, yesNo(e.rdCentre)))
             </dl>
             """
-            let edit: HTML = m.canEdit
-                ? "<p class=\"actions\"><a class=\"btn ghost\" href=\"\(ConsoleURL.enterprises(.edit(.value(id))))\">\(ConsoleText.editEnterprise(lang))</a></p>" : .empty
+            let editLink: HTML = m.canEdit
+                ? "<a class=\"btn ghost\" href=\"\(ConsoleURL.enterprises(.edit(.value(id))))\">\(ConsoleText.editEnterprise(lang))</a>" : .empty
+            // The firm's profile (一企一档): every module's section on one page.
+            let edit: HTML = "<p class=\"actions\">\(editLink)<a class=\"btn ghost\" href=\"\(ConsoleURL.indicators(.profile(.value(id))))\">\(IndicatorText.profileLink(lang))</a></p>"
             let deregistration: HTML
             if let d = e.deregistration {
                 deregistration = "<p class=\"notice bad\">\(ConsoleText.deregistered(lang)): \(d.on.iso) · \(d.reason)</p>"

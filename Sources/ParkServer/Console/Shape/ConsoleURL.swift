@@ -19,6 +19,7 @@ enum ConsoleURL: ConsoleRoute, Equatable {
     // ── slot: Service (issue 12) ──
 
     // ── slot: Indicators and profile (issue 13) ──
+    case indicators(IndicatorsURL)
 
     // ── slot: Outbound (issue 14) ──
 
@@ -38,6 +39,7 @@ enum ConsoleURL: ConsoleRoute, Equatable {
         // ── slot: Service (issue 12) ──
 
         // ── slot: Indicators and profile (issue 13) ──
+        case .indicators(let u): u
 
         // ── slot: Outbound (issue 14) ──
         }
@@ -53,6 +55,7 @@ enum ConsoleURL: ConsoleRoute, Equatable {
             // ── slot: Service (issue 12) ──
 
             // ── slot: Indicators and profile (issue 13) ──
+            + IndicatorsURL.routes.map(ConsoleURL.indicators)
 
             // ── slot: Outbound (issue 14) ──
     }

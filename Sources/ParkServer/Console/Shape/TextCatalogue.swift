@@ -40,6 +40,7 @@ enum TextCatalogues {
         // ── slot: Service (issue 12) ──
 
         // ── slot: Indicators and profile (issue 13) ──
+        IndicatorText.self,
 
         // ── slot: Outbound (issue 14) ──
     ]

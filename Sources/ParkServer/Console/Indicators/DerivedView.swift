@@ -1,0 +1,59 @@
+import Foundation
+import ParkDomain
+import ParkStore
+import Vapor
+
+/// ParkOS's own figures on the leadership page and the board pack: tiles for enterprises, tax,
+/// above-scale output (comparable-set growth beside the ratio of totals) and FDI from the
+/// ledgers, each linking to the enterprises behind it; breakdown bars per dimension.
+enum DerivedView {
+    static func drill(_ month: YearMonth, _ metric: DerivedMetric, _ dimension: BreakdownDimension? = nil, _ key: String? = nil) -> String {
+        ConsoleURL.indicators(.drill).href([("period", month.iso), ("metric", metric.rawValue), ("dimension", dimension?.rawValue), ("key", key)])
+    }
+
+    /// Whole yuan as fen, held at the largest amount instead of trapping.
+    static func fen(_ yuan: Int64) -> Int64 { (try? Checked.multiply(yuan, 100, "yuan")) ?? Int64.max }
+
+    static func section(_ d: DerivedFigures, month: YearMonth, _ lang: Language, links: Bool = true) -> HTML {
+        func tile(_ label: IndicatorText, _ value: String, _ growth: HTML, _ metric: DerivedMetric?) -> HTML {
+            let more: HTML = links && metric != nil ? "<div><a href=\"\(drill(month, metric!))\">\(IndicatorText.drill(lang)) →</a></div>" : .empty
+            return "<div class=\"stat\"><div class=\"k\">\(label(lang))</div><div class=\"v\">\(value)</div><div>\(growth)</div>\(more)</div>"
+        }
+        func g(_ main: Decimal?, _ label: IndicatorText, _ other: Decimal? = nil, _ otherLabel: IndicatorText? = nil) -> HTML {
+            let second: HTML = otherLabel.map { l -> HTML in "<div class=\"sub\">\(l(lang)) \(IndicatorFormat.growth(other))</div>" } ?? .empty
+            return "\(IndicatorText.growth(lang)) <b>\(IndicatorFormat.growth(main))</b> <span class=\"sub\">\(label(lang))</span>\(second)"
+        }
+        var tiles: [HTML] = [
+            tile(.enterprises, Numbers.count(d.enterprises), g(d.enterprisesGrowthPct, .fromLevels), .enterprises),
+            tile(.tax, Numbers.yuan(fen: fen(d.taxYuan), lang),
+                 g(d.taxGrowthPct, .fromLevels), .tax),
+            tile(.output, Numbers.yuan(fen: fen(d.outputYuan), lang),
+                 "\(g(d.outputComparableGrowthPct, .comparableGrowth, d.outputLevelsGrowthPct, .levelsRatio))<div class=\"sub\">\(IndicatorText.aboveScaleFirms(lang, ["n": Numbers.count(d.aboveScaleFirms)]))</div>", .output),
+        ]
+        if let f = d.fdi {
+            tiles.append(tile(.fdiUtilised, Numbers.usd(cents: f.utilisedUSDCents, lang),
+                              g(f.utilisedGrowthPct, .comparableGrowth, f.utilisedLevelsGrowthPct, .levelsRatio), nil))
+            tiles.append(tile(.fdiContracted, Numbers.usd(cents: f.contractedUSDCents, lang),
+                              g(f.contractedGrowthPct, .comparableGrowth, f.contractedLevelsGrowthPct, .levelsRatio), nil))
+        }
+        let bars = BreakdownDimension.allCases.map { dim -> HTML in
+            let rows = Array((d.breakdowns[dim] ?? []).prefix(10))
+            let most = max(1, rows.map(\.enterprises).max() ?? 1)
+            let lines = rows.map { r -> HTML in
+                let pct = String(format: "%.1f", 100 * Double(r.enterprises) / Double(most))
+                let label: HTML = links ? "<a class=\"lbl\" href=\"\(drill(month, .enterprises, dim, r.key))\">\(r.label.text(lang))</a>" : "<span class=\"lbl\">\(r.label.text(lang))</span>"
+                return """
+                <div class="bar">\(label)<svg class="track" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true"><rect class="fill" width="\(pct)" height="14"/></svg><span class="n">\(Numbers.count(r.enterprises))</span><span class="n wide">\(Numbers.yuan(fen: fen(r.taxYuan), lang))</span></div>
+                """
+            }
+            return "<div><h3>\(dim.label.text(lang))</h3>\(lines)</div>"
+        }
+        return """
+        <section class="card derived"><h2>\(IndicatorText.derivedTitle(lang)) <span class="sub">\(IndicatorText.dataYear(lang)) \(String(d.dataYear))</span></h2>
+        <p class="sub">\(IndicatorText.derivedNote(lang, ["year": String(d.dataYear)]))</p>
+        <div class="grid g4">\(tiles)</div>
+        <h2 class="spaced">\(IndicatorText.breakdowns(lang))</h2><p class="sub">\(IndicatorText.breakdownNote(lang))</p>
+        <div class="grid g2">\(bars)</div></section>
+        """
+    }
+}
