@@ -60,6 +60,7 @@ public struct LeaseAlertsQuery: Sendable {
             LIMIT \(bind: request.perPage) OFFSET \(bind: request.offset)
             """).all()
         let ids = try rows.map { try $0.decode(column: "lease_id", as: UUID.self) }
+        guard !ids.isEmpty else { return Page(items: [], total: total, page: request.page, perPage: request.perPage) }
         let leases = Dictionary(uniqueKeysWithValues: try await LeaseModel.query(on: db).filter(\.$id ~~ ids).all().map { ($0.id!, $0.toDomain()) })
         let parcels = Dictionary(uniqueKeysWithValues: try await ParcelModel.query(on: db)
             .filter(\.$id ~~ Array(Set(leases.values.map(\.parcelID)))).all().map { ($0.id!, $0.toDomain()) })

@@ -47,18 +47,10 @@ enum DueListPage {
             return ["within", "sort", "order", "page"].map { ($0, p[$0]) }
         }
 
-        /// The rows in the chosen order; ties go by parcel code, so the order is total.
-        func sorted(_ rows: [LeaseAlertsQuery.Row], lang: Language) -> [LeaseAlertsQuery.Row] {
-            func end(_ r: LeaseAlertsQuery.Row) -> LocalDate { r.lease.contract?.firstTermEnd ?? r.lease.auction.date }
-            let ascending = rows.sorted { a, b in
-                switch sort {
-                case .end: (end(a), a.parcel.code) < (end(b), b.parcel.code)
-                case .parcel: a.parcel.code < b.parcel.code
-                case .enterprise: (a.enterpriseName.text(lang), a.parcel.code) < (b.enterpriseName.text(lang), b.parcel.code)
-                case .state: (a.lease.state.label.text(lang), a.parcel.code) < (b.lease.state.label.text(lang), b.parcel.code)
-                }
-            }
-            return descending ? ascending.reversed() : ascending
+        /// The query's choice: the list is selected, sorted and paged in SQL (ties by parcel code).
+        func query(_ lang: Language) -> LeaseAlertsQuery.Choice {
+            LeaseAlertsQuery.Choice(withinMonths: within, sort: LeaseAlertsQuery.Sort(rawValue: sort.rawValue) ?? .end,
+                                    descending: descending, language: lang)
         }
     }
 
@@ -67,9 +59,9 @@ enum DueListPage {
         var page: Page<LeaseAlertsQuery.Row>
 
         static func load(_ choices: Choices, on ctx: PageContext) async throws -> Model {
-            let rows = choices.sorted(try await LeaseAlertsQuery(db: ctx.db).run(today: ctx.today, withinMonths: choices.within), lang: ctx.language)
-            return Model(choices: choices, page: Page(items: Array(rows.dropFirst((choices.page - 1) * Choices.perPage).prefix(Choices.perPage)),
-                                                      total: rows.count, page: choices.page, perPage: Choices.perPage))
+            let page = try await LeaseAlertsQuery(db: ctx.db).page(today: ctx.today, choices.query(ctx.language),
+                                                                   try PageRequest(page: choices.page, perPage: Choices.perPage))
+            return Model(choices: choices, page: page)
         }
     }
 
@@ -104,24 +96,34 @@ enum DueListPage {
         return ConsolePage(title: LandText.dueList(lang), section: .land, body: body)
     }
 
-    /// The whole list in the chosen order: headers in the reader's language and states by
-    /// name, with a BOM so Excel opens it; `format=machine` gives snake_case headers and codes.
+    /// The whole list in the chosen order, streamed 500 leases a page: headers in the reader's
+    /// language and states by name, with a BOM so Excel opens it; `format=machine` gives
+    /// snake_case headers and codes.
     static func csv(_ req: Request) async throws -> Response {
         let lang = RequestContext.current.language
-        let choices = try Choices(req)
+        let choice = try Choices(req).query(lang)
         let machine = req.query[String.self, at: "format"] == "machine"
-        let rows = choices.sorted(try await LeaseAlertsQuery(db: req.db).run(today: req.park.today, withinMonths: choices.within), lang: lang)
         let header = machine
             ? ["parcel_code", "sub_area", "lease_id", "enterprise", "state", "first_term_end", "alerts"]
             : [LandText.parcel(lang), LandText.subArea(lang), LandText.leaseID(lang), ConsoleText.enterprise(lang), LandText.state(lang), LandText.firstTermEnd(lang), LandText.alerts(lang)]
-        var out = EnterpriseCSV.utf8BOM + CSVWriter.line(header) + "\n"
-        for r in rows {
-            out += CSVWriter.line([
-                r.parcel.code, machine ? r.parcel.subArea : SubArea.label(r.parcel.subArea).text(lang), r.lease.id?.uuidString ?? "",
-                r.enterpriseName.text(lang), machine ? r.lease.state.rawValue : r.lease.state.label.text(lang),
-                r.lease.contract?.firstTermEnd.iso ?? "", r.alerts.map { $0.message(lang) }.joined(separator: "; "),
-            ], formulaGuard: true) + "\n"
+        let query = LeaseAlertsQuery(db: req.db), today = req.park.today
+        let stream = ExportStream(head: EnterpriseCSV.utf8BOM + CSVWriter.line(header) + "\n", tail: "") { after in
+            // The cursor is the page just written.
+            let number = (after.flatMap(Int.init) ?? 0) + 1
+            let page = try await query.page(today: today, choice, try PageRequest(page: number, perPage: 500))
+            guard !page.items.isEmpty else { return nil }
+            let text = page.items.map { r in
+                CSVWriter.line([
+                    r.parcel.code, machine ? r.parcel.subArea : SubArea.label(r.parcel.subArea).text(lang), r.lease.id?.uuidString ?? "",
+                    r.enterpriseName.text(lang), machine ? r.lease.state.rawValue : r.lease.state.label.text(lang),
+                    r.lease.contract?.firstTermEnd.iso ?? "", r.alerts.map { $0.message(lang) }.joined(separator: "; "),
+                ], formulaGuard: true) + "\n"
+            }.joined()
+            return (text, String(number))
         }
-        return EnterpriseFiles.download(Data(out.utf8), name: "land-due-\(req.park.today.iso).csv")
+        let res = Response(body: stream.responseBody)
+        res.headers.contentType = .init(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+        res.headers.contentDisposition = .init(.attachment, filename: "land-due-\(today.iso).csv")
+        return res
     }
 }
