@@ -91,7 +91,7 @@ struct IndicatorsCommand: AsyncParsableCommand {
                 case .table:
                     let text = IndicatorReportSheets.sheets(report, derived: derived, language).map { s in
                         // The headline sheet is wide: the table keeps its first columns that matter most.
-                        let keep = s.columns.count > 12 ? [0, 2, 3, 4, 5, 6, 7, 9, 10, 12, 15, 16, 19] : Array(s.columns.indices)
+                        let keep = s.columns.count > 12 ? [0, 1, 2, 3, 4, 5, 6, 8, 9, 11, 14, 15, 18] : Array(s.columns.indices)
                         return "\(s.title)\n" + IndicatorExport.textTable(keep.map { s.columns[$0] }, s.rows.map { r in keep.map { r[$0].text } })
                     }.joined(separator: "\n\n")
                     data = Data((text + "\n").utf8)

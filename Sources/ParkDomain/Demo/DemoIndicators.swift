@@ -109,11 +109,14 @@ public enum DemoIndicators {
         return out
     }
 
-    /// This year's targets: each indicator's last year's total grown 4 % (GDP also a growth target of 5 %).
+    /// This year's targets: last year's total grown 2 %, and an ambitious 8 % for trade and
+    /// fixed-asset investment (so the demo shows indicators on pace and behind it); GDP also has a
+    /// growth target of 3.5 %.
     public static func targets(year: Int, lastYearTotals: [String: Decimal]) -> [IndicatorTarget] {
         lastYearTotals.keys.sorted().map { code in
-            IndicatorTarget(indicator: code, year: year, level: IndicatorNumber.rounded(lastYearTotals[code]! * Decimal(string: "1.04")!, 0),
-                            growthPct: code == "gdp" ? 5 : nil)
+            let factor = Decimal(string: ["trade", "fixed_asset_investment"].contains(code) ? "1.08" : "1.02")!
+            return IndicatorTarget(indicator: code, year: year, level: IndicatorNumber.rounded(lastYearTotals[code]! * factor, 0),
+                                   growthPct: code == "gdp" ? Decimal(string: "3.5")! : nil)
         }
     }
 }

@@ -49,7 +49,7 @@ public enum IndicatorReportSheets {
         var out: [ReportSheet] = []
         out.append(ReportSheet(
             name: t("主要指标", "Headline"), title: t("\(report.month.iso) 主要经济指标", "Headline indicators, \(report.month.iso)"),
-            columns: [t("指标", "Indicator"), t("代码", "Code"), t("期别", "Period"), t("单位", "Unit"), t("累计/期末值", "Level"),
+            columns: [t("指标", "Indicator"), t("期别", "Period"), t("单位", "Unit"), t("累计/期末值", "Level"),
                       t("当期值", "Period's own value"), t("增速 %", "Growth %"), t("增速口径", "Growth basis"), t("公布增速 %", "Published growth %"),
                       t("按总量计算增速 %", "Growth from levels %"), t("差异（百分点）", "Difference (pp)"), t("近 12 个月", "Rolling 12 months"),
                       t("已修订", "Revised"), t("年度目标", "Year's target"), t("目标增速 %", "Target growth %"), t("完成进度 %", "Progress %"),
@@ -62,9 +62,10 @@ public enum IndicatorReportSheets {
                 case .levels: t("按总量计算", "from levels")
                 case .none: ""
                 }
-                return [.text(d.name.text(lang)), .text(d.code), .text(f.period?.text ?? ""), .text(d.unit.label.text(lang)),
-                        num(f.level, 2), num(f.periodValue, 2), num(f.growthPct, 1), basis.isEmpty ? .empty : .text(basis),
-                        num(f.publishedGrowthPct, 1), num(f.levelsGrowthPct, 1), num(f.growthDifferencePct, 1), num(f.rolling12, 2),
+                let places = d.unit.currency == .count ? 0 : 2
+                return [.text(d.name.text(lang)), .text(f.period?.text ?? ""), .text(d.unit.label.text(lang)),
+                        num(f.level, places), num(f.periodValue, places), num(f.growthPct, 1), basis.isEmpty ? .empty : .text(basis),
+                        num(f.publishedGrowthPct, 1), num(f.levelsGrowthPct, 1), num(f.growthDifferencePct, 1), num(f.rolling12, places),
                         f.revised ? .text(t("已修订", "revised")) : .empty, num(p?.target.level, 2), num(p?.target.growthPct, 1),
                         num(p?.sharePct, 1), num(p?.expectedSharePct, 1), num(p?.neededPerMonth, 2), num(p?.neededGrowthPct, 1),
                         p?.behind == true ? .text(t("落后于进度", "behind pace")) : .empty]

@@ -138,8 +138,8 @@ final class IndicatorEngineTests: XCTestCase {
         XCTAssertEqual(r.trends[0].lastYear[11], 2600)
         let sheets = IndicatorReportSheets.sheets(r, derived: nil, .en)
         XCTAssertEqual(sheets.map(\.name), ["Headline", "Trend", "Periods"])
-        XCTAssertEqual(sheets[0].rows[0][6].text, "4.5")
-        XCTAssertEqual(sheets[0].rows[0][19].text, "behind pace")
+        XCTAssertEqual(sheets[0].rows[0][5].text, "4.5")
+        XCTAssertEqual(sheets[0].rows[0][18].text, "behind pace")
     }
 
     func testPeriodsAndNumbersParseStrictly() {

@@ -23,9 +23,10 @@ enum BoardPackPage {
                         return "<div><h3>\(f.definition.name.text(lang)) <span class=\"sub\">\(f.definition.unit.label.text(lang))</span></h3>\(IndicatorCharts.trend(t, lang))</div>"
                     })</div>
                     """ : .empty
+                // The trend sheet's rows (indicator × month) are in the workbook; on paper the charts say it.
+                let table: HTML = i == 1 ? .empty : "<div class=\"scroll\"><table class=\"pack\"><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></div>"
                 return """
-                <section class="card pack\(i > 0 ? " page-break" : "")"><h2>\(s.title)</h2>\(charts)
-                <div class="scroll"><table class="pack"><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></div></section>
+                <section class="card pack\(i > 0 ? " page-break" : "")"><h2>\(s.title)</h2>\(charts)\(table)</section>
                 """
             }
             let body: HTML = """
@@ -33,8 +34,8 @@ enum BoardPackPage {
             <a class="btn ghost" href="\(ConsoleURL.indicators(.boardPackXLSX).href(m.query))">\(IndicatorText.downloadXLSX(lang))</a>
             <a class="btn ghost" href="\(ConsoleURL.indicators(.boardPackCSV).href(m.query))">\(IndicatorText.downloadCSV(lang))</a></p>
             <p class="sub actions">\(IndicatorText.printHint(lang))</p>
-            <h1>\(IndicatorText.title(lang)) · \(m.month.iso)</h1>
-            \(tables)
+            <div class="board-pack"><h1>\(IndicatorText.title(lang)) · \(m.month.iso)</h1>
+            \(tables)</div>
             """
             return ConsolePage(title: "\(IndicatorText.boardPack(lang)) \(m.month.iso)", section: .indicators, body: body)
         }

@@ -2,7 +2,7 @@ import ParkDomain
 
 /// Fixed texts of the leadership page, the board pack, the indicator import and the profile.
 enum IndicatorText: TextCatalogue {
-    case nav, title, month, show, boardPack, downloadXLSX, downloadCSV, importValues, printHint, alerts, alertLine
+    case nav, title, month, show, boardPack, downloadXLSX, downloadCSV, importValues, printHint, alerts, alertLine, alertGrowth
     case growth, published, fromLevels, levelsGrowth, differs, revised, target, progress, pace, seasonalPace, calendarPace
     case neededPerMonth, neededGrowth, behind, onPace, noValue, trend, thisYear, lastYear, derivedTitle, derivedNote, dataYear
     case enterprises, tax, output, comparableGrowth, levelsRatio, aboveScaleFirms, fdiUtilised, fdiContracted, fdiNote
@@ -25,6 +25,7 @@ enum IndicatorText: TextCatalogue {
         case .printHint: B("用浏览器“打印 → 另存为 PDF”即可生成 A4 简报。", "Print it from the browser (Save as PDF) for an A4 board pack.")
         case .alerts: B("进度预警", "Behind pace")
         case .alertLine: B("{name}：完成 {share}，应达 {pace}", "{name}: {share} done against a pace of {pace}")
+        case .alertGrowth: B("{name}：增速 {growth}，低于目标 {target}", "{name}: growth {growth}, below the target of {target}")
         case .growth: B("同比增速", "Year on year")
         case .published: B("公布", "published")
         case .fromLevels: B("按总量计算", "from levels")

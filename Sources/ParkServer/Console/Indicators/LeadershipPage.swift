@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import ParkDomain
 import ParkStore
@@ -14,10 +15,15 @@ enum LeadershipPage {
         var derived: DerivedFigures
 
         static func load(_ req: Request, on ctx: PageContext) async throws -> Model {
-            let p = try ctx.user()
             let repo = IndicatorRepository(db: ctx.db, clock: ctx.park.clock)
-            let latest = YearMonth(ctx.today).adding(months: -1) ?? YearMonth(ctx.today)
-            let month = try (req.query[String.self, at: "period"]).flatMap { $0.isEmpty ? nil : $0 }.map { try repo.reportMonth($0) } ?? latest
+            let month = try (req.query[String.self, at: "period"]).flatMap { $0.isEmpty ? nil : $0 }.map { try repo.reportMonth($0) }
+            return try await load(month: month, repo: repo, by: try ctx.user(), today: ctx.today)
+        }
+
+        /// The month's model (last month when nil), from the database.
+        static func load(month: YearMonth?, repo: IndicatorRepository, by p: Principal, today: LocalDate) async throws -> Model {
+            let latest = YearMonth(today).adding(months: -1) ?? YearMonth(today)
+            let month = month ?? latest
             let pack = try await repo.boardPack(month: month, by: p)
             return Model(month: month, latest: latest, report: pack.report, derived: pack.derived)
         }
@@ -27,8 +33,9 @@ enum LeadershipPage {
     }
 
     enum View {
-        static func render(_ m: Model, _ ctx: PageContext) -> ConsolePage {
-            let lang = ctx.language
+        static func render(_ m: Model, _ ctx: PageContext) -> ConsolePage { render(m, ctx.language) }
+
+        static func render(_ m: Model, _ lang: Language) -> ConsolePage {
             let picker: HTML = """
             <form class="filters card" method="get" action="\(ConsoleURL.indicators(.leadership))">
             <label>\(IndicatorText.month(lang))<input type="month" name="period" value="\(m.month.iso)" max="\(m.latest.iso)"></label>
@@ -42,7 +49,11 @@ enum LeadershipPage {
             let alerts = m.report.alerts
             let alertBox: HTML = alerts.isEmpty ? .empty : """
             <div class="notice bad"><b>\(IndicatorText.alerts(lang))</b><ul class="notes">\(alerts.map { f -> HTML in
-                "<li>\(IndicatorText.alertLine(lang, ["name": f.definition.name.text(lang), "share": IndicatorFormat.share(f.progress?.sharePct), "pace": IndicatorFormat.share(f.progress?.expectedSharePct)]))</li>"
+                let name = f.definition.name.text(lang)
+                if let p = f.progress, let goal = p.target.growthPct, let g = f.growthPct, g < goal {
+                    return "<li>\(IndicatorText.alertGrowth(lang, ["name": name, "growth": IndicatorFormat.growth(g), "target": IndicatorFormat.growth(goal)]))</li>"
+                }
+                return "<li>\(IndicatorText.alertLine(lang, ["name": name, "share": IndicatorFormat.share(f.progress?.sharePct), "pace": IndicatorFormat.share(f.progress?.expectedSharePct)]))</li>"
             })</ul></div>
             """
             let tiles = m.report.figures.filter(\.definition.headline).map { tile($0, lang) }
@@ -89,5 +100,16 @@ enum LeadershipPage {
             \(progress)</div>
             """
         }
+    }
+}
+
+/// The leadership page as a whole HTML document, straight from the database: what
+/// `indicators-db-bench` times (the console's handler does the same through its router).
+public enum LeadershipPageRenderer {
+    public static func html(db: any Database, clock: ParkClock, month: YearMonth, language: Language, by principal: Principal) async throws -> String {
+        let repo = IndicatorRepository(db: db, clock: clock)
+        let m = try await LeadershipPage.Model.load(month: month, repo: repo, by: principal, today: LocalDate(clock.now()))
+        let page = LeadershipPage.View.render(m, language)
+        return Layout(lang: language, principal: principal, csrf: nil, here: URI(path: "/indicators")).page(page.title, page.section, page.body).raw
     }
 }
