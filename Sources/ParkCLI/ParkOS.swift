@@ -12,6 +12,7 @@ public struct ParkOSCommand: AsyncParsableCommand {
         subcommands: [ServeCommand.self, DemoCommand.self, MigrateCommand.self, UsersCommand.self,
                       EnterprisesCommand.self, ParcelsCommand.self, LeasesCommand.self, EvaluateCommand.self, PoliciesCommand.self,
                       // ── slot: Investment (issue 11) ──
+                      ProjectsCommand.self, FDICommand.self, RatesCommand.self,
 
                       // ── slot: Service (issue 12) ──
 

@@ -17,11 +17,13 @@ final class RouteWalkTests: ServerTestCase {
         "POST api/v1/auth/token", "POST api/v1/auth/logout", "GET api/v1/me", "GET api/v1/enterprises",
         "GET api/v1/reference/clusters", "GET api/v1/reference/departments", "GET api/v1/reference/industries",
         "GET api/v1/reference/countries", "GET api/v1/parcels", "GET api/v1/leases", "GET api/v1/leases/due",
+        "GET api/v1/investment/projects",
     ]
 
     var a: Enterprise!, b: Enterprise!, other: UserAccount!, token: String!
     var parcelA: Parcel!, parcelB: Parcel!, leaseA: Lease!, leaseB: Lease!
     var schemeID: UUID!, runID: UUID!, policyRunID: UUID!
+    var projectA: InvestmentProject!, projectB: InvestmentProject!
 
     override func setUp() async throws {
         try await super.setUp()
@@ -40,6 +42,19 @@ final class RouteWalkTests: ServerTestCase {
         _ = try await runs.enact(runID, by: admin)
         // A stored policy match.
         policyRunID = try await PolicyRunRepository(db: app.db).match(asOf: LocalDate(iso: "2025-06-01")!, by: admin).id
+        // Investment projects of A and of B (B's confidential).
+        let investment = InvestmentService(db: app.db, clock: .fixed(TestDatabase.now))
+        let investor = try await investment.createInvestor(Investor(nameZh: "博世集团", nameEn: "Bosch Group", originCountry: "DE", sector: "C"), by: admin)
+        func project(_ e: Enterprise, _ name: String, confidential: Bool) async throws -> InvestmentProject {
+            try await investment.createProject(InvestmentProject(investorID: investor.id!, enterpriseID: e.id, nameZh: name, nameEn: name,
+                                                                 type: .capitalIncrease, industryCode: "27",
+                                                                 totalInvestment: CurrencyAmount(currency: "EUR", minor: 100_000_000),
+                                                                 source: .visit, firstContactOn: LocalDate(iso: "2025-01-02")!,
+                                                                 confidential: confidential, codeName: confidential ? "Project Falcon" : nil),
+                                               confirmedNotDuplicate: true, by: admin)
+        }
+        projectA = try await project(a, "甲增资项目", confidential: false)
+        projectB = try await project(b, "乙增资项目", confidential: true)
     }
 
     /// A body each route could plausibly take (so a refusal is about who asks, not a malformed body).
@@ -104,6 +119,30 @@ final class RouteWalkTests: ServerTestCase {
             return (HTTPMediaType(type: "text", subType: "csv"), "indicator,period,value,growth_pct\ntrade,2025-04,850,6.3\n")
         case "PUT api/v1/indicators/:code/targets/:year":
             return (.json, #"{"level":"2860","growth_pct":"5"}"#)
+        case "POST api/v1/investors":
+            return (.json, #"{"name_zh":"x","origin_country":"DE","sector":"C"}"#)
+        case "PUT api/v1/investors/:id/fortune500":
+            return (.json, #"{"list_year":2024,"rank":1}"#)
+        case "POST api/v1/investment/projects", "PUT api/v1/investment/projects/:id":
+            return (.json, #"{"investor_id":"\#(projectB.investorID.uuidString)","name_zh":"x","type":"new_establishment","industry_code":"27","total_investment":{"currency":"USD","amount":"1"},"source":"visit","first_contact_on":"2025-01-02"}"#)
+        case "POST api/v1/investment/projects/:id/moves":
+            return (.json, #"{"to_stage":"pitched","effective_on":"2025-01-03"}"#)
+        case "POST api/v1/investment/moves/:id/review":
+            return (.json, #"{"approve":true}"#)
+        case "PUT api/v1/investment/projects/:id/task-force":
+            return (.json, #"[{"user_id":"\#(other.id.uuidString)","lead":true}]"#)
+        case "POST api/v1/investment/projects/:id/blockers":
+            return (.json, #"{"title":"x","department":"land"}"#)
+        case "POST api/v1/investment/blockers/:id/actions":
+            return (.json, #"{"action":"close","text":"x"}"#)
+        case "POST api/v1/investment/projects/:id/contracted":
+            return (.json, #"{"recorded_on":"2025-05-20","kind":"subscribed_capital","event":"signing","amount":{"currency":"USD","amount":"1"}}"#)
+        case "POST api/v1/investment/projects/:id/inflows":
+            return (.json, #"{"arrived_on":"2025-05-20","kind":"cash","amount":{"currency":"USD","amount":"1"}}"#)
+        case "POST api/v1/investment/inflows/import":
+            return (HTTPMediaType(type: "text", subType: "csv"), "project_code,arrived_on,kind,amount,currency\n\(projectB.code),2025-05-20,cash,1,USD\n")
+        case "POST api/v1/rates/import":
+            return (HTTPMediaType(type: "text", subType: "csv"), "currency,month,usd_per_unit,cny_per_unit\nEUR,2025-05,9,9\n")
         default:
             return nil
         }
@@ -123,6 +162,7 @@ final class RouteWalkTests: ServerTestCase {
                              : path.contains(.constant("runs")) ? runID.uuidString
                              : path.contains(.constant("schemes")) ? schemeID.uuidString
                              : path.contains(.constant("leases")) ? leaseB.id!.uuidString
+                             : path.contains(.constant("projects")) ? projectB.id!.uuidString
                              : path.contains(.constant("parcels")) ? parcelB.id!.uuidString : b.id!.uuidString)
             case .parameter("code"): parts.append("biomedicine")
             case .parameter("year"): parts.append("2022")
@@ -137,7 +177,9 @@ final class RouteWalkTests: ServerTestCase {
             : route.path.string.hasSuffix("permu/compare") ? "?draft=\(schemeID.uuidString)"
             : route.path.string.hasSuffix("enterprises/:id/permu") ? "?year=2022"
             : route.path.string.hasSuffix("indicators/targets") ? "?year=2025"
-            : route.path.string.hasPrefix("api/v1/indicators/report") || route.path.string.hasSuffix("derived/enterprises") ? "?period=2025-05" : ""
+            : route.path.string.hasPrefix("api/v1/indicators/report") || route.path.string.hasSuffix("derived/enterprises") ? "?period=2025-05"
+            : route.path.string.hasSuffix("fdi/monthly") ? "?from=2025-01&to=2025-06"
+            : route.path.string.hasSuffix("api/v1/rates") ? "?month=2025-05" : ""
         return "/" + parts.joined(separator: "/") + query
     }
 
@@ -244,6 +286,13 @@ final class RouteWalkTests: ServerTestCase {
             XCTAssertEqual(res.status, .ok, key)
             XCTAssertFalse(res.body.string.contains(leaseB.id!.uuidString), "B's lease leaked through \(key)")
             XCTAssertTrue(res.body.string.contains(leaseA.id!.uuidString), "A's own due lease is listed")
+        case "GET api/v1/investment/projects":
+            for query in ["", "?enterprise_id=\(b.id!.uuidString)", "?q=Falcon", "?q=%E4%B9%99"] {
+                let res = try await send(.GET, "/api/v1/investment/projects" + query, token: token)
+                XCTAssertEqual(res.status, .ok, key + query)
+                XCTAssertFalse(res.body.string.contains(projectB.id!.uuidString), "B's project leaked through \(key)\(query)")
+                XCTAssertEqual(res.body.string.contains(projectA.id!.uuidString), query.isEmpty, key + query)
+            }
         case let k where k.hasPrefix("GET api/v1/reference/"):
             let res = try await send(.GET, "/" + String(k.dropFirst(4)), token: token)
             XCTAssertEqual(res.status, .ok, key)

@@ -133,3 +133,55 @@ final class InvestmentStoreTests: InvestmentTestCase {
         await assertEqual(try await auditCount(), before + 1)
     }
 }
+
+final class ProjectListTests: InvestmentTestCase {
+    func testConfidentialNamesStayHiddenInListsSearchAndDetail() async throws {
+        // given: an open project and a confidential one recorded by `investOfficer` (its task force)
+        _ = try await project(try await investor())
+        let secret = try await project(try await investor("西门子医疗", en: "Siemens Healthineers", country: "DE", rank: 61),
+                                       zh: "西门子医疗影像基地", en: "Siemens imaging base", industry: "35", confidential: true)
+        // when: officer2 (outside the task force) lists and searches
+        let all = try await service.list(ProjectQuery(), by: officer2)
+        let hidden = try XCTUnwrap(all.items.first { $0.id == secret.id })
+        XCTAssertTrue(hidden.masked)
+        XCTAssertEqual(hidden.name.zh, "Project Falcon")
+        XCTAssertEqual(hidden.investorName.en, "Project Falcon")
+        XCTAssertNil(hidden.investorID)
+        var search = ProjectQuery(); search.search = "Siemens"
+        await assertEqual(try await service.list(search, by: officer2).total, 0)
+        search.search = "Falcon"
+        await assertEqual(try await service.list(search, by: officer2).total, 1)
+        let detail = try await service.detail(secret.id!, by: officer2)
+        XCTAssertTrue(detail.masked)
+        XCTAssertNil(detail.investor)
+        XCTAssertEqual(detail.project.nameEn, "Project Falcon")
+        // then: the task force member, the head and an admin see the real name
+        for p in [investOfficer!, head!, admin] {
+            search.search = "Siemens"
+            let found = try await service.list(search, by: p)
+            XCTAssertEqual(found.items.map(\.name.en), ["Siemens imaging base"], p.name)
+            let d = try await service.detail(secret.id!, by: p)
+            XCTAssertFalse(d.masked, p.name)
+        }
+        // an enterprise user sees no project that is not its own
+        let firm = Principal(userID: UUID(), name: "firm", role: .enterprise, enterpriseID: UUID())
+        await assertEqual(try await service.list(ProjectQuery(), by: firm).total, 0)
+        let e = await domainError { _ = try await self.service.detail(secret.id!, by: firm) }
+        XCTAssertEqual(e?.kind, .notFound)
+    }
+
+    func testBoardCountsStagesAndOverdue() async throws {
+        let a = try await project(try await investor())
+        _ = try await project(try await investor("松下", en: "Panasonic", country: "JP", rank: 150), zh: "松下电池", en: "Panasonic cells")
+        try await advance(a.id!, through: Self.toSigned)
+        let board = try await service.board(ProjectQuery(), by: investOfficer)
+        XCTAssertEqual(board.first { $0.stage == .lead }?.projects, 1)
+        XCTAssertEqual(board.first { $0.stage == .lead }?.overdue, 1)   // due 2025-04-02, today 2025-06-01
+        XCTAssertEqual(board.first { $0.stage == .signed }?.projects, 1)
+        var q = ProjectQuery(); q.country = "JP"
+        let jp = try await service.board(q, by: investOfficer)
+        XCTAssertEqual(jp.reduce(0) { $0 + $1.projects }, 1)
+        q = ProjectQuery(); q.overdueOnly = true
+        await assertEqual(try await service.list(q, by: investOfficer).items.map(\.name.en), ["Panasonic cells"])
+    }
+}

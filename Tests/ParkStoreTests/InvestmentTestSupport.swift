@@ -44,11 +44,11 @@ class InvestmentTestCase: StoreTestCase {
     }
 
     func project(_ investor: Investor, zh: String = "博世新能源汽车部件项目", en: String = "Bosch EV parts", industry: String = "36",
-                 confidential: Bool = false, by p: Principal? = nil) async throws -> InvestmentProject {
+                 confidential: Bool = false, contact: String = "2025-04-01", by p: Principal? = nil) async throws -> InvestmentProject {
         try await service.createProject(InvestmentProject(investorID: investor.id!, nameZh: zh, nameEn: en, type: .newEstablishment,
                                                           cluster: "equipment", industryCode: industry,
                                                           totalInvestment: CurrencyAmount(currency: "EUR", minor: 10_000_000_000),
-                                                          officerID: (p ?? investOfficer).userID, source: .visit, firstContactOn: d("2025-04-01"),
+                                                          officerID: (p ?? investOfficer).userID, source: .visit, firstContactOn: d(contact),
                                                           confidential: confidential, codeName: confidential ? "Project Falcon" : nil),
                                         by: p ?? investOfficer)
     }

@@ -3,7 +3,7 @@ import Foundation
 /// Where an investment project stands in the promotion pipeline. Projects move one stage at a
 /// time (lead → pitched → negotiating → signed → registered → construction → production), or
 /// are dropped from any stage before production with a reason from `DropReason`.
-public enum ProjectStage: String, Sendable, Codable, CaseIterable, Comparable {
+public enum ProjectStage: String, Sendable, Codable, CaseIterable, Comparable, CodingKeyRepresentable {
     case lead, pitched, negotiating, signed, registered, construction, production, dropped
 
     /// The stages of the pipeline in order (without `dropped`).

@@ -69,6 +69,7 @@ public struct DemoSeeder: Sendable {
         try await DemoPerMuSeeder(db: db, clock: clock).seed(progress: progress)
         try await DemoPolicySeeder(db: db, clock: clock).seed(seed: seed, enterprises: created, progress: progress)
         // ── slot: Investment (issue 11) demo ──
+        try await DemoInvestmentSeeder(db: db, clock: clock).seed(seed: seed, enterprises: created, progress: progress)
 
         // ── slot: Service (issue 12) demo ──
 

@@ -1,0 +1,81 @@
+import FluentKit
+import Foundation
+import ParkDomain
+import SQLKit
+
+/// Loads `DemoInvestment` into an empty investment module: rates, investors and their Fortune
+/// Global 500 places, projects, their approved moves, ledgers, blockers and task forces. Bulk
+/// seed data, 500 rows a statement, like the land reports (no audit entry per row).
+struct DemoInvestmentSeeder: Sendable {
+    let db: any Database
+    let clock: ParkClock
+
+    func seeded() async throws -> Bool { try await InvestorModel.query(on: db).count() > 0 }
+
+    func seed(seed: UInt64, enterprises: [Enterprise], progress: (@Sendable (String) -> Void)?) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        let users = try await UserModel.query(on: db).filter(\.$username ~~ ["invest", "invest-head"]).all()
+        let officer = users.first { $0.username == "invest" }?.id, head = users.first { $0.username == "invest-head" }?.id
+        let today = LocalDate(clock.now())
+        let cal = try await LeaseRepository(db: db, clock: clock).calendar()
+        let demo = DemoInvestment.generate(seed: seed, enterprises: enterprises, officers: [officer, head].compactMap { $0 }, today: today, calendar: cal)
+        let now = clock.millis
+        func insert(_ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]]) async throws {
+            for from in stride(from: 0, to: rows.count, by: 400) {
+                let q = sql.insert(into: table).columns(columns)
+                for r in rows[from..<min(from + 400, rows.count)] { _ = q.values(r) }
+                try await q.run()
+            }
+        }
+        func opt<T: Encodable & Sendable>(_ v: T?) -> any Encodable & Sendable { v.map { $0 as any Encodable & Sendable } ?? (nil as String?) }
+        try await insert("exchange_rates", ["id", "currency", "month", "usd_per_unit_e8", "cny_per_unit_e8", "updated_by", "updated_at_ms"],
+                         demo.rates.map { [UUID(), $0.currency, $0.month.iso, $0.usdPerUnitE8, $0.cnyPerUnitE8, "demo", now] })
+        try await insert("investors", ["id", "name_zh", "name_en", "origin_country", "listing", "sector", "updated_at_ms"],
+                         demo.investors.map { [$0.id!, $0.nameZh, $0.nameEn, $0.originCountry, opt($0.listing?.rawValue), $0.sector, now] })
+        try await insert("fortune500_ranks", ["id", "investor_id", "list_year", "rank"],
+                         demo.investors.compactMap { i in i.fortune500.map { [UUID(), i.id!, $0.listYear, $0.rank] } })
+        try await insert("investment_projects", ["id", "code", "investor_id", "enterprise_id", "name_zh", "name_en", "project_type", "cluster", "industry_code",
+                                                 "total_investment_minor", "total_investment_currency", "registered_capital_minor", "registered_capital_currency",
+                                                 "foreign_capital_minor", "foreign_capital_currency", "land_need_mu", "officer_id", "source", "first_contact_on",
+                                                 "stage", "stage_since", "stage_due_on", "signed_on", "drop_reason", "confidential", "code_name",
+                                                 "created_at_ms", "updated_at_ms"],
+                         demo.projects.map { p in
+                             [p.id!, p.code, p.investorID, opt(p.enterpriseID), p.nameZh, p.nameEn, p.type.rawValue, opt(p.cluster), p.industryCode,
+                              p.totalInvestment.minor, p.totalInvestment.currency, opt(p.registeredCapital?.minor), opt(p.registeredCapital?.currency),
+                              opt(p.foreignCapital?.minor), opt(p.foreignCapital?.currency), opt(p.landNeedMu), opt(p.officerID), p.source.rawValue,
+                              p.firstContactOn.iso, p.stage.rawValue, p.stageSince.iso, opt(p.stageDueOn?.iso), opt(p.signedOn?.iso),
+                              opt(p.dropReason?.rawValue), p.confidential, opt(p.codeName), now, now]
+                         })
+        try await insert("project_stage_moves", ["id", "project_id", "from_stage", "to_stage", "effective_on", "drop_reason", "note", "proposed_by",
+                                                 "proposed_at_ms", "state", "reviewed_by", "reviewed_at_ms", "review_comment"],
+                         demo.moves.map { m in
+                             [m.id, m.projectID, m.fromStage.rawValue, m.toStage.rawValue, m.effectiveOn.iso, opt(m.dropReason?.rawValue), m.note,
+                              m.proposedBy, m.proposedAtMillis, m.state.rawValue, opt(m.reviewedBy), opt(m.reviewedAtMillis), opt(m.reviewComment)]
+                         })
+        try await insert("fdi_contracted", ["id", "project_id", "month", "kind", "amount_minor", "currency", "usd_per_unit_e8", "cny_per_unit_e8",
+                                            "usd_cents", "cny_fen", "created_by", "created_at_ms", "recorded_on", "event", "note"],
+                         demo.contracted.map { e in
+                             [e.id, e.projectID, YearMonth(e.recordedOn).iso, e.kind.rawValue, e.amount.minor, e.amount.currency, e.rate.usdPerUnitE8,
+                              e.rate.cnyPerUnitE8, e.counted.usdCents, e.counted.cnyFen, "demo", now, e.recordedOn.iso, e.event.rawValue, e.note]
+                         })
+        try await insert("fdi_inflows", ["id", "project_id", "month", "kind", "amount_minor", "currency", "usd_per_unit_e8", "cny_per_unit_e8",
+                                         "usd_cents", "cny_fen", "created_by", "created_at_ms", "arrived_on", "bank_reference"],
+                         demo.inflows.map { i in
+                             [i.id, i.projectID, YearMonth(i.arrivedOn).iso, i.kind.rawValue, i.amount.minor, i.amount.currency, i.rate.usdPerUnitE8,
+                              i.rate.cnyPerUnitE8, i.counted.usdCents, i.counted.cnyFen, "demo", now, i.arrivedOn.iso, i.bankReference]
+                         })
+        try await insert("project_blockers", ["id", "project_id", "stage", "title", "department_code", "opened_on", "escalate_on", "closed_on",
+                                              "resolution", "opened_by", "created_at_ms"],
+                         demo.blockers.map { b, _ in
+                             [b.id, b.projectID, b.stage.rawValue, b.title, b.departmentCode, b.openedOn.iso, b.escalateOn.iso, opt(b.closedOn?.iso),
+                              opt(b.resolution), b.openedBy, now]
+                         })
+        try await insert("blocker_events", ["id", "blocker_id", "kind", "on_date", "text", "actor", "at_ms"],
+                         demo.blockers.flatMap { b, events in events.map { e in [UUID(), b.id, e.kind.rawValue, e.on.iso, e.text, e.actor, e.atMillis] as [any Encodable & Sendable] } })
+        if let officer, let head {
+            try await insert("project_task_force", ["id", "project_id", "user_id", "is_lead"],
+                             demo.taskForceProjects.flatMap { [[UUID(), $0, officer, true], [UUID(), $0, head, false]] as [[any Encodable & Sendable]] })
+        }
+        progress?("investment: \(demo.investors.count) investors, \(demo.projects.count) projects, \(demo.inflows.count) inflows, \(demo.rates.count) rates")
+    }
+}
