@@ -124,12 +124,14 @@ final class InvestmentAPITests: ServerTestCase {
             XCTAssertFalse(res.body.string.contains("Siemens"), "project name leaked through \(path)")
             XCTAssertFalse(res.body.string.contains("西门子"), "project name leaked through \(path)")
         }
-        XCTAssertTrue(try await send(.GET, "/api/v1/investment/projects?q=Falcon", token: outsider).body.string.contains("Project Falcon"))
+        let byCode = try await send(.GET, "/api/v1/investment/projects?q=Falcon", token: outsider)
+        XCTAssertTrue(byCode.body.string.contains("Project Falcon"))
         // a write by the outsider is refused; the task force member and the head see it whole
         let write = try await send(.POST, "/api/v1/investment/projects/\(id)/moves", token: outsider, json: #"{"to_stage":"pitched","effective_on":"2025-04-10"}"#)
         XCTAssertEqual(write.status, .forbidden)
         for t in [officer!, head!] {
-            XCTAssertTrue(try await send(.GET, "/api/v1/investment/projects/\(id)", token: t).body.string.contains("Siemens imaging base"))
+            let seen = try await send(.GET, "/api/v1/investment/projects/\(id)", token: t)
+            XCTAssertTrue(seen.body.string.contains("Siemens imaging base"))
         }
     }
 }

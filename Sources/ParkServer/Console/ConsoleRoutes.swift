@@ -44,6 +44,7 @@ enum ConsoleRoutes {
         PerMuPages.register(router)
         PolicyPages.register(router)
         // ── slot: Investment (issue 11) ──
+        InvestmentRoutes.register(router)
 
         // ── slot: Service (issue 12) ──
 

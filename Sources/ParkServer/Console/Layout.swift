@@ -7,6 +7,7 @@ struct Layout {
     enum Section {
         case home, enterprises, land, permu, policies, importCSV, users, audit, none
         // ── slot: Investment (issue 11) ──
+        case investment
 
         // ── slot: Service (issue 12) ──
 
@@ -45,6 +46,7 @@ struct Layout {
                 items += [(.land, .land(.overview), LandText.land.text), (.permu, .permu(.overview), PerMuText.navStaff.text),
                           (.policies, .policies(.list), PolicyText.navStaff.text), (.importCSV, .enterprises(.importForm), ConsoleText.importCSV.text)]
                 // ── slot: Investment (issue 11) ──
+                items += [(.investment, .investment(.board), InvestmentText.nav.text)]
 
                 // ── slot: Service (issue 12) ──
 

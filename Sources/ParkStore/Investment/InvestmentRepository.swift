@@ -146,3 +146,22 @@ public struct InvestmentRepository: Sendable {
         return (try await sum("fdi_inflows"), try await sum("fdi_contracted"))
     }
 }
+
+extension InvestmentRepository {
+    /// Officers who may be put in charge of projects or on task forces (staff accounts, at most
+    /// `limit`, by username), as (id, username, display name).
+    public func officers(limit: Int = 500) async throws -> [(id: UUID, username: String, name: String)] {
+        try await UserModel.query(on: db).filter(\.$role ~~ [Role.officer.rawValue, Role.admin.rawValue]).filter(\.$disabled == false)
+            .sort(\.$username).limit(limit).all().map { ($0.id!, $0.username, $0.displayName) }
+    }
+
+    /// Display names of `ids` (those that exist).
+    public func userNames(_ ids: Set<UUID>) async throws -> [UUID: String] {
+        guard !ids.isEmpty else { return [:] }
+        return Dictionary(uniqueKeysWithValues: try await UserModel.query(on: db).filter(\.$id ~~ Array(ids)).all().map { ($0.id!, $0.displayName) })
+    }
+}
+
+extension InvestmentRepository {
+    public func moveByID(_ id: UUID) async throws -> StageMove? { try await StageMoveModel.find(id, on: db)?.toDomain() }
+}

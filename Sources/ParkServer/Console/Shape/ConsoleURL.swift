@@ -15,6 +15,7 @@ enum ConsoleURL: ConsoleRoute, Equatable {
     case permu(PerMuURL)
     case policies(PolicyURL)
     // ── slot: Investment (issue 11) ──
+    case investment(InvestmentURL)
 
     // ── slot: Service (issue 12) ──
 
@@ -35,6 +36,7 @@ enum ConsoleURL: ConsoleRoute, Equatable {
         case .permu(let u): u
         case .policies(let u): u
         // ── slot: Investment (issue 11) ──
+        case .investment(let u): u
 
         // ── slot: Service (issue 12) ──
 
@@ -51,6 +53,7 @@ enum ConsoleURL: ConsoleRoute, Equatable {
             + EnterpriseURL.routes.map(ConsoleURL.enterprises) + AdminURL.routes.map(ConsoleURL.admin)
             + LandURL.routes.map(ConsoleURL.land) + PerMuURL.routes.map(ConsoleURL.permu) + PolicyURL.routes.map(ConsoleURL.policies)
             // ── slot: Investment (issue 11) ──
+            + InvestmentURL.routes.map(ConsoleURL.investment)
 
             // ── slot: Service (issue 12) ──
 

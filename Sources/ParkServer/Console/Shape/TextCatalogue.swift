@@ -36,6 +36,7 @@ enum TextCatalogues {
     static let all: [any TextCatalogue.Type] = [
         ConsoleText.self, NumberText.self, LandText.self, PerMuText.self, PolicyText.self,
         // ── slot: Investment (issue 11) ──
+        InvestmentText.self,
 
         // ── slot: Service (issue 12) ──
 

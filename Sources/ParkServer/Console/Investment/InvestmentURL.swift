@@ -1,0 +1,50 @@
+import Foundation
+import Vapor
+
+/// The investment promotion pages: the pipeline board, projects and their forms, the FDI
+/// report, the Fortune Global 500 page, imports.
+enum InvestmentURL: ConsoleRoute, Equatable {
+    case board, newProject, createProject, report, fortune500, imports, importRates, importInflows
+    case project(Parameter<UUID>), propose(Parameter<UUID>), review(Parameter<UUID>), openBlocker(Parameter<UUID>)
+    case blockerAction(Parameter<UUID>), contracted(Parameter<UUID>), inflow(Parameter<UUID>), taskForce(Parameter<UUID>)
+
+    static var routes: [InvestmentURL] {
+        [.board, .newProject, .createProject, .report, .fortune500, .imports, .importRates, .importInflows, .project(.key), .propose(.key),
+         .review(.key), .openBlocker(.key), .blockerAction(.key), .contracted(.key), .inflow(.key), .taskForce(.key)]
+    }
+
+    var method: HTTPMethod {
+        switch self {
+        case .board, .newProject, .report, .fortune500, .imports, .project: .GET
+        default: .POST
+        }
+    }
+
+    var segments: [PathSegment] {
+        switch self {
+        case .board: ["investment"]
+        case .newProject, .createProject: ["investment", "projects", "new"]
+        case .report: ["investment", "report"]
+        case .fortune500: ["investment", "fortune500"]
+        case .imports: ["investment", "imports"]
+        case .importRates: ["investment", "imports", "rates"]
+        case .importInflows: ["investment", "imports", "inflows"]
+        case .project(let id): ["investment", "projects", .param("id", id)]
+        case .propose(let id): ["investment", "projects", .param("id", id), "moves"]
+        case .review(let id): ["investment", "moves", .param("id", id), "review"]
+        case .openBlocker(let id): ["investment", "projects", .param("id", id), "blockers"]
+        case .blockerAction(let id): ["investment", "blockers", .param("id", id)]
+        case .contracted(let id): ["investment", "projects", .param("id", id), "contracted"]
+        case .inflow(let id): ["investment", "projects", .param("id", id), "inflows"]
+        case .taskForce(let id): ["investment", "projects", .param("id", id), "task-force"]
+        }
+    }
+
+    var access: ConsoleAccess {
+        switch self {
+        // a firm opens its own enterprise's projects (the page scopes them, 404 for another's)
+        case .project: .signedIn
+        default: .staff
+        }
+    }
+}
