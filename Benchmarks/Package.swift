@@ -4,6 +4,7 @@
 //   swift run -c release --package-path Benchmarks lease-bench   (plain wall-clock figures)
 //   swift run -c release --package-path Benchmarks lease-db-bench [--db PATH] [--leases N]   (through the database)
 //   swift run -c release --package-path Benchmarks permu-bench [--rows N] [--dump DIR]      (per-mu evaluation)
+//   swift run -c release --package-path Benchmarks fdi-bench [--projects N] [--inflows N]   (the FDI report in-process)
 //   swift run -c release --package-path Benchmarks permu-db-bench [--db PATH] [--enterprises N]   (per-mu through the database)
 //   swift run -c release --package-path Benchmarks policy-bench [--policies N] [--enterprises N]  (policies as code)
 //   swift run -c release --package-path Benchmarks policy-db-bench [--db PATH] [--enterprises N]  (policy match through the database)
@@ -60,6 +61,12 @@ let package = Package(
             name: "permu-bench",
             dependencies: [.product(name: "ParkDomain", package: "ParkOS")],
             path: "Sources/permu-bench"
+        ),
+        // The monthly FDI report over 100,000 projects and 1,000,000 inflows, in-process (FDIReportEngine).
+        .executableTarget(
+            name: "fdi-bench",
+            dependencies: [.product(name: "ParkDomain", package: "ParkOS")],
+            path: "Sources/fdi-bench"
         ),
         // Per-mu evaluation through the database: load figures, score, grade, store results.
         .executableTarget(

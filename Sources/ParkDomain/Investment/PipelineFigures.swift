@@ -37,6 +37,20 @@ public struct PipelineFigures: Sendable, Hashable, Codable {
         return s.count % 2 == 1 ? Double(s[mid]) : (Double(s[mid - 1]) + Double(s[mid])) / 2
     }
 
+    /// The median of a histogram of whole numbers (value, how many times), as `median` of the
+    /// values it stands for.
+    public static func median(histogram: [(days: Int, count: Int)]) -> Double? {
+        let sorted = histogram.filter { $0.count > 0 }.sorted { $0.days < $1.days }
+        let n = sorted.reduce(0) { $0 + $1.count }
+        guard n > 0 else { return nil }
+        func at(_ k: Int) -> Int {   // the k-th value (0-based)
+            var seen = 0
+            for h in sorted { seen += h.count; if k < seen { return h.days } }
+            return sorted.last!.days
+        }
+        return n % 2 == 1 ? Double(at(n / 2)) : (Double(at(n / 2 - 1)) + Double(at(n / 2))) / 2
+    }
+
     /// Medians per stage from (stage left, working days spent) pairs.
     public static func medians(_ durations: [(ProjectStage, Int)]) -> [ProjectStage: Double] {
         Dictionary(grouping: durations, by: \.0).compactMapValues { median($0.map(\.1)) }

@@ -27,7 +27,8 @@ struct DemoInvestmentSeeder: Sendable {
                 try await q.run()
             }
         }
-        func opt<T: Encodable & Sendable>(_ v: T?) -> any Encodable & Sendable { v.map { $0 as any Encodable & Sendable } ?? (nil as String?) }
+        // A typed NULL (PostgreSQL refuses a text NULL in a uuid or numeric column).
+        func opt<T: Encodable & Sendable>(_ v: T?) -> any Encodable & Sendable { v }
         try await insert("exchange_rates", ["id", "currency", "month", "usd_per_unit_e8", "cny_per_unit_e8", "updated_by", "updated_at_ms"],
                          demo.rates.map { [UUID(), $0.currency, $0.month.iso, $0.usdPerUnitE8, $0.cnyPerUnitE8, "demo", now] })
         try await insert("investors", ["id", "name_zh", "name_en", "origin_country", "listing", "sector", "updated_at_ms"],
@@ -46,11 +47,21 @@ struct DemoInvestmentSeeder: Sendable {
                               p.firstContactOn.iso, p.stage.rawValue, p.stageSince.iso, opt(p.stageDueOn?.iso), opt(p.signedOn?.iso),
                               opt(p.dropReason?.rawValue), p.confidential, opt(p.codeName), now, now]
                          })
+        // Working days at each stage: from the previous move (or the first contact) to this one.
+        let contact = Dictionary(uniqueKeysWithValues: demo.projects.map { ($0.id!, $0.firstContactOn) })
+        var since = contact
+        var days: [UUID: Int] = [:]
+        for m in demo.moves.sorted(by: { ($0.effectiveOn, $0.proposedAtMillis) < ($1.effectiveOn, $1.proposedAtMillis) }) {
+            let from = since[m.projectID] ?? m.effectiveOn
+            days[m.id] = cal.workingDays(from: from, to: m.effectiveOn)
+            since[m.projectID] = m.effectiveOn
+        }
         try await insert("project_stage_moves", ["id", "project_id", "from_stage", "to_stage", "effective_on", "drop_reason", "note", "proposed_by",
-                                                 "proposed_at_ms", "state", "reviewed_by", "reviewed_at_ms", "review_comment"],
+                                                 "proposed_at_ms", "state", "reviewed_by", "reviewed_at_ms", "review_comment", "days_at_stage"],
                          demo.moves.map { m in
                              [m.id, m.projectID, m.fromStage.rawValue, m.toStage.rawValue, m.effectiveOn.iso, opt(m.dropReason?.rawValue), m.note,
-                              m.proposedBy, m.proposedAtMillis, m.state.rawValue, opt(m.reviewedBy), opt(m.reviewedAtMillis), opt(m.reviewComment)]
+                              m.proposedBy, m.proposedAtMillis, m.state.rawValue, opt(m.reviewedBy), opt(m.reviewedAtMillis), opt(m.reviewComment),
+                              opt(days[m.id])]
                          })
         try await insert("fdi_contracted", ["id", "project_id", "month", "kind", "amount_minor", "currency", "usd_per_unit_e8", "cny_per_unit_e8",
                                             "usd_cents", "cny_fen", "created_by", "created_at_ms", "recorded_on", "event", "note"],

@@ -122,6 +122,8 @@ final class StageMoveModel: Model, @unchecked Sendable {
     @OptionalField(key: "reviewed_by") var reviewedBy: String?
     @OptionalField(key: "reviewed_at_ms") var reviewedAtMillis: Int64?
     @OptionalField(key: "review_comment") var reviewComment: String?
+    /// Working days spent at `from_stage` (set on approval).
+    @OptionalField(key: "days_at_stage") var daysAtStage: Int?
     init() {}
 
     func apply(_ m: StageMove) {

@@ -45,9 +45,14 @@ public struct InvestmentRepository: Sendable {
         }
         let total = try await query.count()
         let rows = try await query.sort(\.$nameEn).range(page.offset ..< page.offset + page.perPage).all()
-        var out: [Investor] = []
-        for m in rows { out.append(m.toDomain(fortune500: try await latestRank(m.id!))) }
-        return Page(items: out, total: total, page: page.page, perPage: page.perPage)
+        // The page's latest ranks in one query.
+        var ranks: [UUID: Fortune500Entry] = [:]
+        if !rows.isEmpty {
+            for r in try await Fortune500RankModel.query(on: db).filter(\.$investorID ~~ rows.compactMap(\.id)).sort(\.$listYear).limit(10_000).all() {
+                ranks[r.investorID] = Fortune500Entry(listYear: r.listYear, rank: r.rank)
+            }
+        }
+        return Page(items: rows.map { $0.toDomain(fortune500: ranks[$0.id!]) }, total: total, page: page.page, perPage: page.perPage)
     }
 
     // MARK: projects
@@ -87,7 +92,7 @@ public struct InvestmentRepository: Sendable {
     }
 
     public func taskForce(_ project: UUID) async throws -> [(userID: UUID, lead: Bool)] {
-        try await TaskForceModel.query(on: db).filter(\.$projectID == project).all().map { ($0.userID, $0.isLead) }
+        try await TaskForceModel.query(on: db).filter(\.$projectID == project).limit(100).all().map { ($0.userID, $0.isLead) }
     }
 
     /// Of `projects`, those whose task force has `user`.
@@ -97,7 +102,7 @@ public struct InvestmentRepository: Sendable {
     }
 
     public func moves(_ project: UUID) async throws -> [StageMove] {
-        try await StageMoveModel.query(on: db).filter(\.$projectID == project).sort(\.$proposedAtMillis).all().map { $0.toDomain() }
+        try await StageMoveModel.query(on: db).filter(\.$projectID == project).sort(\.$proposedAtMillis).limit(500).all().map { $0.toDomain() }
     }
 
     public func pendingMove(_ project: UUID) async throws -> StageMove? {
@@ -107,17 +112,18 @@ public struct InvestmentRepository: Sendable {
     // MARK: ledgers and blockers
 
     public func contracted(_ project: UUID) async throws -> [ContractedEntry] {
-        try await ContractedModel.query(on: db).filter(\.$projectID == project).sort(\.$recordedOn).all().map { $0.toDomain() }
+        try await ContractedModel.query(on: db).filter(\.$projectID == project).sort(\.$recordedOn).limit(1_000).all().map { $0.toDomain() }
     }
 
     public func inflows(_ project: UUID) async throws -> [Inflow] {
-        try await InflowModel.query(on: db).filter(\.$projectID == project).sort(\.$arrivedOn).all().map { $0.toDomain() }
+        // The newest 2,000 (a project's page lists them; totals come from SQL sums).
+        try await InflowModel.query(on: db).filter(\.$projectID == project).sort(\.$arrivedOn, .descending).limit(2_000).all().reversed().map { $0.toDomain() }
     }
 
     public func blockers(_ project: UUID) async throws -> [(Blocker, [BlockerEvent])] {
         var out: [(Blocker, [BlockerEvent])] = []
-        for m in try await BlockerModel.query(on: db).filter(\.$projectID == project).sort(\.$openedOn).all() {
-            let events = try await BlockerEventModel.query(on: db).filter(\.$blockerID == m.id!).sort(\.$atMillis).all().map {
+        for m in try await BlockerModel.query(on: db).filter(\.$projectID == project).sort(\.$openedOn).limit(200).all() {
+            let events = try await BlockerEventModel.query(on: db).filter(\.$blockerID == m.id!).sort(\.$atMillis).limit(200).all().map {
                 BlockerEvent(kind: BlockerEvent.Kind(rawValue: $0.kind) ?? .note, on: LocalDate(iso: $0.onDate) ?? Self.epoch,
                              text: $0.text, actor: $0.actor, atMillis: $0.atMillis)
             }

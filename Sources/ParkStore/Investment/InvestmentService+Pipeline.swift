@@ -64,6 +64,8 @@ extension InvestmentService {
                 let projectBefore = pm.toDomain()
                 // The project may have moved since the proposal (it cannot: one pending at a time), but check.
                 try projectBefore.stage.checkMove(to: after.toStage)
+                mm.daysAtStage = calendar.workingDays(from: projectBefore.stageSince, to: after.effectiveOn)
+                try await mm.update(on: tx)
                 var project = projectBefore
                 project.stage = after.toStage
                 project.stageSince = after.effectiveOn

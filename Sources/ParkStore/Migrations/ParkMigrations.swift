@@ -20,6 +20,7 @@ public enum ParkMigrations {
             // ── slot: Investment (issue 11) migrations, in order ──
             CreateExchangeRates(),
             CreateInvestment(),
+            UpdateStageMovesDaysAtStage(),
 
             // ── slot: Service (issue 12) migrations, in order ──
             CreateServiceCatalogue(),

@@ -78,3 +78,47 @@ final class PipelineRulesTests: XCTestCase {
         XCTAssertFalse(DuplicateCheck.similar("项目", "有限公司"))
     }
 }
+
+final class PipelineFiguresTests: XCTestCase {
+    func testMediansFromValuesAndFromHistogramsAgree() {
+        // 3, 5, 5, 9 → (5 + 5) / 2 = 5; 1, 2, 10 → 2; none → nil
+        XCTAssertEqual(PipelineFigures.median([9, 3, 5, 5]), 5)
+        XCTAssertEqual(PipelineFigures.median([10, 1, 2]), 2)
+        XCTAssertEqual(PipelineFigures.median([2, 7]), 4.5)
+        XCTAssertNil(PipelineFigures.median([]))
+        XCTAssertEqual(PipelineFigures.median(histogram: [(9, 1), (3, 1), (5, 2)]), 5)
+        XCTAssertEqual(PipelineFigures.median(histogram: [(2, 1), (7, 1), (4, 0)]), 4.5)
+        XCTAssertEqual(PipelineFigures.median(histogram: [(10, 1), (1, 1), (2, 1)]), 2)
+        XCTAssertNil(PipelineFigures.median(histogram: []))
+    }
+
+    func testTheEngineFoldsCellsByHand() throws {
+        // given: May 2025 — a bank (financial) and a 39 (strategic emerging, high-tech) cell; May 2024 — the 39's prior
+        var cells = FDICells()
+        let de = cells.key(.country, "DE"), sg = cells.key(.country, "SG")
+        func dims(_ country: Int32) -> [Int32] { [country, cells.key(.cluster, ""), cells.key(.type, "x"), cells.key(.stage, "signed"), cells.key(.officer, ""), cells.key(.source, "visit")] }
+        let may25 = YearMonth(iso: "2025-05")!, may24 = YearMonth(iso: "2024-05")!
+        cells.append(month: may25, dims: dims(sg), flags: FDICells.financial, utilisedUSD: 1_000, contractedUSD: 4_000, newProjects: 1)
+        cells.append(month: may25, dims: dims(de), flags: FDICells.strategicEmerging | FDICells.highTech, utilisedUSD: 300, utilisedCNY: 2_160, newProjects: 1)
+        cells.append(month: may24, dims: dims(de), flags: FDICells.strategicEmerging, utilisedUSD: 100)
+        // when
+        let r = try FDIReportEngine.run(cells, from: may25, to: may25)
+        // then: 1,300 utilised; comparable 300 vs 100 → +200 %; 1 of 2 new projects SEI; high-tech 300 / 1,300
+        XCTAssertEqual(r.totals.utilisedUSDCents, 1_300)
+        XCTAssertEqual(r.totals.utilisedCNYFen, 2_160)
+        XCTAssertEqual(r.comparable.utilisedUSDCents, 300)
+        XCTAssertEqual(r.comparablePriorYear.utilisedUSDCents, 100)
+        XCTAssertEqual(r.utilisedGrowth, 2.0)
+        XCTAssertNil(r.contractedGrowth)
+        XCTAssertEqual(r.strategicEmergingShare, 0.5)
+        XCTAssertEqual(try XCTUnwrap(r.highTechUtilisedShare), 300.0 / 1_300, accuracy: 1e-12)
+        XCTAssertEqual(r.breakdowns[.country]?.map(\.key), ["SG", "DE"])
+        XCTAssertEqual(r.months.first?.utilisedComparableUSDCents, 300)
+        // an overflowing sum is an error, not a trap
+        var big = FDICells()
+        let k = [big.key(.country, "DE"), big.key(.cluster, ""), big.key(.type, ""), big.key(.stage, ""), big.key(.officer, ""), big.key(.source, "")]
+        big.append(month: may25, dims: k, flags: 0, utilisedUSD: .max)
+        big.append(month: may25, dims: k, flags: 0, utilisedUSD: 1)
+        XCTAssertThrowsError(try FDIReportEngine.run(big, from: may25, to: may25)) { e in XCTAssertEqual((e as? DomainError)?.code, "overflow") }
+    }
+}
