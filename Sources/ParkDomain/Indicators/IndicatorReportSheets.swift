@@ -72,9 +72,10 @@ public enum IndicatorReportSheets {
             }))
         var trendRows: [[ReportCell]] = []
         for tr in report.trends {
-            let name = report.figures.first { $0.definition.code == tr.indicator }?.definition.name.text(lang) ?? tr.indicator
+            let def = report.figures.first { $0.definition.code == tr.indicator }?.definition
+            let name = def?.name.text(lang) ?? tr.indicator, places = def?.unit.currency == .count ? 0 : 2
             for m in 0..<12 where tr.thisYear[m] != nil || tr.lastYear[m] != nil {
-                trendRows.append([.text(name), .text(String(format: "%02d", m + 1)), num(tr.thisYear[m], 2), num(tr.lastYear[m], 2)])
+                trendRows.append([.text(name), .text(String(format: "%02d", m + 1)), num(tr.thisYear[m], places), num(tr.lastYear[m], places)])
             }
         }
         out.append(ReportSheet(name: t("月度走势", "Trend"), title: t("月度走势（本年与上年）", "Levels by month, this year and last"),
@@ -85,8 +86,9 @@ public enum IndicatorReportSheets {
             columns: [t("指标", "Indicator"), "Q1", "Q2", "Q3", "Q4", t("上半年", "H1"), t("下半年", "H2"), t("全年", "Year"),
                       t("上年全年", "Last year")],
             rows: report.periods.map { r in
-                let name = report.figures.first { $0.definition.code == r.indicator }?.definition.name.text(lang) ?? r.indicator
-                return [.text(name)] + r.quarters.map { num($0, 2) } + r.halves.map { num($0, 2) } + [num(r.total, 2), num(r.lastYearTotal, 2)]
+                let def = report.figures.first { $0.definition.code == r.indicator }?.definition
+                let name = def?.name.text(lang) ?? r.indicator, places = def?.unit.currency == .count ? 0 : 2
+                return [.text(name)] + r.quarters.map { num($0, places) } + r.halves.map { num($0, places) } + [num(r.total, places), num(r.lastYearTotal, places)]
             }))
         if let derived {
             let yi = IndicatorScale.yi
