@@ -12,8 +12,10 @@ public enum ProfileSections {
             PoliciesProfileSection(),
             GrantsProfileSection(),
             // ── slot: Investment (issue 11) profile section ──
+            InvestmentProfileSection(),
 
             // ── slot: Service (issue 12) profile section ──
+            ServiceProfileSection(),
 
             // ── slot: Outbound (issue 14) profile section ──
 
