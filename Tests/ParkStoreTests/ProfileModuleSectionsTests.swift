@@ -47,6 +47,20 @@ final class InvestmentProfileSectionTests: InvestmentTestCase {
 
 /// The service section: the firm's requests with their clocks, counted in SQL.
 final class ServiceProfileSectionTests: ServiceStoreTestCase {
+    func testTheMonthsServiceFiguresForTheLeadershipPage() async throws {
+        // given two requests on 11 February 2026 and none in February 2025
+        _ = try await desk.raise(serumDraft(), by: firmUser)
+        _ = try await desk.raise(serumDraft("第二件诉求 A second request about serum imports"), by: firmUser)
+        // when it is the 13th and neither was accepted (both due the 12th)
+        moving.set("2026-02-13")
+        let s = try await DerivedFiguresQuery(db: db, clock: moving.park).service(month: YearMonth(iso: "2026-02")!)
+        // then
+        XCTAssertEqual(s, DerivedService(received: 2, receivedLastYear: 0, resolved: 0, resolvedInTime: 0, rated: 0, ratingSum: 0, overdueOpen: 2))
+        XCTAssertNil(s.receivedGrowthPct, "no growth over an empty month")
+        XCTAssertNil(s.resolvedInTimePct)
+        await assertEqual(try await DerivedFiguresQuery(db: db, clock: moving.park).service(month: YearMonth(iso: "2026-01")!), DerivedService())
+    }
+
     func testTheFirmsRequestsWithTheirClocksAndNothingOfAnotherFirm() async throws {
         // given the firm raises a request on Wednesday 11 February 2026 (to be accepted by the 12th)
         let r = try await desk.raise(serumDraft(), by: firmUser)

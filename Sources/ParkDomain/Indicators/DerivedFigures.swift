@@ -108,6 +108,32 @@ public struct DerivedFDI: Sendable, Hashable, Codable {
     public var contractedLevelsGrowthPct: Decimal? { DerivedFigures.growth(contractedUSDCents, contractedLastYearUSDCents) }
 }
 
+/// The month's enterprise-service figures, from the service module's statistics: requests
+/// received in the month and in the same month last year, how many of the month's requests were
+/// answered and how many within their limit, their ratings, and how many are still open past
+/// their deadline today.
+public struct DerivedService: Sendable, Hashable, Codable {
+    public var received: Int
+    public var receivedLastYear: Int
+    public var resolved: Int
+    public var resolvedInTime: Int
+    public var rated: Int
+    public var ratingSum: Int
+    public var overdueOpen: Int
+
+    public init(received: Int = 0, receivedLastYear: Int = 0, resolved: Int = 0, resolvedInTime: Int = 0, rated: Int = 0,
+                ratingSum: Int = 0, overdueOpen: Int = 0) {
+        self.received = received; self.receivedLastYear = receivedLastYear; self.resolved = resolved
+        self.resolvedInTime = resolvedInTime; self.rated = rated; self.ratingSum = ratingSum; self.overdueOpen = overdueOpen
+    }
+
+    /// Requests received against the same month last year (nil without last year's).
+    public var receivedGrowthPct: Decimal? { DerivedFigures.growth(Int64(received), Int64(receivedLastYear)) }
+    /// The share of the month's answered requests answered within their limit, in percent.
+    public var resolvedInTimePct: Decimal? { resolved == 0 ? nil : Decimal(resolvedInTime) * 100 / Decimal(resolved) }
+    public var averageRating: Decimal? { rated == 0 ? nil : Decimal(ratingSum) / Decimal(rated) }
+}
+
 /// What ParkOS computes from its own records for a month (issue 13 item 4), with the same
 /// conventions as the published figures: tax and above-scale output of the data year (the last
 /// full year of yearly reports) and the year before, above-scale output's growth on this year's
@@ -133,6 +159,8 @@ public struct DerivedFigures: Sendable, Codable {
     public var breakdowns: [BreakdownDimension: [BreakdownRow]]
     /// Year to date through the month, from the investment ledgers (nil when not read).
     public var fdi: DerivedFDI?
+    /// The month's service requests, from the service module's statistics (nil when not read).
+    public var service: DerivedService?
 
     public init(month: YearMonth, dataYear: Int, enterprises: Int, enterprisesLastYear: Int, taxYuan: Int64, taxLastYearYuan: Int64,
                 outputYuan: Int64, outputComparableBaseYuan: Int64, outputLastYearYuan: Int64, aboveScaleFirms: Int,

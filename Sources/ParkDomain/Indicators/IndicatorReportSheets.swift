@@ -44,6 +44,18 @@ public enum IndicatorReportSheets {
         ]
     }
 
+    static func serviceRows(_ d: DerivedFigures, _ lang: Language) -> [[ReportCell]] {
+        guard let s = d.service else { return [] }
+        func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
+        return [
+            [.text(t("企业服务诉求（本月收到）", "Service requests received (the month)")), .text(t("件", "requests")),
+             .number(Decimal(s.received), places: 0), .number(Decimal(s.receivedLastYear), places: 0), num(s.receivedGrowthPct, 1),
+             num(s.receivedGrowthPct, 1)],
+            [.text(t("其中按时办结（占已答复 %）", "Of which answered in time (% of answered)")), .text("%"), num(s.resolvedInTimePct, 1),
+             .empty, .empty, .empty],
+        ]
+    }
+
     public static func sheets(_ report: IndicatorReport, derived: DerivedFigures?, _ lang: Language) -> [ReportSheet] {
         func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
         var out: [ReportSheet] = []
@@ -108,7 +120,7 @@ public enum IndicatorReportSheets {
                      num(derived.outputComparableGrowthPct, 1), num(derived.outputLevelsGrowthPct, 1)],
                     [.text(t("规上企业数", "Above-scale firms")), .text(IndicatorUnit.enterprises.label.text(lang)),
                      .number(Decimal(derived.aboveScaleFirms), places: 0), .empty, .empty, .empty],
-                ] + fdiRows(derived, lang)))
+                ] + fdiRows(derived, lang) + serviceRows(derived, lang)))
             var rows: [[ReportCell]] = []
             for dim in BreakdownDimension.allCases {
                 for r in derived.breakdowns[dim] ?? [] {

@@ -9,7 +9,9 @@ import SQLKit
 /// cluster, ownership, origin, size and sub-area, and the enterprises behind a figure, paged.
 public struct DerivedFiguresQuery: Sendable {
     public let db: any Database
-    public init(db: any Database) { self.db = db }
+    /// Today, for what is overdue now (the service figures).
+    public let clock: ParkClock
+    public init(db: any Database, clock: ParkClock = .system) { self.db = db; self.clock = clock }
 
     var sql: any SQLDatabase { db as! any SQLDatabase }
     static let above = DerivedFigures.aboveScaleRevenueYuan
@@ -72,7 +74,19 @@ public struct DerivedFiguresQuery: Sendable {
             for d in BreakdownDimension.allCases { out.breakdowns[d] = try await breakdown(d, month: month) }
         }
         out.fdi = try await fdi(month: month)
+        out.service = try await service(month: month)
         return out
+    }
+
+    /// The month's service requests and the same month last year, through the service module's
+    /// statistics (`ServiceStatsQuery`, a GROUP BY over the month's index each), never its rows.
+    public func service(month: YearMonth) async throws -> DerivedService {
+        guard let last = month.lastYear else { return DerivedService() }
+        let q = ServiceStatsQuery(db: db, clock: clock), today = LocalDate(clock.now())
+        let now = ServiceStatsRow.total(try await q.grouped(by: "lead_department", month: month, department: nil, today: today))
+        let before = ServiceStatsRow.total(try await q.grouped(by: "lead_department", month: last, department: nil, today: today))
+        return DerivedService(received: now.received, receivedLastYear: before.received, resolved: now.resolved,
+                              resolvedInTime: now.resolvedInTime, rated: now.rated, ratingSum: now.ratingSum, overdueOpen: now.overdueOpen)
     }
 
     /// One breakdown of the month's figures, largest group first.

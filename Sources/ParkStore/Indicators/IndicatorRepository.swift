@@ -163,6 +163,6 @@ extension IndicatorRepository {
     /// The month's board pack: the report and ParkOS's own figures with every breakdown (staff).
     public func boardPack(month: YearMonth, by principal: Principal) async throws -> (report: IndicatorReport, derived: DerivedFigures) {
         let report = try await self.report(month: month, by: principal)
-        return (report, try await DerivedFiguresQuery(db: db).figures(month: month))
+        return (report, try await DerivedFiguresQuery(db: db, clock: clock).figures(month: month))
     }
 }

@@ -36,6 +36,12 @@ enum DerivedView {
             tiles.append(tile(.fdiContracted, Numbers.usd(cents: f.contractedUSDCents, lang),
                               g(f.contractedGrowthPct, .comparableGrowth, f.contractedLevelsGrowthPct, .levelsRatio), nil))
         }
+        if let s = d.service {
+            let detail = IndicatorText.serviceDetail(lang, ["share": IndicatorFormat.share(s.resolvedInTimePct),
+                                                           "rating": s.averageRating.map { DecimalText.fixed($0, places: 1) } ?? "—",
+                                                           "overdue": Numbers.count(s.overdueOpen)])
+            tiles.append(tile(.serviceReceived, Numbers.count(s.received), "\(g(s.receivedGrowthPct, .sameMonth))<div class=\"sub\">\(detail)</div>", nil))
+        }
         let bars = BreakdownDimension.allCases.map { dim -> HTML in
             let rows = Array((d.breakdowns[dim] ?? []).prefix(10))
             let most = max(1, rows.map(\.enterprises).max() ?? 1)

@@ -11,6 +11,7 @@ enum IndicatorText: TextCatalogue {
     case added, revisedCount, unchanged, catalogue, unit, series, frequency, growthBasis, source, derivedFrom, dash
     case targetsTitle, targetYear, level, targetGrowth, save, targetSaved, headline, periods, profileTitle, profileJSON, printProfile
     case myProfile, profileLink, generatedAt, noSections, indicator, quarter, half, year, dimension, group, count, pp, back
+    case serviceReceived, serviceDetail, sameMonth
 
     var text: Bilingual {
         switch self {
@@ -117,6 +118,9 @@ enum IndicatorText: TextCatalogue {
         case .count: B("企业数", "Enterprises")
         case .pp: B("个百分点", "points")
         case .back: B("返回指标", "Back to the indicators")
+        case .serviceReceived: B("本月企业服务诉求（件）", "Service requests this month")
+        case .serviceDetail: B("按时办结 {share} · 平均评分 {rating} · 逾期未办结 {overdue} 件", "answered in time {share} · average rating {rating} · {overdue} open past their deadline")
+        case .sameMonth: B("比上年同月", "against the same month last year")
         }
     }
 
