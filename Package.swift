@@ -12,6 +12,8 @@ let package = Package(
         .executable(name: "parkos", targets: ["parkos"]),
         .library(name: "ParkDomain", targets: ["ParkDomain"]),
         .library(name: "ParkStore", targets: ["ParkStore"]),
+        // For the benchmarks (the leadership page from the database).
+        .library(name: "ParkServer", targets: ["ParkServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", exact: "4.122.3"),

@@ -8,6 +8,7 @@
 //   swift run -c release --package-path Benchmarks permu-db-bench [--db PATH] [--enterprises N]   (per-mu through the database)
 //   swift run -c release --package-path Benchmarks policy-bench [--policies N] [--enterprises N]  (policies as code)
 //   swift run -c release --package-path Benchmarks policy-db-bench [--db PATH] [--enterprises N]  (policy match through the database)
+//   swift run -c release --package-path Benchmarks indicators-db-bench [--db PATH] [--enterprises N]  (indicators through the database)
 import PackageDescription
 
 let package = Package(
@@ -94,6 +95,17 @@ let package = Package(
                 .product(name: "ParkStore", package: "ParkOS"),
             ],
             path: "Sources/policy-db-bench"
+        ),
+        // Indicators through the database: ParkOS's own figures with breakdowns, the leadership page.
+        .executableTarget(
+            name: "indicators-db-bench",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "ParkDomain", package: "ParkOS"),
+                .product(name: "ParkStore", package: "ParkOS"),
+                .product(name: "ParkServer", package: "ParkOS"),
+            ],
+            path: "Sources/indicators-db-bench"
         ),
     ]
 )

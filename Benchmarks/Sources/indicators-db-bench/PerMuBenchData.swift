@@ -1,0 +1,1 @@
+../permu-db-bench/PerMuBenchData.swift
