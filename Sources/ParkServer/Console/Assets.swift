@@ -98,7 +98,7 @@ enum Assets {
     .progress-block{margin-top:8px;border-top:1px dashed var(--line);padding-top:6px}.bar svg.progress{flex:1;height:14px;border-radius:4px}
     .badge.warn{background:#fff4e5;color:var(--warn)}.bar .n.wide{width:110px}table.pack{font-size:12.5px}section.profile dl.facts{margin-bottom:8px}
     @page wide{size:A4 landscape;margin:12mm}
-    table.pack td:first-child{min-width:7em}
+    table.pack td:first-child{min-width:7em}section.derived .g4{grid-template-columns:repeat(auto-fit,minmax(300px,1fr))}
     @media print{.board-pack{page:wide}table.pack{font-size:7.5pt}table.pack th,table.pack td{padding:3px 4px;white-space:normal}.page-break{break-before:page}thead{display:table-header-group}section.card.pack h2{margin-top:0}.kpi{grid-template-columns:repeat(2,1fr)}a[href]{text-decoration:none}}
     @media print{@page{size:A4;margin:15mm}header.top,footer,nav,form.filters,.pager,.actions,.btn,button,.lang{display:none!important}
     body{background:#fff;font-size:11pt}main{max-width:none;margin:0;padding:0}.card{border:0;box-shadow:none;padding:0;margin-bottom:12pt;break-inside:avoid}
