@@ -141,6 +141,10 @@ final class RouteWalkTests: ServerTestCase {
             return (.json, #"{"arrived_on":"2025-05-20","kind":"cash","amount":{"currency":"USD","amount":"1"}}"#)
         case "POST api/v1/investment/inflows/import":
             return (HTTPMediaType(type: "text", subType: "csv"), "project_code,arrived_on,kind,amount,currency\n\(projectB.code),2025-05-20,cash,1,USD\n")
+        case "PUT api/v1/investment/projects/:id/land":
+            return (.json, #"{"land_use":"industrial","area_mu":15}"#)
+        case "PUT api/v1/investment/projects/:id/reservation":
+            return (.json, #"{"parcel_id":"\#(parcelB.id!.uuidString)"}"#)
         case "POST api/v1/rates/import":
             return (HTTPMediaType(type: "text", subType: "csv"), "currency,month,usd_per_unit,cny_per_unit\nEUR,2025-05,9,9\n")
         default:

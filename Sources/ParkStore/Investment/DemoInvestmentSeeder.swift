@@ -87,6 +87,30 @@ struct DemoInvestmentSeeder: Sendable {
             try await insert("project_task_force", ["id", "project_id", "user_id", "is_lead"],
                              demo.taskForceProjects.flatMap { [[UUID(), $0, officer, true], [UUID(), $0, head, false]] as [[any Encodable & Sendable]] })
         }
+        try await seedLand(demo.projects, officer: users.first { $0.username == "invest" }?.username, today: today, now: now, sql: sql)
         progress?("investment: \(demo.investors.count) investors, \(demo.projects.count) projects, \(demo.inflows.count) inflows, \(demo.rates.count) rates")
+    }
+
+    /// Land needs for a dozen projects in negotiation or signed, each sized on a parcel no lease
+    /// holds (so the project page lists candidates), every third one holding its parcel in reserve.
+    func seedLand(_ projects: [InvestmentProject], officer: String?, today: LocalDate, now: Int64, sql: any SQLDatabase) async throws {
+        let open = LeaseState.allCases.filter { !ProjectLandQuery.endedLeaseStates.contains($0.rawValue) }.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        let rows = try await sql.raw("""
+            SELECT p.id, p.land_use, p.declared_area_m2 FROM parcels p
+            WHERE NOT EXISTS (SELECT 1 FROM leases l WHERE l.parcel_id = p.id AND l.state IN (\(unsafeRaw: open)))
+            ORDER BY p.code LIMIT 12
+            """).all()
+        let wanting = projects.filter { ($0.stage == .negotiating || $0.stage == .signed) && !$0.confidential }.prefix(rows.count)
+        for (i, (project, row)) in zip(wanting, rows).enumerated() {
+            let parcel = try row.decode(column: "id", as: UUID.self)
+            let mu = (AreaUnit.mu(fromSquareMetres: try row.decode(column: "declared_area_m2", as: Double.self)) * (i % 2 == 0 ? 0.95 : 1.1) * 10).rounded() / 10
+            let reserved = i % 3 == 0
+            try await sql.insert(into: "project_land")
+                .columns("id", "project_id", "land_use", "area_mu", "plot_ratio", "height_m", "parcel_id", "reserved_by", "reserved_on", "updated_at_ms")
+                .values(UUID(), project.id!, try row.decode(column: "land_use", as: String.self), mu, i % 2 == 0 || reserved ? Double?.none : 1.2,
+                        Double?.none, reserved ? parcel : UUID?.none, reserved ? officer : String?.none, reserved ? today.iso : String?.none, now)
+                .run()
+            try await sql.update("investment_projects").set("land_need_mu", to: mu).where("id", .equal, project.id!).run()
+        }
     }
 }

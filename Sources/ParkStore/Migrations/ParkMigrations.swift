@@ -21,6 +21,8 @@ public enum ParkMigrations {
             CreateExchangeRates(),
             CreateInvestment(),
             UpdateStageMovesDaysAtStage(),
+            CreateProjectLand(),
+            UpdateFDILedgersCoveringIndex(),
 
             // ── slot: Service (issue 12) migrations, in order ──
             CreateServiceCatalogue(),

@@ -18,6 +18,7 @@ enum InvestmentText: String, TextCatalogue {
     case openBlockers, escalatedBlockers, monthlyChart, yoyChart, rank, listYear, projectsInPark, importRates, importInflows
     case ratesColumns, inflowsColumns, dryRun, upload, imported, rowErrors, row, column, reason, saved, noProjects, enterpriseProjects
     case none, yes, no, perMonth, inPeriod
+    case land, landUse, areaMu, plotRatio, heightM, saveLandNeed, noLandNeed, reservedParcel, reservedBy, reserve, release, candidates, noCandidates, candidatesHint, parcel, subArea
 
     var text: Bilingual {
         switch self {
@@ -51,6 +52,22 @@ enum InvestmentText: String, TextCatalogue {
         case .registeredCapital: B("注册资本", "Registered capital")
         case .foreignCapital: B("外方出资", "Foreign capital")
         case .landNeed: B("用地需求（亩）", "Land need (mu)")
+        case .land: B("项目用地", "Land for the project")
+        case .landUse: B("用地性质", "Land use")
+        case .areaMu: B("面积（亩）", "Area (mu)")
+        case .plotRatio: B("计划容积率", "Planned plot ratio")
+        case .heightM: B("建筑高度（米）", "Building height (m)")
+        case .saveLandNeed: B("保存用地需求", "Save the land need")
+        case .noLandNeed: B("尚未填写用地需求。", "No land need stated yet.")
+        case .reservedParcel: B("已预留地块", "Parcel reserved")
+        case .reservedBy: B("预留人", "Reserved by")
+        case .reserve: B("预留", "Reserve")
+        case .release: B("释放预留", "Release")
+        case .candidates: B("符合条件的可用地块", "Available parcels that fit")
+        case .noCandidates: B("暂无符合条件的可用地块。", "No available parcel fits.")
+        case .candidatesHint: B("用地性质相同、面积在需求 ±20% 以内、计划容积率和建筑高度符合规划条件、未出让且未被其他项目预留；面积最接近者在前，最多 20 块。", "Same land use, area within ±20 % of the need, planned plot ratio and height within the planning conditions, not leased and not reserved for another project; nearest in area first, at most 20.")
+        case .parcel: B("地块", "Parcel")
+        case .subArea: B("片区", "Sub-area")
         case .source: B("项目来源", "Source")
         case .firstContact: B("首次接洽", "First contact")
         case .stageSince: B("进入阶段", "At stage since")

@@ -7,10 +7,12 @@ enum InvestmentURL: ConsoleRoute, Equatable {
     case board, newProject, createProject, report, fortune500, imports, importRates, importInflows
     case project(Parameter<UUID>), propose(Parameter<UUID>), review(Parameter<UUID>), openBlocker(Parameter<UUID>)
     case blockerAction(Parameter<UUID>), contracted(Parameter<UUID>), inflow(Parameter<UUID>), taskForce(Parameter<UUID>)
+    case landNeed(Parameter<UUID>), reserveParcel(Parameter<UUID>), releaseParcel(Parameter<UUID>)
 
     static var routes: [InvestmentURL] {
         [.board, .newProject, .createProject, .report, .fortune500, .imports, .importRates, .importInflows, .project(.key), .propose(.key),
-         .review(.key), .openBlocker(.key), .blockerAction(.key), .contracted(.key), .inflow(.key), .taskForce(.key)]
+         .review(.key), .openBlocker(.key), .blockerAction(.key), .contracted(.key), .inflow(.key), .taskForce(.key),
+         .landNeed(.key), .reserveParcel(.key), .releaseParcel(.key)]
     }
 
     var method: HTTPMethod {
@@ -37,6 +39,9 @@ enum InvestmentURL: ConsoleRoute, Equatable {
         case .contracted(let id): ["investment", "projects", .param("id", id), "contracted"]
         case .inflow(let id): ["investment", "projects", .param("id", id), "inflows"]
         case .taskForce(let id): ["investment", "projects", .param("id", id), "task-force"]
+        case .landNeed(let id): ["investment", "projects", .param("id", id), "land-need"]
+        case .reserveParcel(let id): ["investment", "projects", .param("id", id), "reservation"]
+        case .releaseParcel(let id): ["investment", "projects", .param("id", id), "reservation", "release"]
         }
     }
 

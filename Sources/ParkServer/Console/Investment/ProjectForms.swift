@@ -134,6 +134,7 @@ enum ProjectForms {
     }
 
     static func register(_ router: ConsoleRouter) {
+        ProjectLandSection.register(router)
         router.page(.investment(.project(.key))) { ctx, req in ProjectPage.View.render(try await ProjectPage.Model.load(try req.pathID(), on: ctx), ctx) }
         router.on(.investment(.propose(.key))) { req in
             let f = try req.form(MoveForm.self), id = try req.pathID()

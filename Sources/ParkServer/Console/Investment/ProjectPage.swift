@@ -16,6 +16,7 @@ enum ProjectPage {
         var isStaff: Bool
         var isHead: Bool
         var pending: StageMove?
+        var land: ProjectLandSection.Model?
 
         static func load(_ id: UUID, notice: Notice? = nil, on ctx: PageContext) async throws -> Model {
             let p = try ctx.user()
@@ -27,7 +28,7 @@ enum ProjectPage {
                          departments: try await ctx.park.reference.departments(),
                          clusters: Dictionary(uniqueKeysWithValues: try await ctx.park.reference.clusters().map { ($0.code, $0.name) }),
                          isStaff: p.isStaff, isHead: p.isHead(of: StageMove.reviewingDepartment),
-                         pending: d.moves.first { $0.state == .pending })
+                         pending: d.moves.first { $0.state == .pending }, land: try await ProjectLandSection.load(d, on: ctx))
         }
     }
 
@@ -73,6 +74,7 @@ enum ProjectPage {
             <section class="card"><h2>\(InvestmentText.blockers(lang))</h2>\(ProjectSections.blockers(m, ctx))\(ProjectForms.blockerForm(m, ctx))</section></div>
             <section class="card"><h2>\(InvestmentText.contracted(lang))</h2>\(ProjectSections.contracted(d, lang))\(ProjectForms.contractedForm(m, ctx))</section>
             <section class="card"><h2>\(InvestmentText.inflows(lang))</h2>\(ProjectSections.inflows(d, lang))\(ProjectForms.inflowForm(m, ctx))</section>
+            \(ProjectLandSection.render(m.land, project: p, ctx))
             """
             return ConsolePage(title: p.code, section: .investment, body: body)
         }

@@ -1,0 +1,47 @@
+import Foundation
+import ParkDomain
+import ParkServer
+import ParkStore
+import ParkTestSupport
+import XCTVapor
+
+/// Land for projects through the API: the need, the parcels that fit, a reservation and its release.
+final class ProjectLandAPITests: ServerTestCase {
+    func testAnOfficerStatesTheNeedAndReservesAFittingParcel() async throws {
+        // given: an investment officer, a project and a free industrial parcel of ≈15.83 mu
+        try await seedUser("invest", role: .officer, department: "invest")
+        let officer = try await token("invest")
+        let lon = 120.70, lat = 31.30, d = 0.001
+        var parcel = Parcel(code: "FREE-1", subArea: "湖东", landUse: "industrial", declaredAreaM2: 1,
+                            boundary: [GeoPoint(longitude: lon, latitude: lat), GeoPoint(longitude: lon + d, latitude: lat),
+                                       GeoPoint(longitude: lon + d, latitude: lat + d), GeoPoint(longitude: lon, latitude: lat + d),
+                                       GeoPoint(longitude: lon, latitude: lat)])
+        parcel.declaredAreaM2 = parcel.computedAreaM2
+        parcel = try await ParcelRepository(db: app.db, clock: app.park.clock).createAll([parcel], by: system)[0]
+        let service = InvestmentService(db: app.db, clock: app.park.clock)
+        let p = system
+        let investor = try await service.createInvestor(Investor(nameZh: "博世集团", nameEn: "Bosch Group", originCountry: "DE", sector: "C"), by: p)
+        let project = try await service.createProject(InvestmentProject(investorID: investor.id!, nameZh: "博世项目", nameEn: "Bosch plant", type: .newEstablishment,
+                                                                         industryCode: "36", totalInvestment: CurrencyAmount(currency: "EUR", minor: 100_000_000),
+                                                                         source: .visit, firstContactOn: LocalDate(iso: "2025-04-01")!), by: p)
+        let base = "/api/v1/investment/projects/\(project.id!.uuidString)"
+        // when: a bad need, then a good one
+        let bad = try await send(.PUT, base + "/land", token: officer, json: #"{"land_use":"industrial","area_mu":0}"#)
+        XCTAssertEqual(bad.status, .badRequest, bad.body.string)
+        XCTAssertEqual(try problem(bad).field, "area_mu")
+        let need = try await send(.PUT, base + "/land", token: officer, json: #"{"land_use":"industrial","area_mu":16,"plot_ratio":1.5}"#)
+        XCTAssertEqual(need.status, .ok, need.body.string)
+        // then: the parcel is a candidate; reserved, it is the project's and no longer a candidate elsewhere
+        let land = try await send(.GET, base + "/land", token: officer)
+        XCTAssertTrue(land.body.string.contains("FREE-1"), land.body.string)
+        let reserve = try await send(.PUT, base + "/reservation", token: officer, json: #"{"parcel_id":"\#(parcel.id!.uuidString)"}"#)
+        XCTAssertEqual(reserve.status, .ok, reserve.body.string)
+        let body = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(reserve.body.readableBytesView)) as? [String: Any])
+        XCTAssertEqual(body["reserved_by"] as? String, "invest")
+        let released = try await send(.DELETE, base + "/reservation", token: officer)
+        XCTAssertEqual(released.status, .noContent)
+        let again = try await send(.DELETE, base + "/reservation", token: officer)
+        XCTAssertEqual(again.status, .notFound)
+        XCTAssertEqual(try problem(again).code, "no_reservation")
+    }
+}
