@@ -42,7 +42,8 @@ enum ProjectLandSection {
             """
         }
         let rows = m.land.candidates.map { p -> HTML in
-            let button: HTML = open ? """
+            let held = p.id == m.land.reservation?.parcelID
+            let button: HTML = held ? Markup.badge(InvestmentText.reservedParcel(lang), kind: "ok") : open ? """
             <form method="post" action="\(ConsoleURL.investment(.reserveParcel(.value(id))))" class="inline">\(Markup.csrfField(ctx.csrf))<input type="hidden" name="parcel_id" value="\(p.id!.uuidString)"><button class="btn ghost small">\(InvestmentText.reserve(lang))</button></form>
             """ : .empty
             return "<tr><td>\(parcelLink(p))</td><td>\(p.subArea)</td><td>\(useName(p.landUse))</td><td class=\"num\">\(Numbers.decimal(p.declaredAreaMu))</td><td>\(planning(p.planning))</td><td>\(button)</td></tr>"
