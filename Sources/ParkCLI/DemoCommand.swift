@@ -13,7 +13,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Demo SQLite database file (created if missing, reused if it holds a park).")
     var db: String = "parkos-demo.sqlite"
     @Option(help: "Random seed: the same seed gives the same park.") var seed: UInt64 = 2026
-    @Option(help: "small (~200 enterprises) or sip (~5,000, like Suzhou Industrial Park).") var scale: DemoScale = .sip
+    @Option(help: "small (~200 enterprises), sip (~5,000, like Suzhou Industrial Park) or large (100,000, for scale checks and benchmarks).") var scale: DemoScale = .sip
     @Flag(name: .customLong("no-serve"), help: "Create the database and exit.") var noServe = false
     @OptionGroup var address: ServerAddress
 
@@ -28,7 +28,9 @@ struct DemoCommand: AsyncParsableCommand {
             let secs = String(format: "%.1f", Date().timeIntervalSince(started))
             CLI.say(outcome.created ? "Demo park created in \(secs) s: \(outcome.enterprises) enterprises (\(target))."
                                   : "Reusing demo park: \(outcome.enterprises) enterprises (\(target)).")
-            let logins = outcome.logins.map { "  \($0.username.padding(toLength: 8, withPad: " ", startingAt: 0))  \($0.role.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \($0.note)" }
+            // Names as long as the longest (padding to a fixed width cut "invest-head" short).
+            let width = outcome.logins.map(\.username.count).max() ?? 8
+            let logins = outcome.logins.map { "  \($0.username.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.role.rawValue.padding(toLength: 10, withPad: " ", startingAt: 0))  \($0.note)" }
             let text = """
             Demo logins (password for all: \(DemoSeeder.password)):
             \(logins.joined(separator: "\n"))

@@ -117,11 +117,15 @@ enum CLI {
         throw ExitCode(1)
     }
 
+    /// One progress line: rewritten in place on a terminal, a line of its own (with no terminal
+    /// codes) in a log, so `nohup`, systemd and docker logs show how far a long command is.
     static func progressLine(_ text: String) {
-        FileHandle.standardError.write(Data("\r\(text)\u{1B}[K".utf8))
+        FileHandle.standardError.write(Data((stderrIsTerminal ? "\r\(text)\u{1B}[K" : "\(text)\n").utf8))
     }
 
-    static func endProgress() { FileHandle.standardError.write(Data("\n".utf8)) }
+    static func endProgress() { if stderrIsTerminal { FileHandle.standardError.write(Data("\n".utf8)) } }
+
+    static let stderrIsTerminal = isatty(2) == 1
 
     /// A line on standard output, written at once: `print` is block-buffered when stdout is a
     /// pipe or a file (nohup, systemd, docker logs) and would show only at exit.

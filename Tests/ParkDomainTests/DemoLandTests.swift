@@ -29,6 +29,41 @@ final class DemoLandTests: XCTestCase {
         }
     }
 
+    func testTheLargeParkHasTwentyTimesSIPsLandInTwentyDistrictsWithoutOverlaps() throws {
+        // when
+        let large = DemoLand.generate(seed: 20_240_512, scale: .large, enterpriseCount: 100_000, today: Self.today)
+        // then: SIP's proportions (1,500 parcels and 1,200 leases per 5,000 enterprises)
+        XCTAssertEqual(DemoScale.large.enterpriseCount, 100_000)
+        XCTAssertEqual(large.parcels.count, 30_000)
+        XCTAssertEqual(large.leases.count, 24_000)
+        XCTAssertEqual(Set(large.parcels.map(\.code)).count, 30_000, "parcel codes are unique")
+        XCTAssertEqual(Set(large.leases.map(\.lease.state)), Set(LeaseState.allCases))
+        XCTAssert(large.leases.allSatisfy { $0.enterpriseIndex < 100_000 })
+        XCTAssert(Set(large.parcels.map(\.subArea)).isSubset(of: Set(Self.subAreas)))
+        // twenty SIP-sized districts, five to a row: 0.8° of longitude, 0.44° of latitude
+        let lons = large.parcels.flatMap { $0.boundary.map(\.longitude) }, lats = large.parcels.flatMap { $0.boundary.map(\.latitude) }
+        XCTAssert(lons.min()! >= 120.64 && lons.max()! <= 121.44 && lats.min()! >= 31.25 && lats.max()! <= 31.69)
+        XCTAssertEqual(Self.overlaps(large.parcels), 0)
+        // SIP's own land is unchanged by the districts (same seed, same first parcels)
+        XCTAssertEqual(Self.sip.parcels.count, 1_500)
+    }
+
+    static func overlaps(_ parcels: [Parcel]) -> Int {
+        let boxes = parcels.map { p in
+            (w: p.boundary.map(\.longitude).min()!, e: p.boundary.map(\.longitude).max()!,
+             s: p.boundary.map(\.latitude).min()!, n: p.boundary.map(\.latitude).max()!)
+        }.sorted { $0.w < $1.w }
+        var overlaps = 0
+        for i in boxes.indices {
+            var j = i + 1
+            while j < boxes.count && boxes[j].w < boxes[i].e {
+                if boxes[j].s < boxes[i].n && boxes[i].s < boxes[j].n { overlaps += 1 }
+                j += 1
+            }
+        }
+        return overlaps
+    }
+
     func testPolygonsLieInsideTheExtentWithoutOverlapping() throws {
         for land in [Self.sip, Self.small] {
             for p in land.parcels {
@@ -39,19 +74,7 @@ final class DemoLandTests: XCTestCase {
                 XCTAssert((20...300).contains(p.computedAreaMu), "\(p.code): \(p.computedAreaMu) mu")
             }
             // Bounding boxes, swept west to east: none may overlap another.
-            let boxes = land.parcels.map { p in
-                (w: p.boundary.map(\.longitude).min()!, e: p.boundary.map(\.longitude).max()!,
-                 s: p.boundary.map(\.latitude).min()!, n: p.boundary.map(\.latitude).max()!)
-            }.sorted { $0.w < $1.w }
-            var overlaps = 0
-            for i in boxes.indices {
-                var j = i + 1
-                while j < boxes.count && boxes[j].w < boxes[i].e {
-                    if boxes[j].s < boxes[i].n && boxes[i].s < boxes[j].n { overlaps += 1 }
-                    j += 1
-                }
-            }
-            XCTAssertEqual(overlaps, 0)
+            XCTAssertEqual(Self.overlaps(land.parcels), 0)
         }
     }
 

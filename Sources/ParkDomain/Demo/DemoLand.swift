@@ -45,10 +45,10 @@ public struct DemoLand: Sendable {
     public static func generate(seed: UInt64, scale: DemoScale, enterpriseCount: Int, today: LocalDate) -> DemoLand {
         // Salted, so the land is not the same stream as the enterprises drawn from this seed.
         var rng = SeededGenerator(seed: seed ^ 0x4C41_4E44_2D53_4950)
-        let (parcelCount, leaseCount) = scale == .sip ? (1_500, 1_200) : (60, 45)
+        let (parcelCount, wantedLeases) = scale.landCounts
 
         // Boxes over the whole extent, then an even sample of them.
-        let all = DemoParcelLayout.slots(&rng)
+        let all = DemoParcelLayout.slots(districts: scale.districts, &rng)
         var order = Array(all.indices)
         rng.shuffle(&order)
         let slots = order.prefix(parcelCount).sorted().map { all[$0] }
@@ -67,6 +67,7 @@ public struct DemoLand: Sendable {
         // Leases on non-commercial parcels, states by quota.
         var eligible = drafts.indices.filter { drafts[$0].landUse != "commercial" }
         rng.shuffle(&eligible)
+        let leaseCount = Swift.min(wantedLeases, Swift.min(slots.count, parcelCount) * 4 / 5)
         let leaseParcels = eligible.prefix(leaseCount).sorted()
         var states = DemoLeasePlanner.states(count: leaseParcels.count)
         rng.shuffle(&states)

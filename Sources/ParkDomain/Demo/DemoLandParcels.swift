@@ -27,6 +27,22 @@ struct DemoParcelLayout {
     /// roads 35–70 m wide; along a band, boxes sized for 24–295 mu (mostly under 100) with
     /// 25–60 m between them; two small parcels may share a column, one on each road.
     static func slots(_ rng: inout SeededGenerator) -> [Slot] {
+        slots(districts: 1, &rng)
+    }
+
+    /// The boxes of `districts` extents of SIP's size side by side, five to a row east then
+    /// north (district 0 is SIP itself): the land of a park twenty times SIP's register
+    /// (`DemoScale.large`) in the same density. Sub-areas and land uses repeat per district.
+    static func slots(districts: Int, _ rng: inout SeededGenerator) -> [Slot] {
+        var out: [Slot] = []
+        for d in 0 ..< Swift.max(districts, 1) {
+            let dx = Double(d % 5) * width, dy = Double(d / 5) * height
+            out += district(&rng).map { Slot(x0: $0.x0 + dx, y0: $0.y0 + dy, x1: $0.x1 + dx, y1: $0.y1 + dy) }
+        }
+        return out
+    }
+
+    private static func district(_ rng: inout SeededGenerator) -> [Slot] {
         var out: [Slot] = []
         var y = margin
         while true {
@@ -105,6 +121,7 @@ struct DemoParcelLayout {
 
     /// The sub-area (Chinese name) a point lies in, by a rough map of SIP's districts.
     static func subArea(x: Double, y: Double) -> String {
+        let x = x.truncatingRemainder(dividingBy: width), y = y.truncatingRemainder(dividingBy: height)
         let lon = west + x / metresPerDegreeLongitude, lat = south + y / metresPerDegreeLatitude
         if lon >= 120.75 {
             if lat >= 31.335 { return "阳澄湖半岛" }

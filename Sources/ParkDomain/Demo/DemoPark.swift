@@ -4,8 +4,30 @@ public enum DemoScale: String, Sendable, CaseIterable {
     case small
     /// About 5,000 enterprises, in the proportions of Suzhou Industrial Park.
     case sip
+    /// 100,000 enterprises, twenty times the SIP demo: the size a benchmark or a scale check
+    /// needs (every table in the SIP demo's proportions, as far as the park's extent holds them).
+    case large
 
-    public var enterpriseCount: Int { self == .sip ? 5_000 : 200 }
+    public var enterpriseCount: Int {
+        switch self {
+        case .small: 200
+        case .sip: 5_000
+        case .large: 100_000
+        }
+    }
+
+    /// Parcels and leases: SIP's 1,500 and 1,200 at 5,000 enterprises, the same proportion at
+    /// the large scale, laid out over `districts` SIP-sized extents (one holds about 1,570).
+    public var landCounts: (parcels: Int, leases: Int) {
+        switch self {
+        case .small: (60, 45)
+        case .sip: (1_500, 1_200)
+        case .large: (30_000, 24_000)
+        }
+    }
+
+    /// How many SIP-sized extents the land is laid out over.
+    public var districts: Int { self == .large ? 20 : 1 }
 }
 
 /// A synthetic park register. The same seed, scale and date give the same enterprises, in the

@@ -164,16 +164,41 @@ public struct PerMuResultQuery: Sendable {
         return out
     }
 
+    /// Where a batch of the treatment list ends: its last unit's surcharge and credit code.
+    public struct TreatmentCursor: Sendable, Equatable {
+        public var surchargeFen: Int64
+        public var creditCode: String
+    }
+
     /// The treatment list of `runID`: every enterprise whose electricity rate the run changes
-    /// (members of merged units each on their own row), highest surcharge first.
+    /// (members of merged units each on their own row, after one another), units by surcharge,
+    /// highest first, then credit code; read in keyset batches.
     public func treatmentList(runID: UUID) async throws -> [PerMuTreatmentRow] {
-        guard let sql = db as? any SQLDatabase else { return [] }
-        let rows = try await sql.raw("""
+        var out: [PerMuTreatmentRow] = [], cursor: TreatmentCursor?
+        repeat {
+            let batch = try await treatmentBatch(runID: runID, after: cursor, limit: 500)
+            out += batch.rows
+            cursor = batch.last
+        } while cursor != nil
+        return out
+    }
+
+    /// Up to `limit` units of the treatment list after `after`, and the cursor of the last
+    /// (nil when there are no more): one keyset page of an export that streams.
+    public func treatmentBatch(runID: UUID, after: TreatmentCursor?, limit: Int) async throws -> (rows: [PerMuTreatmentRow], last: TreatmentCursor?) {
+        guard let sql = db as? any SQLDatabase else { return ([], nil) }
+        var query = SQLQueryString("""
             SELECT \(unsafeRaw: Self.selectColumns) FROM permu_results r JOIN enterprises e ON e.id = r.enterprise_id
             WHERE r.run_id = \(bind: runID) AND r.grade IS NOT NULL AND (r.added_rate <> 0 OR r.members IS NOT NULL)
-            """).all()
+            """)
+        if let after {
+            query = query + " AND (r.surcharge_fen < \(bind: after.surchargeFen) OR (r.surcharge_fen = \(bind: after.surchargeFen) AND e.credit_code > \(bind: after.creditCode)))"
+        }
+        query = query + " ORDER BY r.surcharge_fen DESC, e.credit_code ASC LIMIT \(bind: limit)"
+        let rows = try await sql.raw(query).all()
         var units: [PerMuStoredResult] = []
         for row in rows { units.append(try Self.stored(row, year: 0)) }
+        guard let lastRow = rows.last, let lastUnit = units.last else { return ([], nil) }
         let others = Set(units.flatMap { u in u.result.members.map(\.enterpriseId).filter { $0 != u.result.enterpriseId } })
         var registry: [UUID: (code: String, zh: String, en: String)] = [:]
         if !others.isEmpty {
@@ -193,7 +218,8 @@ public struct PerMuResultQuery: Sendable {
                                              surchargeFen: PerMuRunRepository.fen(m.electricitySurchargeYuan)))
             }
         }
-        return out.sorted { ($0.surchargeFen, $1.creditCode) > ($1.surchargeFen, $0.creditCode) }
+        guard rows.count == limit else { return (out, nil) }
+        return (out, TreatmentCursor(surchargeFen: try lastRow.decode(column: "surcharge_fen", as: Int64.self), creditCode: lastUnit.creditCode))
     }
 
     /// `stored` with its texts rebuilt under the run's scheme and benchmarks.
