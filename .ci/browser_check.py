@@ -68,6 +68,17 @@ PLANS = {
         ("investment-imports", ("investment",), r"^/investment/imports$", False),
         ("audit", ("home",), r"^/admin/audit$", True),
         ("users", ("home",), r"^/admin/users$", True),
+        # Outbound investment (issue 14)
+        ("outbound", ("home",), r"^/outbound$", True),
+        ("outbound-project", ("outbound",), rf"^/outbound/projects/{UUID}$", True),
+        ("outbound-new", ("outbound",), r"^/outbound/projects/new$", True),
+        ("outbound-projects", ("outbound",), r"^/outbound/projects$", True),
+        ("outbound-world", ("outbound",), r"^/outbound/countries$", True),
+        ("outbound-country", ("outbound-world", "outbound-project"), r"^/outbound/countries/[A-Z]{2}$", True),
+        ("outbound-alerts", ("outbound",), r"^/outbound/alerts$", True),
+        ("outbound-alert", ("outbound-alerts", "outbound"), rf"^/outbound/alerts/{UUID}$", True),
+        ("outbound-stats", ("outbound",), r"^/outbound/stats$", True),
+        ("outbound-services", ("outbound",), r"^/outbound/services$", True),
     ],
     "firm-a": [
         ("home", None, "/", True),
@@ -78,6 +89,8 @@ PLANS = {
         ("policies-me", ("home",), r"^/policies/me$", True),
         ("policies-me-facts", ("policies-me",), r"^/policies/me/facts$", False),
         ("profile-me", ("home",), r"^/profile/me$", True),
+        ("outbound-me", ("home",), r"^/outbound/me$", True),
+        ("outbound-my-project", ("outbound-me",), rf"^/outbound/projects/{UUID}$", True),
     ],
 }
 

@@ -9,6 +9,8 @@
 //   swift run -c release --package-path Benchmarks policy-bench [--policies N] [--enterprises N]  (policies as code)
 //   swift run -c release --package-path Benchmarks policy-db-bench [--db PATH] [--enterprises N]  (policy match through the database)
 //   swift run -c release --package-path Benchmarks indicators-db-bench [--db PATH] [--enterprises N]  (indicators through the database)
+//   swift run -c release --package-path Benchmarks outbound-bench [--projects N]                  (outbound filings checker)
+//   swift run -c release --package-path Benchmarks outbound-db-bench [--db PATH] [--projects N]   (outbound statistics through the database)
 import PackageDescription
 
 let package = Package(
@@ -106,6 +108,22 @@ let package = Package(
                 .product(name: "ParkServer", package: "ParkOS"),
             ],
             path: "Sources/indicators-db-bench"
+        ),
+        // Outbound (issue 14): the filings checker over a whole park, columnar and scalar.
+        .executableTarget(
+            name: "outbound-bench",
+            dependencies: [.product(name: "ParkDomain", package: "ParkOS")],
+            path: "Sources/outbound-bench"
+        ),
+        // Outbound statistics through the database (SQL aggregates over 100,000 projects).
+        .executableTarget(
+            name: "outbound-db-bench",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "ParkDomain", package: "ParkOS"),
+                .product(name: "ParkStore", package: "ParkOS"),
+            ],
+            path: "Sources/outbound-db-bench"
         ),
     ]
 )

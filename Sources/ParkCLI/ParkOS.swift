@@ -20,6 +20,7 @@ public struct ParkOSCommand: AsyncParsableCommand {
                       IndicatorsCommand.self,
 
                       // ── slot: Outbound (issue 14) ──
+                      OutboundCommand.self, CountriesCommand.self,
 
                       AuditCommand.self, BackupCommand.self, RestoreCommand.self])
     public init() {}

@@ -21,10 +21,12 @@ final class ConsoleRouteWalkTests: ServerTestCase {
     static let enterpriseRoutes: Set<String> = [
         "GET ", "POST logout", "GET enterprises", "GET enterprises/template.csv", "GET policies/me",
         "GET policies/me/facts", "POST policies/me/facts", "GET permu/me",
+        "GET outbound/projects", "GET outbound/me",
     ]
 
     var a: Enterprise!, b: Enterprise!, session: String!, csrfToken: String!
     var parcelB: Parcel!, leaseB: Lease!, schemeID: UUID!, runID: UUID!, policyRunID: UUID!
+    var outboundB: (project: OutboundProject, filing: Filing, alert: UUID)!
 
     override func setUp() async throws {
         try await super.setUp()
@@ -40,6 +42,8 @@ final class ConsoleRouteWalkTests: ServerTestCase {
         runID = try await runs.run(schemeID: schemeID, dryRun: false, by: admin).stored!.id
         _ = try await runs.enact(runID, by: admin)
         policyRunID = try await PolicyRunRepository(db: app.db).match(asOf: LocalDate(iso: "2025-06-01")!, by: admin).id
+        try await seedOutboundRates()
+        outboundB = try await seedOutbound(b, title: "乙生物 Yangon plant")
         session = try await login("firm-a")
         csrfToken = try await csrf(session)
     }
@@ -58,6 +62,9 @@ final class ConsoleRouteWalkTests: ServerTestCase {
             case .constant(let c): parts.append(c)
             case .parameter("id"):
                 parts.append(path.first == .constant("admin") ? UUID().uuidString
+                             : path.first == .constant("outbound") && path.contains(.constant("filings")) ? outboundB.filing.id!.uuidString
+                             : path.first == .constant("outbound") && path.contains(.constant("alerts")) ? outboundB.alert.uuidString
+                             : path.first == .constant("outbound") ? outboundB.project.id!.uuidString
                              : path.first == .constant("leases") ? leaseB.id!.uuidString
                              : path.first == .constant("parcels") ? parcelB.id!.uuidString
                              : path.first == .constant("policies") && path.contains(.constant("runs")) ? policyRunID.uuidString
@@ -68,6 +75,7 @@ final class ConsoleRouteWalkTests: ServerTestCase {
             case .parameter("eid"): parts.append(b.id!.uuidString)
             case .parameter("year"): parts.append("2022")
             case .parameter("code"): parts.append("biomedicine")
+            case .parameter("country"): parts.append("MM")
             default:
                 XCTFail("\(key(route)): add a substitution for \(component)")
                 return nil
@@ -168,6 +176,13 @@ final class ConsoleRouteWalkTests: ServerTestCase {
                 XCTAssertEqual(res.status, .ok, k)
                 XCTAssertTrue(res.body.string.contains("甲科技") || res.body.string.contains("Alpha Tech"), k)
                 XCTAssertFalse(res.body.string.contains("乙生物") || res.body.string.contains("Beta Bio"), k)
+            case "GET outbound/projects", "GET outbound/me":
+                for q in ["", "?country=MM", "?q=Yangon"] where k == "GET outbound/projects" || q.isEmpty {
+                    let res = try await page("/" + k.dropFirst(4) + q, session: session)
+                    XCTAssertEqual(res.status, .ok, k + q)
+                    XCTAssertFalse(res.body.string.contains("乙生物") || res.body.string.contains(outboundB.project.id!.uuidString), "B's project leaked through \(k)\(q)")
+                    XCTAssertFalse(res.body.string.contains("Myanmar risk"), "B's alert leaked through \(k)\(q)")
+                }
             case "POST policies/me/facts":
                 // the enterprise id in the form is ignored: the facts are its own
                 let res = try await post("/policies/me/facts", session: session, [("enterprise_id", b.id!.uuidString), ("hq_tier", "global"), ("year", "2024")])

@@ -18,12 +18,16 @@ final class RouteWalkTests: ServerTestCase {
         "GET api/v1/reference/clusters", "GET api/v1/reference/departments", "GET api/v1/reference/industries",
         "GET api/v1/reference/countries", "GET api/v1/parcels", "GET api/v1/leases", "GET api/v1/leases/due",
         "GET api/v1/investment/projects",
+        // Outbound (issue 14): a firm's own projects, filings and alerts; the rules and country risk are for everyone.
+        "GET api/v1/outbound/projects", "GET api/v1/outbound/filings", "GET api/v1/outbound/alerts", "GET api/v1/outbound/rules",
+        "GET api/v1/outbound/countries", "GET api/v1/outbound/countries/:country",
     ]
 
     var a: Enterprise!, b: Enterprise!, other: UserAccount!, token: String!
     var parcelA: Parcel!, parcelB: Parcel!, leaseA: Lease!, leaseB: Lease!
     var schemeID: UUID!, runID: UUID!, policyRunID: UUID!
     var projectA: InvestmentProject!, projectB: InvestmentProject!
+    var outboundB: (project: OutboundProject, filing: Filing, alert: UUID)!
 
     override func setUp() async throws {
         try await super.setUp()
@@ -55,6 +59,9 @@ final class RouteWalkTests: ServerTestCase {
         }
         projectA = try await project(a, "甲增资项目", confidential: false)
         projectB = try await project(b, "乙增资项目", confidential: true)
+        // B's outbound project in Myanmar with its filings, and an alert delivered to B only.
+        try await seedOutboundRates()
+        outboundB = try await seedOutbound(b)
     }
 
     /// A body each route could plausibly take (so a refusal is about who asks, not a malformed body).
@@ -147,6 +154,26 @@ final class RouteWalkTests: ServerTestCase {
             return (.json, #"{"parcel_id":"\#(parcelB.id!.uuidString)"}"#)
         case "POST api/v1/rates/import":
             return (HTTPMediaType(type: "text", subType: "csv"), "currency,month,usd_per_unit,cny_per_unit\nEUR,2025-05,9,9\n")
+        case "POST api/v1/outbound/projects":
+            return (.json, #"{"enterprise_id":"\#(b.id!.uuidString)","title":"Hijack","country":"DE","industry_code":"27","form":"greenfield","equity_percent":"100","currency":"USD","amount":"1000.00"}"#)
+        case "POST api/v1/outbound/projects/:id/stage":
+            return (.json, #"{"stage":"abandoned","reason":"hijacked by another firm"}"#)
+        case "POST api/v1/outbound/filings/:id/:move":
+            return (.json, #"{"date":"2025-05-20","received":{"business_licence":true}}"#)
+        case "POST api/v1/outbound/projects/import":
+            return (HTTPMediaType(type: "text", subType: "csv"), "credit_code,title,country,industry_code,form,equity_percent,currency,amount\n\(Self.code(2).value),X,DE,27,greenfield,100,USD,10\n")
+        case "POST api/v1/outbound/countries/risk/import":
+            return (HTTPMediaType(type: "text", subType: "csv"), "country,grade,political,economic,business_environment,legal,source_year\nMM,9,9,9,9,9,2025\n")
+        case "PUT api/v1/outbound/countries/:country/risk":
+            return (.json, #"{"grade":9,"political":9,"economic":9,"business_environment":9,"legal":9,"source_year":2025}"#)
+        case "POST api/v1/outbound/countries/:country/notes":
+            return (.json, #"{"text":"hijacked note"}"#)
+        case "POST api/v1/outbound/rules":
+            return (.json, #"{"name":"ODI hijacked","version":1}"#)
+        case "POST api/v1/outbound/alerts":
+            return (.json, #"{"country":"MM","title":"fake","body":"fake alert"}"#)
+        case "POST api/v1/outbound/services":
+            return (.json, #"{"kind":"training","date":"2025-05-01","topic":"fake","enterprise_ids":["\#(b.id!.uuidString)"]}"#)
         default:
             return nil
         }
@@ -161,6 +188,9 @@ final class RouteWalkTests: ServerTestCase {
             case .parameter("id"):
                 let path = route.path
                 parts.append(path.contains(.constant("users")) ? other.id.uuidString
+                             : path.contains(.constant("outbound")) && path.contains(.constant("filings")) ? outboundB.filing.id!.uuidString
+                             : path.contains(.constant("outbound")) && path.contains(.constant("alerts")) ? outboundB.alert.uuidString
+                             : path.contains(.constant("outbound")) ? outboundB.project.id!.uuidString
                              : path.contains(.constant("policy-runs")) ? policyRunID.uuidString
                              : path.contains(.constant("policies")) && !path.contains(.constant("enterprises")) ? PolicyLibrary.builtIn[0].id
                              : path.contains(.constant("runs")) ? runID.uuidString
@@ -171,6 +201,8 @@ final class RouteWalkTests: ServerTestCase {
             case .parameter("code"): parts.append("biomedicine")
             case .parameter("year"): parts.append("2022")
             case .parameter("period"): parts.append("2025-04")
+            case .parameter("move"): parts.append("submit")
+            case .parameter("country"): parts.append("MM")
             default:
                 XCTFail("\(route.method.rawValue) \(route.path.string): add a substitution for \(component)")
                 return nil
@@ -297,6 +329,29 @@ final class RouteWalkTests: ServerTestCase {
                 XCTAssertFalse(res.body.string.contains(projectB.id!.uuidString), "B's project leaked through \(key)\(query)")
                 XCTAssertEqual(res.body.string.contains(projectA.id!.uuidString), query.isEmpty, key + query)
             }
+        case "GET api/v1/outbound/projects":
+            let res = try await send(.GET, "/api/v1/outbound/projects?per_page=500&country=MM", token: token)
+            XCTAssertEqual(res.status, .ok, key)
+            XCTAssertFalse(res.body.string.contains(outboundB.project.id!.uuidString), "B's project leaked through \(key)")
+        case "GET api/v1/outbound/filings":
+            for q in ["open", "overdue", "lapsing", "to_lapse"] {
+                let res = try await send(.GET, "/api/v1/outbound/filings?queue=\(q)&days=730", token: token)
+                XCTAssertEqual(res.status, .ok, key)
+                XCTAssertFalse(res.body.string.contains(outboundB.filing.id!.uuidString), "B's filing leaked through \(key)?queue=\(q)")
+            }
+        case "GET api/v1/outbound/alerts":
+            let res = try await send(.GET, "/api/v1/outbound/alerts", token: token)
+            XCTAssertEqual(res.status, .ok, key)
+            XCTAssertFalse(res.body.string.contains(outboundB.alert.uuidString), "B's alert leaked through \(key)")
+        case "GET api/v1/outbound/rules", "GET api/v1/outbound/countries":
+            await assertEqual(try await send(.GET, "/" + String(key.dropFirst(4)), token: token).status, .ok, key)
+        case "GET api/v1/outbound/countries/:country":
+            _ = try await OutboundService(db: app.db).addNote(country: "MM", text: "officers only", by: system)
+            let res = try await send(.GET, "/api/v1/outbound/countries/MM", token: token)
+            XCTAssertEqual(res.status, .ok, key)
+            XCTAssertFalse(res.body.string.contains(outboundB.project.id!.uuidString), "B's project leaked through \(key)")
+            XCTAssertFalse(res.body.string.contains(outboundB.alert.uuidString), "B's alert leaked through \(key)")
+            XCTAssertFalse(res.body.string.contains("officers only"), "officers' notes leaked through \(key)")
         case let k where k.hasPrefix("GET api/v1/reference/"):
             let res = try await send(.GET, "/" + String(k.dropFirst(4)), token: token)
             XCTAssertEqual(res.status, .ok, key)

@@ -78,3 +78,15 @@ extension ExportStream {
         }
     }
 }
+
+extension ExportStream {
+    /// Every outbound project in the import's columns plus the converted amounts (with a BOM),
+    /// 500 a batch in id order.
+    static func outboundProjects(_ repository: OutboundRepository) -> ExportStream {
+        ExportStream(head: EnterpriseCSV.utf8BOM + CSVWriter.line(OutboundCSV.exportHeader) + "\n", tail: "") { after in
+            let rows = try await repository.exportBatch(after: after.flatMap(UUID.init(uuidString:)), limit: 500)
+            guard let last = rows.last else { return nil }
+            return (CSVWriter.lines(rows.map { OutboundCSV.fields($0.project, creditCode: $0.creditCode) }, formulaGuard: true), last.project.id!.uuidString)
+        }
+    }
+}

@@ -19,7 +19,17 @@ enum AuditLabels {
             "run": Bilingual(zh: "运行评价", en: "Ran"),
             "enact": Bilingual(zh: "正式发布", en: "Enacted"),
             "reopen": Bilingual(zh: "重新开放", en: "Re-opened"),
+            // Outbound (issue 14)
+            "draft": Bilingual(zh: "建立备案事项", en: "Drafted"), "documents": Bilingual(zh: "更新材料清单", en: "Checklist updated"),
+            "submit": Bilingual(zh: "提交", en: "Submitted"), "grant": Bilingual(zh: "取得", en: "Granted"),
+            "refuse": Bilingual(zh: "未通过", en: "Refused"), "redraft": Bilingual(zh: "重新准备", en: "Drafted again"),
+            "lapse": Bilingual(zh: "证书失效", en: "Lapsed"), "publish": Bilingual(zh: "发布", en: "Published"),
+            "grade": Bilingual(zh: "录入评级", en: "Graded"), "note": Bilingual(zh: "研判意见", en: "Note added"),
+            "read": Bilingual(zh: "已读", en: "Read"), "import": Bilingual(zh: "导入", en: "Imported"),
         ]
+        if action.hasPrefix("stage:"), let stage = OutboundStage(rawValue: String(action.dropFirst(6))) {
+            return lang == .zh ? "进入“\(stage.label.zh)”" : "Moved to \(stage.label.en.lowercased())"
+        }
         return names[action]?.text(lang) ?? action
     }
 
@@ -54,6 +64,12 @@ enum AuditLabels {
             "enterprise_fact": Bilingual(zh: "企业政策数据", en: "Enterprise policy data"),
             "permu_run": Bilingual(zh: "亩均评价", en: "Per-mu evaluation run"),
             "permu_scheme": Bilingual(zh: "亩均评价办法", en: "Per-mu scheme"),
+            "outbound_project": Bilingual(zh: "境外投资项目", en: "Outbound project"),
+            "outbound_filing": Bilingual(zh: "境外投资备案", en: "Outbound filing"),
+            "outbound_rules": Bilingual(zh: "境外投资备案规则", en: "Outbound filing rules"),
+            "country_risk": Bilingual(zh: "国别风险", en: "Country risk"),
+            "outbound_alert": Bilingual(zh: "境外投资风险提示", en: "Outbound risk alert"),
+            "outbound_service": Bilingual(zh: "境外投资服务记录", en: "Outbound service log entry"),
         ]
         return names[type]?.text(lang) ?? type
     }

@@ -52,6 +52,7 @@ enum ConsoleRoutes {
         IndicatorsRoutes.register(router)
 
         // ── slot: Outbound (issue 14) ──
+        OutboundRoutes.register(router)
     }
 
     /// The signed-in principal, or a redirect to the sign-in page.

@@ -15,6 +15,7 @@ struct Layout {
         case indicators, profile
 
         // ── slot: Outbound (issue 14) ──
+        case outbound
     }
 
     let lang: Language
@@ -54,10 +55,12 @@ struct Layout {
                 items.append((.indicators, .indicators(.leadership), IndicatorText.nav.text))
 
                 // ── slot: Outbound (issue 14) ──
+                items.append((.outbound, .outbound(.board), OutboundText.navStaff.text))
             }
             if !p.isStaff && p.enterpriseID != nil {
                 items += [(.permu, .permu(.mine), PerMuText.navEnterprise.text), (.policies, .policies(.mine), PolicyText.navEnterprise.text)]
                 items.append((.profile, .indicators(.myProfile), IndicatorText.myProfile.text))
+                items.append((.outbound, .outbound(.mine), OutboundText.navFirm.text))   // Outbound (issue 14)
             }
             if p.role == .admin { items += [(.users, .admin(.users), ConsoleText.users.text), (.audit, .admin(.audit), ConsoleText.audit.text)] }
             return items

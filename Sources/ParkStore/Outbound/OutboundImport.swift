@@ -112,18 +112,16 @@ extension OutboundService {
         return (OutboundImportReport(rows: rows.count, imported: rows.count, dryRun: false, errors: []), alerts)
     }
 
-    /// Writes every project (for staff) or the firm's own as CSV lines, 500 rows a query.
+    /// Writes every project (for staff) or the firm's own as CSV lines, 500 rows a query in id order.
     public func exportCSV(by p: Principal, _ write: (String) async throws -> Void) async throws {
-        var filter = OutboundProjectFilter()
-        if !p.isStaff { filter.enterpriseID = p.enterpriseID ?? UUID() }
-        filter.sort = .title; filter.descending = false; filter.perPage = 500
+        let firm = p.isStaff ? nil : (p.enterpriseID ?? UUID())
         try await write(CSVWriter.line(OutboundCSV.exportHeader) + "\n")
+        var after: UUID?
         while true {
-            let page = try await repository.projects(filter)
-            if page.items.isEmpty { return }
-            try await write(CSVWriter.lines(page.items.map { OutboundCSV.fields($0.project, creditCode: $0.creditCode) }, formulaGuard: true))
-            if page.page >= page.pageCount { return }
-            filter.page += 1
+            let rows = try await repository.exportBatch(after: after, limit: 500, enterpriseID: firm)
+            guard let last = rows.last else { return }
+            try await write(CSVWriter.lines(rows.map { OutboundCSV.fields($0.project, creditCode: $0.creditCode) }, formulaGuard: true))
+            after = last.project.id
         }
     }
 }

@@ -88,6 +88,18 @@ public struct OutboundRepository: Sendable {
                     total: total, page: page.page, perPage: page.perPage)
     }
 
+    /// Up to `limit` projects after `after` in id order (keyset pages for streamed exports).
+    public func exportBatch(after: UUID?, limit: Int = 500, enterpriseID: UUID? = nil) async throws -> [OutboundProjectRow] {
+        var w = SQLQueryString("1 = 1")
+        if let after { w.appendInterpolation(unsafeRaw: " AND p.id > "); w.appendInterpolation(bind: after) }
+        if let e = enterpriseID { w.appendInterpolation(unsafeRaw: " AND p.enterprise_id = "); w.appendInterpolation(bind: e) }
+        return try await sql.raw("""
+            SELECT \(unsafeRaw: OutboundRows.projectColumns), e.name_zh, e.name_en, e.credit_code
+            FROM outbound_projects p JOIN enterprises e ON e.id = p.enterprise_id WHERE \(w) ORDER BY p.id LIMIT \(literal: min(max(limit, 1), 5000))
+            """).all().map { OutboundProjectRow(project: try OutboundRows.project($0), enterpriseName: try Self.names($0),
+                                                 creditCode: try $0.decode(column: "credit_code", as: String.self)) }
+    }
+
     /// Projects by stage (every stage listed, zeros included).
     public func stageCounts(enterpriseID: UUID? = nil) async throws -> [OutboundStage: Int] {
         var w = SQLQueryString("1 = 1")
@@ -100,7 +112,7 @@ public struct OutboundRepository: Sendable {
     }
 
     public func filings(projectID: UUID) async throws -> [Filing] {
-        try await sql.raw("SELECT * FROM outbound_filings WHERE project_id = \(bind: projectID) ORDER BY drafted_on, kind").all().map(OutboundRows.filing)
+        try await sql.raw("SELECT * FROM outbound_filings WHERE project_id = \(bind: projectID) ORDER BY drafted_on, kind LIMIT 100").all().map(OutboundRows.filing)
     }
 
     public func filing(_ id: UUID) async throws -> Filing? {

@@ -42,6 +42,7 @@ public struct OutboundDeliveryRow: Sendable {
 public struct OutboundServiceRow: Sendable {
     public var event: ServiceEvent
     public var firms: Int
+    public init(event: ServiceEvent, firms: Int) { self.event = event; self.firms = firms }
 }
 
 /// Country risk, alerts and the service log: reads in SQL, paged where they grow.

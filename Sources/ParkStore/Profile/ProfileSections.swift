@@ -18,6 +18,7 @@ public enum ProfileSections {
             ServiceProfileSection(),
 
             // ── slot: Outbound (issue 14) profile section ──
+            OutboundProfileSection(),
 
             // ── end of slots ──
         ]

@@ -23,6 +23,7 @@ enum ConsoleURL: ConsoleRoute, Equatable {
     case indicators(IndicatorsURL)
 
     // ── slot: Outbound (issue 14) ──
+    case outbound(OutboundURL)
 
     /// The module's own URL, to which the route's method, path and access belong.
     var route: any ConsoleRoute {
@@ -44,6 +45,7 @@ enum ConsoleURL: ConsoleRoute, Equatable {
         case .indicators(let u): u
 
         // ── slot: Outbound (issue 14) ──
+        case .outbound(let u): u
         }
     }
 
@@ -61,6 +63,7 @@ enum ConsoleURL: ConsoleRoute, Equatable {
             + IndicatorsURL.routes.map(ConsoleURL.indicators)
 
             // ── slot: Outbound (issue 14) ──
+            + OutboundURL.routes.map(ConsoleURL.outbound)
     }
 
     var method: HTTPMethod { route.method }

@@ -44,6 +44,7 @@ enum TextCatalogues {
         IndicatorText.self,
 
         // ── slot: Outbound (issue 14) ──
+        OutboundText.self,
     ]
 }
 
