@@ -35,6 +35,7 @@ public enum ParkMigrations {
 
             // ── slot: Outbound (issue 14) migrations, in order ──
             CreateOutbound(),
+            UpdateOutboundProjectsStatsIndex(),
 
             // ── end of slots ──
         ]

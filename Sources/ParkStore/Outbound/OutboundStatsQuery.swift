@@ -59,6 +59,23 @@ public struct OutboundStatsQuery: Sendable {
         }
     }
 
+    /// All projects and the Belt and Road ones of a period, in one pass.
+    public func headline(from: YearMonth?, to: YearMonth) async throws -> (total: OutboundTotals, beltAndRoad: OutboundTotals) {
+        let sql = try OutboundRows.requireSQL(db)
+        guard let r = try await sql.raw("""
+            SELECT \(unsafeRaw: Self.totals),
+            COUNT(DISTINCT CASE WHEN belt_and_road THEN enterprise_id END) AS br_firms, COUNT(DISTINCT CASE WHEN belt_and_road THEN country_code END) AS br_countries,
+            SUM(CASE WHEN belt_and_road THEN 1 ELSE 0 END) AS br_projects,
+            CAST(COALESCE(SUM(CASE WHEN belt_and_road THEN amount_yuan_fen ELSE 0 END), 0) AS BIGINT) AS br_yuan,
+            CAST(COALESCE(SUM(CASE WHEN belt_and_road THEN amount_usd_cents ELSE 0 END), 0) AS BIGINT) AS br_usd
+            FROM outbound_projects WHERE \(counted(from: from, to: to))
+            """).first() else { return (OutboundTotals(), OutboundTotals()) }
+        let br = OutboundTotals(firms: try r.decode(column: "br_firms", as: Int.self), countries: try r.decode(column: "br_countries", as: Int.self),
+                                projects: try r.decode(column: "br_projects", as: Int?.self) ?? 0, yuanFen: try r.decode(column: "br_yuan", as: Int64.self),
+                                usdCents: try r.decode(column: "br_usd", as: Int64.self))
+        return (try Self.totals(r), br)
+    }
+
     /// Everything the statistics page and the CLI show for a period.
     public func run(from: YearMonth?, to: YearMonth) async throws -> OutboundStats {
         let (from, to) = try OutboundStats.period(from: from, to: to)
@@ -72,8 +89,8 @@ public struct OutboundStatsQuery: Sendable {
         let served = try await sql.raw("""
             SELECT COUNT(DISTINCT f.enterprise_id) AS n FROM outbound_service_firms f JOIN outbound_services s ON s.id = f.service_id WHERE \(w)
             """).first()?.decode(column: "n", as: Int.self) ?? 0
-        return OutboundStats(from: from, to: to, total: try await totals(from: from, to: to),
-                             beltAndRoad: try await totals(from: from, to: to, beltAndRoad: true),
+        let headline = try await headline(from: from, to: to)
+        return OutboundStats(from: from, to: to, total: headline.total, beltAndRoad: headline.beltAndRoad,
                              byCountry: try await breakdown(.country, from: from, to: to), byRegion: try await breakdown(.region, from: from, to: to),
                              byIndustry: try await breakdown(.industry, from: from, to: to), byForm: try await breakdown(.form, from: from, to: to),
                              services: services, firmsServedByLog: served)

@@ -128,9 +128,9 @@ enum OutboundPortalPage {
                 return """
                 <li><strong>\(f.kind.label.text(lang))</strong> → \(f.authority.label.text(lang)) \(OutboundMarkup.filingState(f.state, lang))
                 · <a href="\(ConsoleURL.outbound(.project(.value(f.projectID))))">\(r.projectTitle)</a>
-                \(f.dueOn.map { "<div class=\"sub\">\(OutboundText.dueOn(lang))：\($0.iso)</div>" as HTML } ?? .empty)
+                \(f.dueOn.map { "<div class=\"sub\">\(OutboundText.dueOn(lang))\(OutboundText.colon(lang))\($0.iso)</div>" as HTML } ?? .empty)
                 \(f.missingDocuments.isEmpty ? "<div class=\"sub\">\(OutboundText.allDocumentsIn(lang))</div>" as HTML
-                  : "<div>\(OutboundText.stillNeeded(lang))：\(f.missingDocuments.map { $0.name.text(lang) }.joined(separator: "；"))</div>" as HTML)</li>
+                  : "<div>\(OutboundText.stillNeeded(lang))\(OutboundText.colon(lang))\(f.missingDocuments.map { $0.name.text(lang) }.joined(separator: OutboundText.listSeparator(lang)))</div>" as HTML)</li>
                 """
             }
             let body: HTML = """

@@ -40,12 +40,12 @@ enum OutboundProjectForm {
             "<label>\(label)<input type=\"\(type)\" name=\"\(name)\" value=\"\(value)\" maxlength=\"\(max)\"\(required ? " required" : "")></label>"
         }
         let financing = FinancingSource.allCases.map { s -> HTML in
-            "<label><input type=\"checkbox\" name=\"financing[]\" value=\"\(s.rawValue)\"\((f.financing ?? ["own_funds"]).contains(s.rawValue) ? " checked" : "")> \(s.label.text(lang))</label>"
+            "<label class=\"check\"><input type=\"checkbox\" name=\"financing[]\" value=\"\(s.rawValue)\"\((f.financing ?? ["own_funds"]).contains(s.rawValue) ? " checked" : "")> \(s.label.text(lang))</label>"
         }
         let activities = SensitiveActivity.allCases.map { a -> HTML in
-            "<label><input type=\"checkbox\" name=\"activities[]\" value=\"\(a.rawValue)\"\((f.activities ?? []).contains(a.rawValue) ? " checked" : "")> \(a.label.text(lang))</label>"
+            "<label class=\"check\"><input type=\"checkbox\" name=\"activities[]\" value=\"\(a.rawValue)\"\((f.activities ?? []).contains(a.rawValue) ? " checked" : "")> \(a.label.text(lang))</label>"
         }
-        let errorBox: HTML = error.map { e in "<div class=\"notice bad\">\(e.field.map { "\($0)：" } ?? "")\(e.message.text(lang))</div>" as HTML } ?? .empty
+        let errorBox: HTML = error.map { e in "<div class=\"notice bad\">\(e.field.map { $0 + OutboundText.colon(lang) } ?? "")\(e.message.text(lang))</div>" as HTML } ?? .empty
         let body: HTML = """
         <h1>\(OutboundText.newProject(lang))</h1>
         \(errorBox)
@@ -61,8 +61,8 @@ enum OutboundProjectForm {
         \(text("amount", OutboundText.amount(lang), f.amount, max: 30))
         \(text("agreed_on", OutboundText.agreedOn(lang), f.agreed_on, max: 10, type: "date", required: false))
         <label>\(OutboundText.stage(lang))<select name="stage">\([OutboundStage.consulting, .preparingFilings].map { Markup.option($0.rawValue, $0.label.text(lang), selected: f.stage) })</select></label>
-        <fieldset><legend>\(OutboundText.financing(lang))</legend>\(financing)</fieldset>
-        <fieldset><legend>\(OutboundText.sensitiveActivities(lang))</legend>\(activities)</fieldset>
+        <fieldset class="checks"><legend>\(OutboundText.financing(lang))</legend>\(financing)</fieldset>
+        <fieldset class="checks"><legend>\(OutboundText.sensitiveActivities(lang))</legend>\(activities)</fieldset>
         <p class="actions"><button class="btn">\(OutboundText.record(lang))</button></p>
         </form>
         """

@@ -46,9 +46,9 @@ enum OutboundProjectPage {
             <tr><th>\(OutboundText.target(lang))</th><td>\(p.targetCompany ?? OutboundText.greenfieldTarget(lang))</td></tr>
             <tr><th>\(OutboundText.industry(lang))</th><td>\(OutboundMarkup.industry(p.industryCode, lang))\(p.sensitiveActivities.map { Markup.badge($0.label.text(lang), kind: "off") })</td></tr>
             <tr><th>\(OutboundText.form(lang))</th><td>\(p.form.label.text(lang)) · \(OutboundText.equityShare(lang, ["p": OutboundRules.percentText(p.equityBasisPoints)]))</td></tr>
-            <tr><th>\(OutboundText.amount(lang))</th><td>\(p.amount.currency) \(p.amount.originalText) = \(Numbers.usd(cents: p.amount.usdCents, lang)) = \(Numbers.yuanExact(fen: p.amount.yuanFen, lang))
+            <tr><th>\(OutboundText.amount(lang))</th><td>\(p.amount.original.description) = \(Numbers.usd(cents: p.amount.usdCents, lang)) = \(Numbers.yuanExact(fen: p.amount.yuanFen, lang))
             <div class="sub">\(OutboundText.rateOf(lang, ["month": p.amount.month.iso]))</div></td></tr>
-            <tr><th>\(OutboundText.financing(lang))</th><td>\(p.financing.map { $0.label.text(lang) }.joined(separator: "、"))</td></tr>
+            <tr><th>\(OutboundText.financing(lang))</th><td>\(p.financing.map { $0.label.text(lang) }.joined(separator: OutboundText.listSeparator(lang)))</td></tr>
             <tr><th>\(OutboundText.stage(lang))</th><td>\(OutboundMarkup.stage(p.stage, lang))\(p.abandonReason.map { " \($0)" } ?? "")</td></tr>
             <tr><th>\(OutboundText.agreedOn(lang))</th><td>\(OutboundMarkup.day(p.agreedOn))</td></tr>
             <tr><th>\(OutboundText.remittedOn(lang))</th><td>\(OutboundMarkup.day(p.remittedOn))</td></tr>
@@ -58,7 +58,7 @@ enum OutboundProjectPage {
                 """
                 <li><strong>\(r.kind.label.text(lang))</strong> → \(r.authority.label.text(lang))\(r.clockWorkingDays.map { " · " + OutboundText.clockDays(lang, ["n": String($0)]) } ?? "")
                 <ul>\(r.reasons.map { "<li>\($0.text(lang))</li>" as HTML })</ul>
-                <div class="sub">\(OutboundText.basis(lang))：\(r.references.map { $0.text(lang) }.joined(separator: "；"))</div></li>
+                <div class="sub">\(OutboundText.basis(lang))\(OutboundText.colon(lang))\(r.references.map { $0.text(lang) }.joined(separator: "; "))</div></li>
                 """
             }
             let check: HTML = """
@@ -90,7 +90,7 @@ enum OutboundProjectPage {
             let open = f.state == .drafted || f.state == .submitted
             let docs = f.documents.map { d -> HTML in
                 m.isStaff && open
-                    ? "<li><label><input type=\"checkbox\" name=\"doc_\(d.code)\" value=\"1\"\(d.received ? " checked" : "")> \(d.name.text(lang))</label></li>"
+                    ? "<li><label class=\"check\"><input type=\"checkbox\" name=\"doc_\(d.code)\" value=\"1\"\(d.received ? " checked" : "")> \(d.name.text(lang))</label></li>"
                     : "<li>\(d.received ? "✓" : "✗") \(d.name.text(lang)) \(d.received ? .empty : Markup.badge(OutboundText.stillNeeded(lang), kind: "off"))</li>"
             }
             let checklist: HTML = m.isStaff && open ? """
@@ -123,7 +123,7 @@ enum OutboundProjectPage {
             <tr><th>\(OutboundText.submittedOn(lang))</th><td>\(OutboundMarkup.day(f.submittedOn))</td><th>\(OutboundText.dueOn(lang))</th><td>\(OutboundMarkup.day(f.dueOn))</td></tr>
             <tr><th>\(OutboundText.decidedOn(lang))</th><td>\(OutboundMarkup.day(f.decidedOn))</td><th>\(OutboundText.lapsesOn(lang))</th><td>\(OutboundMarkup.day(f.lapsesOn))</td></tr>
             </table>
-            \(f.certificateNumber.map { "<p class=\"sub\">\(OutboundText.certificateNo(lang))：\($0)</p>" as HTML } ?? .empty)
+            \(f.certificateNumber.map { "<p class=\"sub\">\(OutboundText.certificateNo(lang))\(OutboundText.colon(lang))\($0)</p>" as HTML } ?? .empty)
             \(f.refusalReason.map { "<p class=\"error\">\($0)</p>" as HTML } ?? .empty)
             <h4>\(OutboundText.documents(lang))</h4>\(checklist)
             <p class="actions">\(moves)</p></section>

@@ -59,7 +59,7 @@ enum OutboundStatsPage {
             <p class="sub">\(OutboundText.periodLine(lang, ["from": s.from?.iso ?? OutboundText.sinceStart(lang), "to": s.to.iso])) \(OutboundText.countingRule(lang))</p>
             \(tiles(s.total))
             <h2>\(OutboundText.beltAndRoad(lang))</h2>\(tiles(s.beltAndRoad))
-            <p class="sub">\(OutboundText.serviceLog(lang))：\(services) · \(OutboundText.firmsInLog(lang, ["n": Numbers.count(s.firmsServedByLog)]))</p>
+            <p class="sub">\(OutboundText.serviceLog(lang))\(OutboundText.colon(lang))\(services) · \(OutboundText.firmsInLog(lang, ["n": Numbers.count(s.firmsServedByLog)]))</p>
             <div class="grid g2">\(table(OutboundText.byRegion(lang), s.byRegion))\(table(OutboundText.byForm(lang), s.byForm))</div>
             <div class="grid g2">\(table(OutboundText.byCountry(lang), s.byCountry))\(table(OutboundText.byIndustry(lang), s.byIndustry))</div>
             """

@@ -16,7 +16,7 @@ enum OutboundText: String, TextCatalogue {
     case publishAlert, title, body, alertNote, publish, told
     case myOutbound, toFile, nothingToFile, allDocumentsIn, alertsForMyCountries, myProjects
     case firms, agreedYuan, agreedUSD, fromMonth, toMonth, byJune2020, h1of2020, periodLine, sinceStart, countingRule, firmsInLog
-    case byRegion, byForm, byCountry, byIndustry, logEntry, kind, topic, platform, firmCodes
+    case byRegion, byForm, byCountry, byIndustry, logEntry, kind, topic, platform, firmCodes, colon, listSeparator
 
     var text: Bilingual {
         switch self {
@@ -156,6 +156,8 @@ enum OutboundText: String, TextCatalogue {
         case .topic: B("主题", "Topic")
         case .platform: B("平台／地点", "Platform or place")
         case .firmCodes: B("服务企业（统一社会信用代码，每行一个或以逗号分隔）", "Firms served (credit codes, one a line or comma-separated)")
+        case .colon: B("：", ": ")
+        case .listSeparator: B("、", ", ")
         }
     }
 }
