@@ -28,7 +28,7 @@ enum AuditLabels {
             "read": Bilingual(zh: "已读", en: "Read"), "import": Bilingual(zh: "导入", en: "Imported"),
         ]
         if action.hasPrefix("stage:"), let stage = OutboundStage(rawValue: String(action.dropFirst(6))) {
-            return lang == .zh ? "进入“\(stage.label.zh)”" : "Moved to \(stage.label.en.lowercased())"
+            return Bilingual(zh: "进入“\(stage.label.zh)”", en: "Moved to \(stage.label.en.lowercased())").text(lang)
         }
         return names[action]?.text(lang) ?? action
     }

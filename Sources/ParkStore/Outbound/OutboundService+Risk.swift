@@ -94,6 +94,13 @@ extension OutboundService {
         try await sql.raw(q).run()
         let n = try await sql.raw("SELECT COUNT(*) AS n FROM outbound_alert_deliveries WHERE alert_id = \(bind: id)").first()?.decode(column: "n", as: Int.self) ?? 0
         try await sql.raw("UPDATE outbound_alerts SET recipients = \(bind: n) WHERE id = \(bind: id)").run()
+        // …and to the in-app inbox (issue 12) of every user of those firms, in the same transaction.
+        let users = try await sql.raw("""
+            SELECT id FROM users WHERE disabled = \(bind: false)
+            AND enterprise_id IN (SELECT enterprise_id FROM outbound_alert_deliveries WHERE alert_id = \(bind: id))
+            """).all().map { try $0.decode(column: "id", as: UUID.self) }
+        try await Notifier(db: tx, clock: clock).notify(users: users, request: nil, kind: "outbound_alert",
+                                                        text: Bilingual(zh: alert.title, en: alert.title))
         var stored = alert
         stored.id = id
         try await AuditLog(db: tx, clock: clock).append(by: p, action: "publish", entityType: "outbound_alert", entityID: id.uuidString,

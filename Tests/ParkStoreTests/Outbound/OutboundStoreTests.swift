@@ -107,6 +107,8 @@ final class OutboundStoreTests: StoreTestCase {
         let gone = try await svc.record(dropped, by: officer)
         _ = try await svc.advance(gone.project.id!, to: .abandoned, reason: "东道国局势变化 / the situation changed", by: officer)
         _ = try await svc.record(acquisition(c), by: officer)
+        let userA = try await accounts.create(.init(username: "firm-a", displayName: "甲", password: "correct-horse-1", role: .enterprise,
+                                                   enterpriseID: a.id), by: admin)
         let grade6 = CountryRisk(countryCode: "MM", grade: 6, political: 6, economic: 6, businessEnvironment: 6, legal: 6, sourceYear: 2020)
         // when the first grade is recorded, then a worse one
         let first = try await svc.recordRisk(grade6, by: officer)
@@ -119,6 +121,7 @@ final class OutboundStoreTests: StoreTestCase {
         XCTAssertTrue(alert.alert.title.contains("from 6 to 7"), alert.alert.title)
         await assertEqual(try await svc.risks.alerts(for: a.id!).items.map(\.alert.id), [alert.alert.id])
         await assertEqual(try await svc.risks.alerts(for: b.id!).total, 0)
+        await assertEqual(try await ServiceInbox(db: db, clock: clock).unreadCount(userA.id), 1, "and in the firm's users' inbox")
         await assertEqual(try await svc.risks.history("MM").map(\.risk.grade), [7, 6])
         await assertEqual(try await svc.risks.currentRisk("MM")?.grade, 7)
         // and the officer sees who read it
