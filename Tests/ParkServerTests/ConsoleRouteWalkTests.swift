@@ -1,6 +1,6 @@
 import Foundation
 import ParkDomain
-import ParkServer
+@testable import ParkServer
 import ParkStore
 import Fluent
 import XCTVapor
@@ -12,11 +12,10 @@ import ParkTestSupport
 /// its own scope, checked one by one), and as an officer on the administrator's pages. The
 /// routes come from `app.routes.all`, so a new page is walked without editing this test.
 final class ConsoleRouteWalkTests: ServerTestCase {
-    /// Open to anyone: the sign-in, the style sheet, the icon and the editor's script.
-    static let publicRoutes: Set<String> = [
-        "GET login", "POST login", "GET assets/park.css", "GET assets/icon.svg", "GET favicon.ico",
-        "GET assets/policy-editor.js", "GET healthz", "GET metrics", "GET openapi.yaml",
-    ]
+    /// Open to anyone: the server's own endpoints, and the console routes whose URL says `.open`
+    /// (the sign-in, the style sheet, the icon, the scripts), read from the URL enum.
+    static let publicRoutes: Set<String> = Set(["GET healthz", "GET metrics", "GET openapi.yaml"]
+        + ConsoleURL.routes.filter { $0.access == .open }.map(\.key))
     /// Open to an enterprise user on its own scope, each checked in `checkOpenRoute`.
     static let enterpriseRoutes: Set<String> = [
         "GET ", "POST logout", "GET enterprises", "GET enterprises/template.csv", "GET policies/me",
@@ -101,6 +100,11 @@ final class ConsoleRouteWalkTests: ServerTestCase {
         guard let path = concretePath(route) else { return nil }
         if route.method == .GET { return try await send(.GET, path, headers: htmlHeaders(session: session)) }
         return try await send(route.method, path, body: ByteBuffer(string: form(route)), headers: htmlHeaders(session: session, form: true))
+    }
+
+    func testTheOpenRoutesAreOnlyTheSignInAndTheAssets() {
+        XCTAssertEqual(Self.publicRoutes, ["GET healthz", "GET metrics", "GET openapi.yaml", "GET login", "POST login", "GET assets/park.css",
+                                           "GET assets/icon.svg", "GET favicon.ico", "GET assets/policy-editor.js"])
     }
 
     func testWithoutASessionEveryPageSendsToTheSignInAndEveryFormIsRefused() async throws {

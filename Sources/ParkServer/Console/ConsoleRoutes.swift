@@ -55,24 +55,6 @@ enum ConsoleRoutes {
         OutboundRoutes.register(router)
     }
 
-    /// The signed-in principal, or a redirect to the sign-in page.
-    static func requireLogin(_ req: Request) throws -> Principal {
-        guard let p = RequestContext.current.principal else {
-            throw LoginRedirect(next: req.url.string)
-        }
-        return p
-    }
-
-    /// Refuses a form whose `_csrf` field does not match the session's token.
-    static func checkCSRF(_ req: Request) throws {
-        let sent = try? req.content.get(String.self, at: "_csrf")
-        guard let expected = RequestContext.current.csrfToken, let sent, constantTimeEqual(sent, expected) else {
-            throw DomainError(.forbidden, code: "csrf", field: "_csrf",
-                              en: "the form has expired or did not come from this site; reload the page and try again",
-                              zh: "表单已过期或来源无效，请刷新页面后重试")
-        }
-    }
-
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard x.count == y.count else { return false }
@@ -82,7 +64,7 @@ enum ConsoleRoutes {
     }
 }
 
-/// Thrown by `requireLogin`; the console's redirect middleware answers it with 303 to /login.
+/// Thrown by `RequireSignIn`; the console's redirect middleware answers it with 303 to the sign-in page.
 struct LoginRedirect: Error { let next: String }
 
 /// Answers `LoginRedirect` with 303 to the sign-in page and `ConsoleRedirect` with 303 to its URL.

@@ -8,12 +8,10 @@ import Vapor
 /// enterprises that change grade, and the button that runs and stores the draft.
 enum PerMuComparePage {
     static func render(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        let layout = Layout(req)
-        let lang = layout.lang
-        let q = PerMuRequest.query(req)
-        let schemes = PerMuSchemeRepository(db: req.db)
+        let ctx = PageContext(req)
+        let p = try ctx.user(), lang = ctx.language
+        let q = req.queryParameters
+        let schemes = PerMuSchemeRepository(db: ctx.db)
         func id(_ k: String) throws(DomainError) -> UUID? {
             guard let raw = q[k], !raw.isEmpty else { return nil }
             guard let id = UUID(uuidString: raw) else { throw EnterpriseListRequest.bad(k, raw) }
@@ -25,13 +23,13 @@ enum PerMuComparePage {
             <h1>\(PerMuText.compare(lang))</h1><div class="notice ok">\(PerMuText.chooseDraft(lang))</div>
             \(selectors(try await schemes.all(), draft: nil, base: nil, lang: lang))
             """
-            return layout.response(PerMuText.compare(lang), .permu, body)
+            return ConsolePage(title: PerMuText.compare(lang), section: .permu, body: body).response(ctx)
         }
         let draft = try await schemes.require(draftID)
         let yearSchemes = try await schemes.all(year: draft.scheme.year)
-        let runs = PerMuRunRepository(db: req.db, clock: req.park.clock)
+        let runs = PerMuRunRepository(db: ctx.db, clock: ctx.park.clock)
         let header: HTML = """
-        <p><a href="/permu?year=\(String(draft.scheme.year))">← \(PerMuText.backToOverview(lang))</a></p>
+        <p><a href="\(ConsoleURL.permu(.overview).href([("year", String(draft.scheme.year))]))">← \(PerMuText.backToOverview(lang))</a></p>
         <h1>\(PerMuText.compare(lang)) · \(String(draft.scheme.year))</h1>
         """
         let outcome: (comparison: PerMuComparison, base: PerMuSchemeRepository.Stored, draft: PerMuSchemeRepository.Stored)
@@ -39,22 +37,22 @@ enum PerMuComparePage {
             outcome = try await runs.compare(draftID: draftID, baseID: baseID, by: p)
         } catch let e as DomainError where e.kind == .invalid {
             let body: HTML = "\(header)<div class=\"notice bad\">\(PerMuFormat.refusal(e, lang))</div>\(selectors(yearSchemes, draft: draftID, base: baseID, lang: lang))"
-            return layout.response(PerMuText.compare(lang), .permu, body, status: .badRequest)
+            return ConsolePage(title: PerMuText.compare(lang), section: .permu, body: body, status: .badRequest).response(ctx)
         }
         let c = outcome.comparison
-        let names = try await req.park.enterprises.names(Set(c.changes.map(\.enterpriseId)))
+        let names = try await ctx.park.enterprises.names(Set(c.changes.map(\.enterpriseId)))
         let enacted = try await runs.enacted(year: draft.scheme.year)
         let baseName = PerMuFormat.schemeName(outcome.base.scheme.name, outcome.base.scheme.version, lang)
         let draftName = PerMuFormat.schemeName(draft.scheme.name, draft.scheme.version, lang)
         let before = PerMuRunRepository.fen(c.enactedSurchargeYuan), after = PerMuRunRepository.fen(c.draftSurchargeYuan)
         let runForm: HTML = enacted != nil ? "<p class=\"sub\">\(PerMuText.yearEnactedHint(lang))</p>" : """
-            <form method="post" action="/permu/runs" class="filters">\(Markup.csrfField(layout.csrf))
+            <form method="post" action="\(ConsoleURL.permu(.runScheme))" class="filters">\(Markup.csrfField(ctx.csrf))
             <input type="hidden" name="scheme_id" value="\(draftID.uuidString)"><button class="btn">\(PerMuText.runDraft(lang))</button></form>
             """
         let body: HTML = """
         \(header)\(selectors(yearSchemes, draft: draftID, base: outcome.base.id, lang: lang))
-        <p>\(PerMuText.baseScheme(lang))\(PerMuFormat.colon(lang))<a href="/permu/schemes/\(outcome.base.id.uuidString)">\(baseName)</a> →
-        \(PerMuText.draftScheme(lang))\(PerMuFormat.colon(lang))<a href="/permu/schemes/\(draftID.uuidString)">\(draftName)</a></p>
+        <p>\(PerMuText.baseScheme(lang))\(PerMuFormat.colon(lang))<a href="\(ConsoleURL.permu(.scheme(.value(outcome.base.id))))">\(baseName)</a> →
+        \(PerMuText.draftScheme(lang))\(PerMuFormat.colon(lang))<a href="\(ConsoleURL.permu(.scheme(.value(draftID))))">\(draftName)</a></p>
         <div class="grid g2">
         <section class="card"><h2>\(PerMuText.migration(lang))</h2><p class="sub">\(PerMuText.matrixNote(lang))</p>\(matrix(c, lang: lang))</section>
         <section class="card"><h2>\(PerMuText.surcharge(lang))</h2><dl class="facts">
@@ -64,7 +62,7 @@ enum PerMuComparePage {
         \(runForm)</section></div>
         <section class="card flush"><h2 class="pad">\(PerMuText.movers(lang)) (\(c.changes.count))</h2>\(movers(c.changes, names: names, lang: lang))</section>
         """
-        return layout.response(PerMuText.compare(lang), .permu, body)
+        return ConsolePage(title: PerMuText.compare(lang), section: .permu, body: body).response(ctx)
     }
 
     static func selectors(_ schemes: [PerMuSchemeRepository.Stored], draft: UUID?, base: UUID?, lang: Language) -> HTML {
@@ -74,9 +72,9 @@ enum PerMuComparePage {
                               selected: selected?.uuidString)
             }
         }
-        let defaultBase = lang == .zh ? "默认：本年度正式办法" : "default: the year's enacted scheme"
+        let defaultBase = PerMuText.defaultBase(lang)
         return """
-        <form class="filters card" method="get" action="/permu/compare"><h2>\(PerMuText.chooseSchemes(lang))</h2>
+        <form class="filters card" method="get" action="\(ConsoleURL.permu(.compare))"><h2>\(PerMuText.chooseSchemes(lang))</h2>
         <label>\(PerMuText.draftScheme(lang))<select name="draft">\(options(draft))</select></label>
         <label>\(PerMuText.baseScheme(lang))<select name="base">\(Markup.option("", defaultBase, selected: base?.uuidString))\(options(base))</select></label>
         <button class="btn">\(PerMuText.compare(lang))</button></form>
@@ -115,7 +113,7 @@ enum PerMuComparePage {
         let rows = changes.map { ch -> HTML in
             let n = names[ch.enterpriseId].map { PerMuRequest.enterpriseName(zh: $0.zh, en: $0.en, lang) } ?? ch.enterpriseId.uuidString
             return """
-            <tr><td><a href="/enterprises/\(ch.enterpriseId.uuidString)">\(n)</a></td>
+            <tr><td><a href="\(ConsoleURL.enterprises(.detail(.value(ch.enterpriseId))))">\(n)</a></td>
             <td>\(PerMuFormat.gradeBadge(ch.from, lang))\(status(ch.fromStatus, lang))</td>
             <td>\(PerMuFormat.gradeBadge(ch.to, lang))\(status(ch.toStatus, lang))</td>
             <td class="num nowrap">\(PerMuFormat.money(yuan: ch.enactedSurchargeYuan, lang))</td>

@@ -24,7 +24,7 @@ enum PerMuFormat {
         r.members.reduce(0) { Checked.addSaturating($0, PerMuRunRepository.fen($1.electricitySurchargeYuan)) }
     }
 
-    static func colon(_ lang: Language) -> String { lang == .zh ? "：" : ": " }
+    static func colon(_ lang: Language) -> String { ConsoleText.colon(lang) }
 
     static func mu(_ x: Double, _ lang: Language) -> String { Numbers.decimal(x, digits: 2) + " " + LandText.mu(lang) }
 
@@ -59,11 +59,7 @@ enum PerMuFormat {
     }
 
     static func schemeName(_ name: String, _ version: Int, _ lang: Language) -> String {
-        lang == .zh ? "\(name) 第 \(version) 版" : "\(name) v\(version)"
-    }
-
-    static func notice(_ n: (ok: Bool, text: String)?) -> HTML {
-        n.map { "<div class=\"notice \($0.ok ? "ok" : "bad")\">\($0.text)</div>" } ?? .empty
+        PerMuText.schemeVersion(lang, ["name": name, "version": String(version)])
     }
 
     /// "field: message" of a refused form.
@@ -74,16 +70,5 @@ enum PerMuFormat {
 
 /// Request helpers shared by the per-mu pages.
 enum PerMuRequest {
-    static func uuid(_ req: Request, _ name: String, entity: String) throws -> UUID {
-        guard let raw = req.parameters.get(name), let id = UUID(uuidString: raw) else {
-            throw DomainError.notFound(entity, id: req.parameters.get(name) ?? "")
-        }
-        return id
-    }
-
-    static func query(_ req: Request) -> [String: String] { (try? req.query.decode([String: String].self)) ?? [:] }
-
-    static func form(_ req: Request) -> [String: String] { (try? req.content.decode([String: String].self)) ?? [:] }
-
-    static func enterpriseName(zh: String, en: String, _ lang: Language) -> String { lang == .zh || en.isEmpty ? zh : en }
+    static func enterpriseName(zh: String, en: String, _ lang: Language) -> String { Names.enterprise(zh: zh, en: en, lang) }
 }

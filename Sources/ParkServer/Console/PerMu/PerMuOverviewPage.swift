@@ -5,43 +5,62 @@ import Vapor
 /// The per-mu overview (staff): runs by year, grade shares by year, every scheme version, the
 /// form that runs a scheme (dry or stored) and, for admins, re-opening an enacted year.
 enum PerMuOverviewPage {
-    static func render(_ req: Request, notice: (ok: Bool, text: String)? = nil, dryRun: PerMuRunRepository.Outcome? = nil,
-                       selectedScheme: UUID? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        let layout = Layout(req)
-        let lang = layout.lang
-        let q = PerMuRequest.query(req)
-        let allRuns = try await PerMuRunRepository(db: req.db).all()
-        let allSchemes = try await PerMuSchemeRepository(db: req.db).all()
-        let years = Set(allRuns.map(\.year)).union(allSchemes.map(\.scheme.year)).sorted(by: >)
+    struct Model {
+        var allRuns: [PerMuRunRepository.Stored]
+        var allSchemes: [PerMuSchemeRepository.Stored]
+        /// The year chosen (nil: every year).
         var year: Int?
-        if let raw = q["year"], !raw.isEmpty {
-            guard let y = Int(raw) else {
-                throw DomainError(code: "invalid_value", field: "year", en: "year must be a number", zh: "年度须为数字")
-            }
-            year = y
-        }
-        let runs = allRuns.filter { year == nil || $0.year == year }
-        let schemes = allSchemes.filter { year == nil || $0.scheme.year == year }
+        var selectedScheme: String?
+        var isAdmin: Bool
+        var dryRun: PerMuRunRepository.Outcome?
+        var notice: Notice?
 
-        let yearFilter: HTML = """
-        <form class="filters card" method="get" action="/permu"><label>\(PerMuText.year(lang))<select name="year">
-        \(Markup.option("", ConsoleText.all(lang), selected: year.map(String.init)))\(years.map { Markup.option(String($0), String($0), selected: year.map(String.init)) })
-        </select></label><button class="btn">\(ConsoleText.apply(lang))</button></form>
-        """
-        let body: HTML = """
-        <h1>\(PerMuText.title(lang))</h1>\(PerMuFormat.notice(notice))\(yearFilter)
-        \(dryRun.map { dryRunCard($0, lang: lang) } ?? .empty)
-        <section class="card flush"><h2 class="pad">\(PerMuText.runs(lang))</h2>\(runsTable(runs, lang: lang))</section>
-        <div class="grid g2">
-        <section class="card"><h2>\(PerMuText.gradeShares(lang))</h2><p class="sub">\(PerMuText.gradeSharesNote(lang))</p>\(gradeShares(allRuns, lang: lang))</section>
-        \(runForm(allSchemes, selected: q["scheme"] ?? selectedScheme?.uuidString, csrf: layout.csrf, lang: lang))
-        </div>
-        <section class="card flush"><h2 class="pad">\(PerMuText.schemes(lang))</h2>\(schemesTable(schemes, lang: lang))</section>
-        \(p.role == .admin ? reopenForm(allRuns, csrf: layout.csrf, lang: lang) : .empty)
-        """
-        return layout.response(PerMuText.title(lang), .permu, body, status: status)
+        var years: [Int] { Set(allRuns.map(\.year)).union(allSchemes.map(\.scheme.year)).sorted(by: >) }
+        var runs: [PerMuRunRepository.Stored] { allRuns.filter { year == nil || $0.year == year } }
+        var schemes: [PerMuSchemeRepository.Stored] { allSchemes.filter { year == nil || $0.scheme.year == year } }
+
+        static func load(_ query: [String: String], notice: Notice? = nil, dryRun: PerMuRunRepository.Outcome? = nil,
+                         selectedScheme: UUID? = nil, on ctx: PageContext) async throws -> Model {
+            var year: Int?
+            if let raw = query["year"], !raw.isEmpty {
+                guard let y = Int(raw) else {
+                    throw DomainError(code: "invalid_value", field: "year", en: "year must be a number", zh: "年度须为数字")
+                }
+                year = y
+            }
+            return Model(allRuns: try await PerMuRunRepository(db: ctx.db).all(), allSchemes: try await PerMuSchemeRepository(db: ctx.db).all(),
+                         year: year, selectedScheme: query["scheme"] ?? selectedScheme?.uuidString, isAdmin: try ctx.user().role == .admin,
+                         dryRun: dryRun, notice: notice)
+        }
+    }
+
+    enum View {
+        static func render(_ m: Model, _ ctx: PageContext, status: HTTPResponseStatus = .ok) -> ConsolePage {
+            let lang = ctx.language
+            let yearFilter: HTML = """
+            <form class="filters card" method="get" action="\(ConsoleURL.permu(.overview))"><label>\(PerMuText.year(lang))<select name="year">
+            \(Markup.option("", ConsoleText.all(lang), selected: m.year.map(String.init)))\(m.years.map { Markup.option(String($0), String($0), selected: m.year.map(String.init)) })
+            </select></label><button class="btn">\(ConsoleText.apply(lang))</button></form>
+            """
+            let body: HTML = """
+            <h1>\(PerMuText.title(lang))</h1>\(m.notice.html)\(yearFilter)
+            \(m.dryRun.map { PerMuOverviewPage.dryRunCard($0, lang: lang) } ?? .empty)
+            <section class="card flush"><h2 class="pad">\(PerMuText.runs(lang))</h2>\(PerMuOverviewPage.runsTable(m.runs, lang: lang))</section>
+            <div class="grid g2">
+            <section class="card"><h2>\(PerMuText.gradeShares(lang))</h2><p class="sub">\(PerMuText.gradeSharesNote(lang))</p>\(PerMuOverviewPage.gradeShares(m.allRuns, lang: lang))</section>
+            \(PerMuOverviewPage.runForm(m.allSchemes, selected: m.selectedScheme, csrf: ctx.csrf, lang: lang))
+            </div>
+            <section class="card flush"><h2 class="pad">\(PerMuText.schemes(lang))</h2>\(PerMuOverviewPage.schemesTable(m.schemes, lang: lang))</section>
+            \(m.isAdmin ? PerMuOverviewPage.reopenForm(m.allRuns, csrf: ctx.csrf, lang: lang) : .empty)
+            """
+            return ConsolePage(title: PerMuText.title(lang), section: .permu, body: body, status: status)
+        }
+    }
+
+    static func response(_ req: Request, _ ctx: PageContext, notice: Notice? = nil, dryRun: PerMuRunRepository.Outcome? = nil,
+                         selectedScheme: UUID? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let m = try await Model.load(req.queryParameters, notice: notice, dryRun: dryRun, selectedScheme: selectedScheme, on: ctx)
+        return View.render(m, ctx, status: status).response(ctx)
     }
 
     static func runsTable(_ runs: [PerMuRunRepository.Stored], lang: Language) -> HTML {
@@ -49,13 +68,13 @@ enum PerMuOverviewPage {
         let rows = runs.map { r -> HTML in
             let counts = r.gradeCounts.map { n -> HTML in "<td class=\"num\">\(n)</td>" }
             return """
-            <tr><td><a href="/permu/runs/\(r.id.uuidString)">\(String(r.year))</a></td>
-            <td><a href="/permu/schemes/\(r.schemeID.uuidString)">\(PerMuFormat.schemeName(r.schemeName, r.schemeVersion, lang))</a></td>
+            <tr><td><a href="\(ConsoleURL.permu(.run(.value(r.id))))">\(String(r.year))</a></td>
+            <td><a href="\(ConsoleURL.permu(.scheme(.value(r.schemeID))))">\(PerMuFormat.schemeName(r.schemeName, r.schemeVersion, lang))</a></td>
             <td>\(PerMuFormat.stateBadge(r.state, lang))</td><td class="num">\(r.units)</td><td class="num">\(r.graded)</td>
             <td class="num">\(r.ungraded)</td><td class="num">\(r.outOfScope)</td>\(counts)
             <td class="num nowrap">\(PerMuFormat.money(fen: r.surchargeFen, lang))</td>
             <td>\(r.createdBy)<div class="sub">\(PerMuFormat.date(millis: r.createdAtMillis, lang))</div></td>
-            <td><a class="btn ghost small" href="/permu/runs/\(r.id.uuidString)">\(PerMuText.ranking(lang))</a></td></tr>
+            <td><a class="btn ghost small" href="\(ConsoleURL.permu(.run(.value(r.id))))">\(PerMuText.ranking(lang))</a></td></tr>
             """
         }
         return """
@@ -84,7 +103,7 @@ enum PerMuOverviewPage {
         }
         return """
         <section class="card"><h2>\(PerMuText.runEvaluation(lang))</h2><p class="sub">\(PerMuText.dryRunHint(lang))</p>
-        <form method="post" action="/permu/runs" class="filters">\(Markup.csrfField(csrf))
+        <form method="post" action="\(ConsoleURL.permu(.runScheme))" class="filters">\(Markup.csrfField(csrf))
         <label>\(PerMuText.scheme(lang))<select name="scheme_id" required>\(options)</select></label>
         <label class="check"><input type="checkbox" name="dry_run" value="1">\(PerMuText.dryRun(lang))</label>
         <button class="btn">\(PerMuText.runButton(lang))</button></form></section>
@@ -95,10 +114,10 @@ enum PerMuOverviewPage {
         guard !schemes.isEmpty else { return "<p class=\"sub pad\">\(PerMuText.noSchemes(lang))</p>" }
         let rows = schemes.map { s -> HTML in
             """
-            <tr><td>\(String(s.scheme.year))</td><td><a href="/permu/schemes/\(s.id.uuidString)">\(s.scheme.name)</a></td>
+            <tr><td>\(String(s.scheme.year))</td><td><a href="\(ConsoleURL.permu(.scheme(.value(s.id))))">\(s.scheme.name)</a></td>
             <td class="num">\(s.scheme.version)</td><td>\(s.createdBy)<div class="sub">\(PerMuFormat.date(millis: s.createdAtMillis, lang))</div></td>
-            <td><a class="btn ghost small" href="/permu/schemes/\(s.id.uuidString)">\(PerMuText.viewScheme(lang))</a>
-            <a class="btn ghost small" href="/permu/compare?draft=\(s.id.uuidString)">\(PerMuText.compare(lang))</a></td></tr>
+            <td><a class="btn ghost small" href="\(ConsoleURL.permu(.scheme(.value(s.id))))">\(PerMuText.viewScheme(lang))</a>
+            <a class="btn ghost small" href="\(ConsoleURL.permu(.compare).href([("draft", s.id.uuidString)]))">\(PerMuText.compare(lang))</a></td></tr>
             """
         }
         return """
@@ -112,7 +131,7 @@ enum PerMuOverviewPage {
         guard !enacted.isEmpty else { return .empty }
         return """
         <section class="card"><h2>\(PerMuText.reopenYear(lang))</h2>
-        <form method="post" action="/permu/reopen" class="filters">\(Markup.csrfField(csrf))
+        <form method="post" action="\(ConsoleURL.permu(.reopen))" class="filters">\(Markup.csrfField(csrf))
         <label>\(PerMuText.year(lang))<select name="year">\(enacted.map { Markup.option(String($0), String($0), selected: nil) })</select></label>
         <label class="grow">\(PerMuText.reopenReason(lang))<input name="reason" minlength="10" maxlength="500" required></label>
         <button class="btn danger">\(PerMuText.reopen(lang))</button></form></section>
@@ -154,40 +173,39 @@ enum PerMuOverviewPage {
 
     // MARK: Forms
 
+    struct RunForm: Content { var scheme_id: String?; var dry_run: String? }
+
     static func run(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        try ConsoleRoutes.checkCSRF(req)
-        let lang = RequestContext.current.language
-        let form = PerMuRequest.form(req)
-        guard let raw = form["scheme_id"], let id = UUID(uuidString: raw) else {
-            return try await render(req, notice: (false, PerMuFormat.refusal(.required("scheme_id"), lang)), status: .badRequest)
+        let ctx = PageContext(req)
+        let lang = ctx.language
+        let form = try req.form(RunForm.self)
+        guard let id = form.scheme_id.flatMap(UUID.init(uuidString:)) else {
+            return try await response(req, ctx, notice: .refusal(.required("scheme_id"), lang), status: .badRequest)
         }
-        let dry = !(form["dry_run"] ?? "").isEmpty
+        let dry = !(form.dry_run ?? "").isEmpty
         do {
-            let outcome = try await PerMuRunRepository(db: req.db, clock: req.park.clock).run(schemeID: id, dryRun: dry, by: p)
-            if let stored = outcome.stored { return req.redirect(to: "/permu/runs/\(stored.id.uuidString)", redirectType: .normal) }
-            return try await render(req, dryRun: outcome, selectedScheme: id)
+            let outcome = try await PerMuRunRepository(db: ctx.db, clock: ctx.park.clock).run(schemeID: id, dryRun: dry, by: try ctx.user())
+            if let stored = outcome.stored { return req.redirect(to: .permu(.run(.value(stored.id)))) }
+            return try await response(req, ctx, dryRun: outcome, selectedScheme: id)
         } catch let e as DomainError where e.kind == .invalid || e.kind == .conflict {
-            return try await render(req, notice: (false, PerMuFormat.refusal(e, lang)), status: e.kind == .conflict ? .conflict : .badRequest)
+            return try await response(req, ctx, notice: .refusal(e, lang), status: e.kind == .conflict ? .conflict : .badRequest)
         }
     }
 
+    struct ReopenForm: Content { var year: String?; var reason: String? }
+
     static func reopen(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireAdmin()
-        try ConsoleRoutes.checkCSRF(req)
-        let lang = RequestContext.current.language
-        let form = PerMuRequest.form(req)
-        guard let year = form["year"].flatMap({ Int($0) }) else {
-            return try await render(req, notice: (false, PerMuFormat.refusal(.required("year"), lang)), status: .badRequest)
+        let ctx = PageContext(req)
+        let lang = ctx.language
+        let form = try req.form(ReopenForm.self)
+        guard let year = form.year.flatMap({ Int($0) }) else {
+            return try await response(req, ctx, notice: .refusal(.required("year"), lang), status: .badRequest)
         }
         do {
-            let r = try await PerMuRunRepository(db: req.db, clock: req.park.clock).reopen(year: year, reason: form["reason"] ?? "", by: p)
-            let text = lang == .zh ? "\(r.year) 年度已重新开放，可再次运行并发布评价。" : "\(r.year) is re-opened: it can be run and enacted again."
-            return try await render(req, notice: (true, text))
+            let r = try await PerMuRunRepository(db: ctx.db, clock: ctx.park.clock).reopen(year: year, reason: form.reason ?? "", by: try ctx.user())
+            return try await response(req, ctx, notice: Notice(ok: true, text: PerMuText.reopened(lang, ["year": String(r.year)])))
         } catch let e as DomainError where e.kind == .invalid || e.kind == .conflict {
-            return try await render(req, notice: (false, PerMuFormat.refusal(e, lang)), status: e.kind == .conflict ? .conflict : .badRequest)
+            return try await response(req, ctx, notice: .refusal(e, lang), status: e.kind == .conflict ? .conflict : .badRequest)
         }
     }
 }

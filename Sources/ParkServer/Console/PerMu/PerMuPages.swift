@@ -10,16 +10,15 @@ import Vapor
 /// - `GET /permu/me` the enterprise's own scorecard
 enum PerMuPages {
     static func register(_ router: ConsoleRouter) {
-        router.on(.permu(.overview)) { req in try await PerMuOverviewPage.render(req) }
+        router.on(.permu(.overview)) { req in try await PerMuOverviewPage.response(req, PageContext(req)) }
         router.on(.permu(.runScheme)) { req in try await PerMuOverviewPage.run(req) }
         router.on(.permu(.reopen)) { req in try await PerMuOverviewPage.reopen(req) }
-        router.on(.permu(.run(.key))) { req in try await PerMuRunPage.render(req) }
-        router.on(.permu(.enact(.key))) { req in try await PerMuRunPage.enact(req) }
-        router.on(.permu(.treatmentsCSV(.key))) { req in try await PerMuRunPage.treatmentsCSV(req) }
-        router.on(.permu(.scorecard(run: .key, enterprise: .key))) { req in try await PerMuScorecardPages.staff(req) }
-        router.on(.permu(.scheme(.key))) { req in try await PerMuSchemePage.render(req) }
+        PerMuRunPage.register(router)
+        PerMuScorecardPages.register(router)
+        router.page(.permu(.scheme(.key))) { ctx, req in
+            PerMuSchemePage.View.render(try await PerMuSchemePage.Model.load(try req.pathID(), saved: req.query[String.self, at: "saved"] != nil, on: ctx), ctx)
+        }
         router.on(.permu(.saveDraft)) { req in try await PerMuSchemeDraft.save(req) }
         router.on(.permu(.compare)) { req in try await PerMuComparePage.render(req) }
-        router.on(.permu(.mine)) { req in try await PerMuScorecardPages.mine(req) }
     }
 }

@@ -41,7 +41,7 @@ struct PerMuRankingRequest {
     }
 
     /// The URL parameters that reproduce this request, with `changes` applied (sort and pager links).
-    func params(_ changes: [String: String?] = [:]) -> String {
+    func params(_ changes: [String: String?] = [:]) -> [(String, String?)] {
         let f = filter
         var p: [(String, String?)] = [
             ("q", f.search), ("cluster", f.cluster), ("sub_area", f.subArea), ("grade", f.grade?.rawValue),
@@ -51,7 +51,7 @@ struct PerMuRankingRequest {
         for (k, v) in changes {
             if let i = p.firstIndex(where: { $0.0 == k }) { p[i].1 = v } else { p.append((k, v)) }
         }
-        return HTML.query(p)
+        return p
     }
 }
 
@@ -60,7 +60,7 @@ enum PerMuRankingTable {
     static func render(run: PerMuRunRepository.Stored, request: PerMuRankingRequest, page: Page<PerMuStoredResult>,
                        clusters: [Cluster], subAreas: [String], lang: Language) -> HTML {
         let f = request.filter
-        let base = "/permu/runs/\(run.id.uuidString)"
+        let base = ConsoleURL.permu(.run(.value(run.id)))
         let clusterNames = Dictionary(uniqueKeysWithValues: clusters.map { ($0.code, $0.name.text(lang)) })
         let filters: HTML = """
         <form class="filters" method="get" action="\(base)">
@@ -78,15 +78,15 @@ enum PerMuRankingTable {
             let active = f.sort == sort
             let nextOrder = active && !f.descending ? "desc" : "asc"
             let arrow = active ? (f.descending ? " ▼" : " ▲") : ""
-            return "<th class=\"\(numeric ? "num" : "")\"><a href=\"\(base)\(request.params(["sort": sort.rawValue, "order": nextOrder, "page": "1"]))\">\(label)\(arrow)</a></th>"
+            return "<th class=\"\(numeric ? "num" : "")\"><a href=\"\(base.href(request.params(["sort": sort.rawValue, "order": nextOrder, "page": "1"])))\">\(label)\(arrow)</a></th>"
         }
         let rows = page.items.map { s -> HTML in
             let r = s.result
             let rank: HTML = r.parkRank.map { rank in "\(rank)<span class=\"sub\"> / \(r.poolSize ?? 0)</span>" } ?? "—"
-            let merged: HTML = r.members.count > 1 ? Markup.badge(lang == .zh ? "合并 \(r.members.count) 家" : "\(r.members.count) merged") : .empty
+            let merged: HTML = r.members.count > 1 ? Markup.badge(PerMuText.mergedCount(lang, ["n": String(r.members.count)])) : .empty
             return """
             <tr><td class="num">\(rank)</td>
-            <td><a href="\(base)/enterprises/\(r.enterpriseId.uuidString)">\(PerMuRequest.enterpriseName(zh: s.nameZh, en: s.nameEn, lang))</a>\(merged)<div class="sub mono">\(s.creditCode)</div></td>
+            <td><a href="\(ConsoleURL.permu(.scorecard(run: .value(run.id), enterprise: .value(r.enterpriseId))))">\(PerMuRequest.enterpriseName(zh: s.nameZh, en: s.nameEn, lang))</a>\(merged)<div class="sub mono">\(s.creditCode)</div></td>
             <td class="nowrap">\(r.group.name.text(lang))</td><td>\(r.cluster.map { clusterNames[$0] ?? $0 } ?? "—")</td><td>\(r.subArea.map { SubArea.label($0).text(lang) } ?? "—")</td>
             <td class="num">\(Numbers.decimal(r.landMu, digits: 2))</td><td class="num">\(PerMuFormat.score(r.total))</td>
             <td>\(PerMuFormat.gradeBadge(r.grade, lang))</td><td>\(PerMuFormat.gradeBadge(r.previousGrade, lang))</td>
@@ -94,12 +94,12 @@ enum PerMuRankingTable {
             <td class="num nowrap">\(PerMuFormat.money(fen: PerMuFormat.surchargeFen(r), lang))</td><td>\(r.status.label.text(lang))</td></tr>
             """
         }
-        let totalText = lang == .zh ? "共 \(page.total) 个评价对象，第 \(page.page)/\(page.pageCount) 页" : "\(page.total) units, page \(page.page) of \(page.pageCount)"
-        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page - 1)]))\">\(ConsoleText.previous(lang))</a>" : .empty
-        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page + 1)]))\">\(ConsoleText.next(lang))</a>" : .empty
+        let totalText = PerMuText.unitCount(lang, ["total": Numbers.count(page.total), "page": String(page.page), "pages": String(page.pageCount)])
+        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"\(base.href(request.params(["page": String(page.page - 1)])))\">\(ConsoleText.previous(lang))</a>" : .empty
+        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"\(base.href(request.params(["page": String(page.page + 1)])))\">\(ConsoleText.next(lang))</a>" : .empty
         return """
         <section class="card"><h2>\(PerMuText.ranking(lang))</h2>\(filters)
-        <div class="toolbar"><span>\(totalText)</span><span class="pager">\(prev)\(next)<a class="btn ghost small" href="\(base)/treatments.csv">\(PerMuText.exportTreatments(lang))</a></span></div>
+        <div class="toolbar"><span>\(totalText)</span><span class="pager">\(prev)\(next)<a class="btn ghost small" href="\(ConsoleURL.permu(.treatmentsCSV(.value(run.id))))">\(PerMuText.exportTreatments(lang))</a></span></div>
         <div class="scroll"><table><thead><tr>
         \(sortHeader(.rank, PerMuText.rank(lang), numeric: true))\(sortHeader(.name, ConsoleText.enterprise(lang)))<th>\(PerMuText.group(lang))</th><th>\(ConsoleText.cluster(lang))</th>
         <th>\(LandText.subArea(lang))</th>\(sortHeader(.landMu, PerMuText.landMu(lang), numeric: true))\(sortHeader(.total, PerMuText.total(lang), numeric: true))

@@ -5,45 +5,58 @@ import Vapor
 /// One stored run (staff): summary, notes, benchmarks used, score distribution, the ranking
 /// table, the treatment list export, enacting (admins) and comparing with another scheme.
 enum PerMuRunPage {
-    static func render(_ req: Request, notice: (ok: Bool, text: String)? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        let layout = Layout(req)
-        let lang = layout.lang
-        let runs = PerMuRunRepository(db: req.db)
-        let run = try await runs.require(try PerMuRequest.uuid(req, "id", entity: "run"))
-        let request = try PerMuRankingRequest(PerMuRequest.query(req))
-        let query = PerMuResultQuery(db: req.db)
-        let page = try await query.list(runID: run.id, filter: request.filter)
-        let distribution = try await query.distribution(runID: run.id)
-        let clusters = try await req.park.reference.clusters()
-        let subAreas = try await ParcelRepository(db: req.db).subAreas()
-        let enacted = try await runs.enacted(year: run.year)
-        let yearSchemes = try await PerMuSchemeRepository(db: req.db).all(year: run.year)
+    struct Model {
+        var run: PerMuRunRepository.Stored
+        var request: PerMuRankingRequest
+        var page: Page<PerMuStoredResult>
+        var distribution: [PerMuGroupKind: PerMuHistogram]
+        var clusters: [Cluster]
+        var subAreas: [String]
+        var enacted: PerMuRunRepository.Stored?
+        var yearSchemes: [PerMuSchemeRepository.Stored]
+        var isAdmin: Bool
+        var notice: Notice?
 
-        let charts = PerMuGroupKind.allCases.compactMap { g -> HTML? in
-            distribution[g].map { PerMuCharts.histogram(title: g.name.text(lang), $0, lang: lang) }
+        static func load(_ id: UUID, query: [String: String], notice: Notice? = nil, on ctx: PageContext) async throws -> Model {
+            let runs = PerMuRunRepository(db: ctx.db)
+            let run = try await runs.require(id)
+            let request = try PerMuRankingRequest(query)
+            let results = PerMuResultQuery(db: ctx.db)
+            return Model(run: run, request: request, page: try await results.list(runID: run.id, filter: request.filter),
+                         distribution: try await results.distribution(runID: run.id), clusters: try await ctx.park.reference.clusters(),
+                         subAreas: try await ParcelRepository(db: ctx.db).subAreas(), enacted: try await runs.enacted(year: run.year),
+                         yearSchemes: try await PerMuSchemeRepository(db: ctx.db).all(year: run.year), isAdmin: try ctx.user().role == .admin,
+                         notice: notice)
         }
-        let body: HTML = """
-        <p><a href="/permu?year=\(String(run.year))">← \(PerMuText.backToOverview(lang))</a></p>
-        <h1>\(PerMuText.run(lang)) \(String(run.year)) · \(PerMuFormat.schemeName(run.schemeName, run.schemeVersion, lang)) \(PerMuFormat.stateBadge(run.state, lang))</h1>
-        \(PerMuFormat.notice(notice))
-        <div class="grid g2">
-        <section class="card"><h2>\(PerMuText.summary(lang))</h2>\(summary(run, lang: lang))\(PerMuOverviewPage.notes(run.notes, lang: lang))</section>
-        <section class="card"><h2>\(PerMuText.distribution(lang))</h2><p class="sub">\(PerMuText.distributionNote(lang))</p>
-        <div class="stack">\(charts.isEmpty ? ["<p class=\"sub\">—</p>"] : charts)</div>\(PerMuFormat.legend(lang))</section>
-        </div>
-        \(actions(run, admin: p.role == .admin, enacted: enacted, schemes: yearSchemes, csrf: layout.csrf, lang: lang))
-        \(PerMuRankingTable.render(run: run, request: request, page: page, clusters: clusters, subAreas: subAreas, lang: lang))
-        <section class="card flush"><h2 class="pad">\(PerMuText.benchmarksUsed(lang))</h2>\(benchmarks(run.benchmarks, lang: lang))</section>
-        """
-        return layout.response("\(PerMuText.run(lang)) \(run.year)", .permu, body, status: status)
+    }
+
+    enum View {
+        static func render(_ m: Model, _ ctx: PageContext, status: HTTPResponseStatus = .ok) -> ConsolePage {
+            let lang = ctx.language, run = m.run
+            let charts = PerMuGroupKind.allCases.compactMap { g -> HTML? in
+                m.distribution[g].map { PerMuCharts.histogram(title: g.name.text(lang), $0, lang: lang) }
+            }
+            let body: HTML = """
+            <p><a href="\(ConsoleURL.permu(.overview).href([("year", String(run.year))]))">← \(PerMuText.backToOverview(lang))</a></p>
+            <h1>\(PerMuText.run(lang)) \(String(run.year)) · \(PerMuFormat.schemeName(run.schemeName, run.schemeVersion, lang)) \(PerMuFormat.stateBadge(run.state, lang))</h1>
+            \(m.notice.html)
+            <div class="grid g2">
+            <section class="card"><h2>\(PerMuText.summary(lang))</h2>\(PerMuRunPage.summary(run, lang: lang))\(PerMuOverviewPage.notes(run.notes, lang: lang))</section>
+            <section class="card"><h2>\(PerMuText.distribution(lang))</h2><p class="sub">\(PerMuText.distributionNote(lang))</p>
+            <div class="stack">\(charts.isEmpty ? ["<p class=\"sub\">—</p>"] : charts)</div>\(PerMuFormat.legend(lang))</section>
+            </div>
+            \(PerMuRunPage.actions(run, admin: m.isAdmin, enacted: m.enacted, schemes: m.yearSchemes, csrf: ctx.csrf, lang: lang))
+            \(PerMuRankingTable.render(run: run, request: m.request, page: m.page, clusters: m.clusters, subAreas: m.subAreas, lang: lang))
+            <section class="card flush"><h2 class="pad">\(PerMuText.benchmarksUsed(lang))</h2>\(PerMuRunPage.benchmarks(run.benchmarks, lang: lang))</section>
+            """
+            return ConsolePage(title: "\(PerMuText.run(lang)) \(run.year)", section: .permu, body: body, status: status)
+        }
     }
 
     static func summary(_ run: PerMuRunRepository.Stored, lang: Language) -> HTML {
         var facts: [(String, HTML)] = [
             (PerMuText.year(lang), "\(String(run.year))"),
-            (PerMuText.scheme(lang), "<a href=\"/permu/schemes/\(run.schemeID.uuidString)\">\(PerMuFormat.schemeName(run.schemeName, run.schemeVersion, lang))</a>"),
+            (PerMuText.scheme(lang), "<a href=\"\(ConsoleURL.permu(.scheme(.value(run.schemeID))))\">\(PerMuFormat.schemeName(run.schemeName, run.schemeVersion, lang))</a>"),
             (PerMuText.state(lang), PerMuFormat.stateBadge(run.state, lang)),
             (PerMuText.units(lang), "\(run.units)"),
             (PerMuText.graded(lang), "\(run.graded)"),
@@ -62,19 +75,19 @@ enum PerMuRunPage {
     static func actions(_ run: PerMuRunRepository.Stored, admin: Bool, enacted: PerMuRunRepository.Stored?,
                         schemes: [PerMuSchemeRepository.Stored], csrf: String?, lang: Language) -> HTML {
         let enact: HTML = admin && run.state == .proposed && enacted == nil ? """
-            <form method="post" action="/permu/runs/\(run.id.uuidString)/enact" class="filters">\(Markup.csrfField(csrf))
+            <form method="post" action="\(ConsoleURL.permu(.enact(.value(run.id))))" class="filters">\(Markup.csrfField(csrf))
             <button class="btn">\(PerMuText.enact(lang))</button><span class="sub">\(PerMuText.enactHint(lang))</span></form>
             """ : .empty
         let others = schemes.filter { $0.id != run.schemeID }
         let compare: HTML = others.isEmpty ? .empty : """
-            <form method="get" action="/permu/compare" class="filters"><input type="hidden" name="base" value="\(run.schemeID.uuidString)">
+            <form method="get" action="\(ConsoleURL.permu(.compare))" class="filters"><input type="hidden" name="base" value="\(run.schemeID.uuidString)">
             <label>\(PerMuText.draftScheme(lang))<select name="draft">\(others.map { Markup.option($0.id.uuidString, PerMuFormat.schemeName($0.scheme.name, $0.scheme.version, lang), selected: nil) })</select></label>
             <button class="btn ghost">\(PerMuText.compareWith(lang))</button></form>
             """
         return """
         <section class="card"><div class="actions">
-        <a class="btn ghost" href="/permu/runs/\(run.id.uuidString)/treatments.csv">\(PerMuText.exportTreatments(lang))</a>
-        <a class="btn ghost" href="/permu/schemes/\(run.schemeID.uuidString)">\(PerMuText.viewScheme(lang))</a>
+        <a class="btn ghost" href="\(ConsoleURL.permu(.treatmentsCSV(.value(run.id))))">\(PerMuText.exportTreatments(lang))</a>
+        <a class="btn ghost" href="\(ConsoleURL.permu(.scheme(.value(run.schemeID))))">\(PerMuText.viewScheme(lang))</a>
         \(compare)\(enact)</div></section>
         """
     }
@@ -98,24 +111,23 @@ enum PerMuRunPage {
 
     // MARK: Actions
 
-    static func enact(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireAdmin()
-        try ConsoleRoutes.checkCSRF(req)
-        let id = try PerMuRequest.uuid(req, "id", entity: "run")
-        do {
-            _ = try await PerMuRunRepository(db: req.db, clock: req.park.clock).enact(id, by: p)
-            return req.redirect(to: "/permu/runs/\(id.uuidString)", redirectType: .normal)
-        } catch let e as DomainError where e.kind == .conflict {
-            return try await render(req, notice: (false, PerMuFormat.refusal(e, RequestContext.current.language)), status: .conflict)
+    static func register(_ router: ConsoleRouter) {
+        router.page(.permu(.run(.key))) { ctx, req in View.render(try await Model.load(try req.pathID(), query: req.queryParameters, on: ctx), ctx) }
+        router.on(.permu(.enact(.key))) { req in
+            let ctx = PageContext(req)
+            let id = try req.pathID()
+            do {
+                _ = try await PerMuRunRepository(db: ctx.db, clock: ctx.park.clock).enact(id, by: try ctx.user())
+                return req.redirect(to: .permu(.run(.value(id))))
+            } catch let e as DomainError where e.kind == .conflict {
+                let m = try await Model.load(id, query: req.queryParameters, notice: .refusal(e, ctx.language), on: ctx)
+                return View.render(m, ctx, status: .conflict).response(ctx)
+            }
         }
-    }
-
-    static func treatmentsCSV(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        let run = try await PerMuRunRepository(db: req.db).require(try PerMuRequest.uuid(req, "id", entity: "run"))
-        let rows = try await PerMuResultQuery(db: req.db).treatmentList(runID: run.id)
-        return EnterpriseFiles.download(PerMuTreatmentCSV.data(rows), name: "permu-treatments-\(run.year)-\(run.id.uuidString.prefix(8).lowercased()).csv")
+        router.on(.permu(.treatmentsCSV(.key))) { req in
+            let run = try await PerMuRunRepository(db: req.db).require(try req.pathID())
+            let rows = try await PerMuResultQuery(db: req.db).treatmentList(runID: run.id)
+            return EnterpriseFiles.download(PerMuTreatmentCSV.data(rows), name: "permu-treatments-\(run.year)-\(run.id.uuidString.prefix(8).lowercased()).csv")
+        }
     }
 }

@@ -61,7 +61,7 @@ enum PerMuSchemeDraft {
         let gradingBad = errorField?.hasPrefix("grading") ?? false
         return """
         <section class="card" id="draft"><h2>\(PerMuText.draft(lang))</h2><p class="sub">\(PerMuText.draftHint(lang))</p>
-        <form method="post" action="/permu/schemes#draft">\(Markup.csrfField(csrf))<input type="hidden" name="base_id" value="\(stored.id.uuidString)">
+        <form method="post" action="\(ConsoleURL.permu(.saveDraft).path)#draft">\(Markup.csrfField(csrf))<input type="hidden" name="base_id" value="\(stored.id.uuidString)">
         <div class="filters"><label class="\(errorField == "name" ? "invalid" : "")">\(PerMuText.name(lang))<input name="name" value="\(v["name"] ?? "")" maxlength="60" required></label>
         \(input("year", PerMuText.year(lang)))\(input("below_min_mu", PerMuText.belowMinMu(lang), hint: PerMuText.belowEmptyHint(lang)))</div>
         \(groups)
@@ -134,22 +134,21 @@ enum PerMuSchemeDraft {
     }
 
     static func save(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        try ConsoleRoutes.checkCSRF(req)
-        let lang = RequestContext.current.language
-        let form = PerMuRequest.form(req)
+        let ctx = PageContext(req)
+        let p = try ctx.user(), lang = ctx.language
+        // the draft's fields are named by the scheme's indicators: a flat map, not one struct
+        let form = try req.form([String: String].self)
         guard let baseID = form["base_id"].flatMap(UUID.init(uuidString:)) else { throw DomainError.required("base_id") }
         let base = try await PerMuSchemeRepository(db: req.db).require(baseID)
         do {
             let draft = try build(base: base.scheme, form: form, lang: lang)
             let saved = try await PerMuSchemeRepository(db: req.db, clock: req.park.clock).save(draft, by: p)
-            return req.redirect(to: "/permu/schemes/\(saved.id.uuidString)?saved=1", redirectType: .normal)
+            return req.redirect(to: .permu(.scheme(.value(saved.id))), [("saved", "1")])
         } catch let e as DomainError where e.kind == .invalid {
             var values = defaults(base.scheme)
             for (k, v) in form where k != "_csrf" { values[k] = v }
-            return try await PerMuSchemePage.render(req, id: baseID, values: values, notice: (false, PerMuFormat.refusal(e, lang)),
-                                                    errorField: e.field, status: .badRequest)
+            let m = try await PerMuSchemePage.Model.load(baseID, values: values, notice: .refusal(e, lang), errorField: e.field, on: ctx)
+            return PerMuSchemePage.View.render(m, ctx, status: .badRequest).response(ctx)
         }
     }
 }

@@ -6,41 +6,50 @@ import Vapor
 /// One scheme version (staff): scope, indicator sets, grading, treatments, its runs, the
 /// read-only document, and the form that drafts the next version from it.
 enum PerMuSchemePage {
-    static func render(_ req: Request, id: UUID? = nil, values: [String: String]? = nil, notice: (ok: Bool, text: String)? = nil,
-                       errorField: String? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        let layout = Layout(req)
-        let lang = layout.lang
-        let stored = try await PerMuSchemeRepository(db: req.db).require(try id ?? PerMuRequest.uuid(req, "id", entity: "scheme"))
-        let s = stored.scheme
-        let runs = try await PerMuRunRepository(db: req.db).all(year: s.year).filter { $0.schemeID == stored.id }
-        var notice = notice
-        if notice == nil, PerMuRequest.query(req)["saved"] != nil {
-            notice = (true, "\(PerMuText.saved(lang)): \(PerMuFormat.schemeName(s.name, s.version, lang))")
+    struct Model {
+        var stored: PerMuSchemeRepository.Stored
+        var runs: [PerMuRunRepository.Stored]
+        /// The draft form's values (the scheme's own, or what was posted and refused).
+        var values: [String: String]
+        var errorField: String?
+        var notice: Notice?
+
+        static func load(_ id: UUID, values: [String: String]? = nil, notice: Notice? = nil, errorField: String? = nil, saved: Bool = false,
+                         on ctx: PageContext) async throws -> Model {
+            let stored = try await PerMuSchemeRepository(db: ctx.db).require(id)
+            let s = stored.scheme
+            let savedNotice = saved ? Notice(ok: true, text: "\(PerMuText.saved(ctx.language)): \(PerMuFormat.schemeName(s.name, s.version, ctx.language))") : nil
+            return Model(stored: stored, runs: try await PerMuRunRepository(db: ctx.db).all(year: s.year).filter { $0.schemeID == stored.id },
+                         values: values ?? PerMuSchemeDraft.defaults(s), errorField: errorField, notice: notice ?? savedNotice)
         }
-        let runLinks: [HTML] = runs.isEmpty ? ["<p class=\"sub\">\(PerMuText.noRuns(lang))</p>"] : runs.map { r -> HTML in
-            "<div><a href=\"/permu/runs/\(r.id.uuidString)\">\(String(r.year)) · \(PerMuFormat.date(millis: r.createdAtMillis, lang))</a> \(PerMuFormat.stateBadge(r.state, lang))</div>"
+    }
+
+    enum View {
+        static func render(_ m: Model, _ ctx: PageContext, status: HTTPResponseStatus = .ok) -> ConsolePage {
+            let lang = ctx.language, stored = m.stored, s = stored.scheme
+            let runLinks: [HTML] = m.runs.isEmpty ? ["<p class=\"sub\">\(PerMuText.noRuns(lang))</p>"] : m.runs.map { r -> HTML in
+                "<div><a href=\"\(ConsoleURL.permu(.run(.value(r.id))))\">\(String(r.year)) · \(PerMuFormat.date(millis: r.createdAtMillis, lang))</a> \(PerMuFormat.stateBadge(r.state, lang))</div>"
+            }
+            let document = String(decoding: s.document(pretty: true), as: UTF8.self)
+            let body: HTML = """
+            <p><a href="\(ConsoleURL.permu(.overview).href([("year", String(s.year))]))">← \(PerMuText.backToOverview(lang))</a></p>
+            <h1>\(PerMuText.scheme(lang)) · \(PerMuFormat.schemeName(s.name, s.version, lang)) · \(String(s.year))</h1>\(m.notice.html)
+            <div class="grid g2">
+            <section class="card"><h2>\(PerMuText.summary(lang))</h2>\(PerMuSchemePage.facts(stored, lang: lang))</section>
+            <section class="card"><h2>\(PerMuText.runThisScheme(lang))</h2><p class="sub">\(PerMuText.dryRunHint(lang))</p>
+            <form method="post" action="\(ConsoleURL.permu(.runScheme))" class="filters">\(Markup.csrfField(ctx.csrf))<input type="hidden" name="scheme_id" value="\(stored.id.uuidString)">
+            <label class="check"><input type="checkbox" name="dry_run" value="1">\(PerMuText.dryRun(lang))</label><button class="btn">\(PerMuText.runButton(lang))</button></form>
+            <p><a class="btn ghost" href="\(ConsoleURL.permu(.compare).href([("draft", stored.id.uuidString)]))">\(PerMuText.compareWith(lang))</a></p>
+            <h3>\(PerMuText.runsOfScheme(lang))</h3>\(runLinks)</section>
+            </div>
+            \(s.groups.map { PerMuSchemePage.groupTable($0, scheme: s, lang: lang) })
+            <div class="grid g2"><section class="card"><h2>\(PerMuText.grading(lang))</h2>\(PerMuSchemePage.grading(s.grading, lang: lang))</section>
+            <section class="card"><h2>\(PerMuText.treatments(lang))</h2>\(PerMuSchemePage.treatments(s, lang: lang))</section></div>
+            \(PerMuSchemeDraft.form(stored, values: m.values, errorField: m.errorField, csrf: ctx.csrf, lang: lang))
+            <details class="card"><summary>\(PerMuText.document(lang))</summary><pre class="doc">\(document)</pre></details>
+            """
+            return ConsolePage(title: PerMuFormat.schemeName(s.name, s.version, lang), section: .permu, body: body, status: status)
         }
-        let document = String(decoding: s.document(pretty: true), as: UTF8.self)
-        let body: HTML = """
-        <p><a href="/permu?year=\(String(s.year))">← \(PerMuText.backToOverview(lang))</a></p>
-        <h1>\(PerMuText.scheme(lang)) · \(PerMuFormat.schemeName(s.name, s.version, lang)) · \(String(s.year))</h1>\(PerMuFormat.notice(notice))
-        <div class="grid g2">
-        <section class="card"><h2>\(PerMuText.summary(lang))</h2>\(facts(stored, lang: lang))</section>
-        <section class="card"><h2>\(PerMuText.runThisScheme(lang))</h2><p class="sub">\(PerMuText.dryRunHint(lang))</p>
-        <form method="post" action="/permu/runs" class="filters">\(Markup.csrfField(layout.csrf))<input type="hidden" name="scheme_id" value="\(stored.id.uuidString)">
-        <label class="check"><input type="checkbox" name="dry_run" value="1">\(PerMuText.dryRun(lang))</label><button class="btn">\(PerMuText.runButton(lang))</button></form>
-        <p><a class="btn ghost" href="/permu/compare?draft=\(stored.id.uuidString)">\(PerMuText.compareWith(lang))</a></p>
-        <h3>\(PerMuText.runsOfScheme(lang))</h3>\(runLinks)</section>
-        </div>
-        \(s.groups.map { groupTable($0, scheme: s, lang: lang) })
-        <div class="grid g2"><section class="card"><h2>\(PerMuText.grading(lang))</h2>\(grading(s.grading, lang: lang))</section>
-        <section class="card"><h2>\(PerMuText.treatments(lang))</h2>\(treatments(s, lang: lang))</section></div>
-        \(PerMuSchemeDraft.form(stored, values: values ?? PerMuSchemeDraft.defaults(s), errorField: errorField, csrf: layout.csrf, lang: lang))
-        <details class="card"><summary>\(PerMuText.document(lang))</summary><pre class="doc">\(document)</pre></details>
-        """
-        return layout.response(PerMuFormat.schemeName(s.name, s.version, lang), .permu, body, status: status)
     }
 
     static func facts(_ stored: PerMuSchemeRepository.Stored, lang: Language) -> HTML {
@@ -81,12 +90,10 @@ enum PerMuSchemePage {
         switch rule {
         case .thresholds(let a, let b, let c):
             let n = { Numbers.trimmed($0) }
-            return lang == .zh ? "总分 ≥ \(n(a)) 为 A，≥ \(n(b)) 为 B，≥ \(n(c)) 为 C，其余为 D"
-                : "total ≥ \(n(a)) is A, ≥ \(n(b)) B, ≥ \(n(c)) C, otherwise D"
+            return PerMuText.thresholdRule(lang, ["a": n(a), "b": n(b), "c": n(c)])
         case .shares(let a, let b, let c, let d):
             let n = { Numbers.trimmed($0) }
-            return lang == .zh ? "A 前 \(n(a))%，B 其后 \(n(b))%，C 其后 \(n(c))%，D 末 \(n(d))%"
-                : "A top \(n(a)) %, B next \(n(b)) %, C next \(n(c)) %, D bottom \(n(d)) %"
+            return PerMuText.shareRule(lang, ["a": n(a), "b": n(b), "c": n(c), "d": n(d)])
         }
     }
 
@@ -102,9 +109,8 @@ enum PerMuSchemePage {
         guard !s.treatments.isEmpty else { return "<p class=\"sub\">\(PerMuText.noTreatment(lang))</p>" }
         let rows = s.treatments.map { t -> HTML in
             let steps = t.steps.map { st in
-                lang == .zh ? "连续第 \(st.fromConsecutiveYears) 年起 \(Numbers.trimmed(st.rate)) \(t.kind.unit.zh)"
-                    : "from year \(st.fromConsecutiveYears): \(Numbers.trimmed(st.rate)) \(t.kind.unit.en)"
-            }.joined(separator: lang == .zh ? "；" : "; ")
+                PerMuText.surchargeStep(lang, ["years": String(st.fromConsecutiveYears), "rate": Numbers.trimmed(st.rate), "unit": t.kind.unit.text(lang)])
+            }.joined(separator: ConsoleText.listSeparator(lang))
             return """
             <tr><td>\(PerMuFormat.gradeBadge(t.grade, lang))</td><td>\(t.kind.label.text(lang))</td><td>\(steps.isEmpty ? "—" : steps)</td>
             <td>\(t.note?.text(lang) ?? "")</td></tr>

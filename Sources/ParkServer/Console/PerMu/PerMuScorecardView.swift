@@ -31,7 +31,7 @@ struct PerMuScorecardView {
         case .enterprise(_, let own): name = own
         }
         let scheme = PerMuFormat.schemeName(card.scheme.name, card.scheme.version, lang)
-        let schemeHTML: HTML = isStaff ? "<a href=\"/permu/schemes/\(run.schemeID.uuidString)\">\(scheme)</a>" : "\(scheme)"
+        let schemeHTML: HTML = isStaff ? "<a href=\"\(ConsoleURL.permu(.scheme(.value(run.schemeID))))\">\(scheme)</a>" : "\(scheme)"
         var facts: [(String, HTML)] = [
             (PerMuText.year(lang), "\(String(run.year)) · \(run.state.label.text(lang))"),
             (PerMuText.scheme(lang), schemeHTML),
@@ -108,7 +108,7 @@ struct PerMuScorecardView {
             } ?? .empty
             return """
             <li class="\(i == 0 ? "shortfall top" : "shortfall")"><b>\(s.indicator.name.text(lang))</b> \(top)
-            <span class="lost">−\(Numbers.decimal(s.points, digits: 2)) \(lang == .zh ? "分" : "points")</span>
+            <span class="lost">−\(Numbers.decimal(s.points, digits: 2)) \(PerMuText.pointsUnit(lang))</span>
             <div>\(s.explanation.text(lang))</div>\(target)</li>
             """
         }
@@ -120,8 +120,8 @@ struct PerMuScorecardView {
         let rows = card.result.members.map { m -> HTML in
             let n = names[m.enterpriseId].map { PerMuRequest.enterpriseName(zh: $0.zh, en: $0.en, lang) } ?? m.enterpriseId.uuidString
             return """
-            <tr><td><a href="/enterprises/\(m.enterpriseId.uuidString)">\(n)</a></td><td class="num">\(PerMuFormat.mu(m.landMu, lang))</td>
-            <td class="num">\(m.electricityKWh.map { Numbers.decimal($0, digits: 0) + (lang == .zh ? " 千瓦时" : " kWh") } ?? "—")</td>
+            <tr><td><a href="\(ConsoleURL.enterprises(.detail(.value(m.enterpriseId))))">\(n)</a></td><td class="num">\(PerMuFormat.mu(m.landMu, lang))</td>
+            <td class="num">\(m.electricityKWh.map { Numbers.measure($0, .kWh, lang) } ?? "—")</td>
             <td class="num">\(PerMuFormat.money(yuan: m.electricitySurchargeYuan, lang))</td></tr>
             """
         }

@@ -18,8 +18,20 @@ enum PerMuText: TextCatalogue {
     case unitsAxis, parkRank, definition, summaryText, runThisScheme, dryRunHint, viewScheme, unitTotal, evaluatedEnterprise
     case mergedWithOthers, enactedRunOf, from, to, backToOverview, runsOfScheme, chooseDraft, yes, no, belowEmptyHint, rdRatioHint, surchargeBase, surchargeDraft, absent
 
+    case reopened, mergedCount, unitCount, pointsUnit, kWhUnit, defaultBase, schemeVersion, thresholdRule, shareRule, surchargeStep
+
     var text: Bilingual {
         switch self {
+        case .reopened: B("{year} 年度已重新开放，可再次运行并发布评价。", "{year} is re-opened: it can be run and enacted again.")
+        case .mergedCount: B("合并 {n} 家", "{n} merged")
+        case .unitCount: B("共 {total} 个评价对象，第 {page}/{pages} 页", "{total} units, page {page} of {pages}")
+        case .pointsUnit: B("分", "points")
+        case .kWhUnit: B("千瓦时", "kWh")
+        case .defaultBase: B("默认：本年度正式办法", "default: the year's enacted scheme")
+        case .schemeVersion: B("{name} 第 {version} 版", "{name} v{version}")
+        case .thresholdRule: B("总分 ≥ {a} 为 A，≥ {b} 为 B，≥ {c} 为 C，其余为 D", "total ≥ {a} is A, ≥ {b} B, ≥ {c} C, otherwise D")
+        case .shareRule: B("A 前 {a}%，B 其后 {b}%，C 其后 {c}%，D 末 {d}%", "A top {a} %, B next {b} %, C next {c} %, D bottom {d} %")
+        case .surchargeStep: B("连续第 {years} 年起 {rate} {unit}", "from year {years}: {rate} {unit}")
         case .navStaff: B("亩均评价", "Per-mu evaluation")
         case .navEnterprise: B("亩均评价", "My per-mu score")
         case .title: B("亩均效益综合评价", "Per-mu comprehensive evaluation")

@@ -23,10 +23,8 @@ struct PolicyEditorState {
 /// version), the header summary, parameters, facts, versions, and "try on an enterprise".
 enum PolicyEditorPage {
     static func show(_ req: Request, new: Bool) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
         let lang = RequestContext.current.language
-        let q = PerMuRequest.query(req)
+        let q = req.queryParameters
         var state = PolicyEditorState(source: PolicyEditorView.template, diagnostics: [], tryAsOf: req.park.today.iso)
         if new {
             state.notice = (true, PolicyText.newPolicyTemplateNote(lang))
@@ -38,7 +36,7 @@ enum PolicyEditorPage {
                 version = v
             }
             guard let stored = try await PolicyRepository(db: req.db).find(id, version: version) else {
-                throw DomainError.notFound("policy", id: id + (version.map { " v\($0)" } ?? ""))
+                throw Names.notFound(PolicyText.policies, id: id + (version.map { " v\($0)" } ?? ""))
             }
             state.policyID = id
             state.version = stored.version
@@ -51,11 +49,9 @@ enum PolicyEditorPage {
 
     /// The editor's form: `op` = check | save | try.
     static func submit(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        try ConsoleRoutes.checkCSRF(req)
+        let p = try PageContext(req).user()
         let lang = RequestContext.current.language
-        let form = PerMuRequest.form(req)
+        let form = try req.form([String: String].self)
         let source = (form["source"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
         var state = PolicyEditorState(policyID: form["policy_id"].flatMap { $0.isEmpty ? nil : $0 }, source: source,
                                       diagnostics: Policy.diagnose(source), tryEnterprise: form["enterprise"] ?? "",
@@ -68,7 +64,7 @@ enum PolicyEditorPage {
         default:
             do {
                 let saved = try await PolicyRepository(db: req.db, clock: req.park.clock).save(source, by: p)
-                return req.redirect(to: "/policies/\(saved.policy.id)?saved=\(saved.version)", redirectType: .normal)
+                return req.redirect(to: .policies(.policy(.value(saved.policy.id))), [("saved", String(saved.version))])
             } catch let e as DomainError where e.kind == .invalid || e.kind == .tooLarge || e.kind == .forbidden {
                 state.notice = (false, PerMuFormat.refusal(e, lang))
                 return try await PolicyEditorView.response(req, state, status: e.kind == .forbidden ? .forbidden : .badRequest)
@@ -79,9 +75,6 @@ enum PolicyEditorPage {
     /// JSON diagnostics of `source` for the editor script, in the request's language:
     /// `[{severity, line, column, code, message, at}]`.
     static func check(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        try PolicyRequest.checkCSRF(req)
         let lang = RequestContext.current.language
         let source = (try? req.content.get(String.self, at: "source")) ?? ""
         guard source.utf8.count <= 200_000 else {

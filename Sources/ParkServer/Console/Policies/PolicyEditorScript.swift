@@ -17,7 +17,8 @@ enum PolicyEditorScript {
       var status = document.getElementById("check-status");
       var csrfField = form.querySelector("input[name=_csrf]");
       var csrf = csrfField ? csrfField.value : "";
-      var url = form.getAttribute("data-check") || "/policies/check";
+      var url = form.getAttribute("data-check");
+      if (!url) return;
       var marks = {};
       var timer = null, sequence = 0;
 

@@ -14,14 +14,14 @@ enum PolicyEditorView {
         if let id { versions = try await PolicyRepository(db: req.db).versions(id) }
         let latest = versions.first?.version
         let viewingOld: HTML = state.version != nil && state.version != latest
-            ? "<div class=\"notice bad\">\(PolicyText.viewing(lang)) (\(PolicyText.versionOf(lang)) \(state.version ?? 0)); <a href=\"/policies/\(id ?? "")\">\(PolicyText.latestVersion(lang))</a></div>"
+            ? "<div class=\"notice bad\">\(PolicyText.viewing(lang)) (\(PolicyText.versionOf(lang)) \(state.version ?? 0)); <a href=\"\(ConsoleURL.policies(.policy(.value(id ?? ""))))\">\(PolicyText.latestVersion(lang))</a></div>"
             : .empty
         let heading = parsed?.header.title.text(lang) ?? id ?? PolicyText.newPolicy(lang)
         let body: HTML = """
-        <p><a href="/policies">← \(PolicyText.backToPolicies(lang))</a></p>
+        <p><a href="\(ConsoleURL.policies(.list))">← \(PolicyText.backToPolicies(lang))</a></p>
         <h1>\(heading)\(id.map { " <span class=\"mono sub\">\($0)</span>" as HTML } ?? .empty)</h1>
         \(PolicyFormat.notice(state.notice))\(viewingOld)
-        <form method="post" action="/policies" id="policy-editor" data-check="/policies/check?lang=\(lang.rawValue)">\(Markup.csrfField(layout.csrf))
+        <form method="post" action="\(ConsoleURL.policies(.submit))" id="policy-editor" data-check="\(ConsoleURL.policies(.check).href([("lang", lang.rawValue)]))">\(Markup.csrfField(layout.csrf))
         <input type="hidden" name="policy_id" value="\(state.policyID ?? "")">
         <div class="grid editor-grid">
         <section class="card"><h2>\(PolicyText.editor(lang))</h2><p class="sub">\(PolicyText.liveHint(lang))</p>
@@ -34,7 +34,7 @@ enum PolicyEditorView {
         \(PolicyTryPanel.render(state, lang: lang))
         \(versionList(versions, lang: lang))</div>
         </div></form>
-        <script src="/assets/policy-editor.js" defer></script>
+        <script src="\(ConsoleURL.assets(.policyEditorScript))" defer></script>
         """
         return layout.response(heading, .policies, body, status: status)
     }
@@ -94,7 +94,7 @@ enum PolicyEditorView {
     static func versionList(_ versions: [PolicyRepository.Stored], lang: Language) -> HTML {
         guard !versions.isEmpty else { return .empty }
         let items = versions.map { v -> HTML in
-            "<li><a href=\"/policies/\(v.policy.id)?version=\(v.version)\">\(PolicyText.versionOf(lang)) \(v.version)</a> · \(v.createdBy) · \(PerMuFormat.date(millis: v.createdAtMillis, lang))</li>"
+            "<li><a href=\"\(ConsoleURL.policies(.policy(.value(v.policy.id))).href([("version", String(v.version))]))\">\(PolicyText.versionOf(lang)) \(v.version)</a> · \(v.createdBy) · \(PerMuFormat.date(millis: v.createdAtMillis, lang))</li>"
         }
         return "<section class=\"card\"><h2>\(PolicyText.versions(lang))</h2><ul class=\"notes\">\(items)</ul></section>"
     }

@@ -8,34 +8,34 @@ import Vapor
 /// refused field is named and the typed values kept. Saved, it goes back to the answers.
 enum PolicyFactsForm {
     /// The enterprise the form is for and where its answers are: its own (`/policies/me`) or, for staff, any.
-    static func target(_ req: Request, _ p: Principal) throws -> (id: UUID, base: String) {
+    /// (The staff routes are behind `RequireStaff`; `/policies/me/facts` is the firm's own.)
+    static func target(_ req: Request, _ p: Principal) throws -> (id: UUID, base: PolicyPortalScope) {
         if req.parameters.get("id") != nil {
-            try p.requireStaff()
-            let id = try PerMuRequest.uuid(req, "id", entity: "enterprise")
-            return (id, "/policies/enterprise/\(id.uuidString)")
+            let id = try req.pathID()
+            return (id, .enterprise(id))
         }
         guard !p.isStaff, let own = p.enterpriseID else {
             throw DomainError(.forbidden, code: "forbidden", en: "this account is not linked to an enterprise", zh: "该账号未关联企业")
         }
-        return (own, "/policies/me")
+        return (own, .mine)
     }
 
     static func show(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
+        let p = try PageContext(req).user()
         let (id, base) = try target(req, p)
         let entries = try await EnterpriseFactRepository(db: req.db).entries(enterprise: id)
-        let rawYear = PerMuRequest.query(req)["year"] ?? ""
+        let rawYear = req.queryParameters["year"] ?? ""
         let year = Int(rawYear) ?? (req.park.today.year - 1)
         var values: [String: String] = ["year": String(year)]
         for e in entries where e.year == 0 || e.year == year { values[e.fact] = e.text }
         return try await render(req, enterprise: id, base: base, values: values)
     }
 
-    static func render(_ req: Request, enterprise id: UUID, base: String, values: [String: String], error: DomainError? = nil,
+    static func render(_ req: Request, enterprise id: UUID, base: PolicyPortalScope, values: [String: String], error: DomainError? = nil,
                        status: HTTPResponseStatus = .ok) async throws -> Response {
         let layout = Layout(req)
         let lang = layout.lang
-        guard let e = try await req.park.enterprises.find(id) else { throw DomainError.notFound("enterprise", id: id.uuidString) }
+        guard let e = try await req.park.enterprises.find(id) else { throw Names.notFound(ConsoleText.enterpriseRecord, id: id.uuidString) }
         let held = Set((values["certifications"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
         let bad = error?.field
         let certs = PolicyFactCatalogue.certificationCodes.map { c -> HTML in
@@ -47,10 +47,10 @@ enum PolicyFactsForm {
             + (PolicyFactCatalogue.builtIn["hq_tier"]?.values ?? []).map { Markup.option($0, PolicyFormat.hqTier($0).text(lang), selected: values["hq_tier"]) }
         func invalid(_ f: String) -> String { bad == f ? " invalid" : "" }
         let body: HTML = """
-        <p><a href="\(base)">← \(PolicyText.backToMine(lang))</a></p>
+        <p><a href="\(base.page)">← \(PolicyText.backToMine(lang))</a></p>
         <h1>\(PolicyText.factsTitle(lang)) · \(PolicyFormat.name(zh: e.nameZh, en: e.nameEn, lang))</h1>
-        \(PolicyFormat.notice(error.map { (false, PerMuFormat.refusal($0, lang)) }))
-        <form method="post" action="\(base)/facts" class="card">\(Markup.csrfField(layout.csrf))<p class="sub">\(PolicyText.factsIntro(lang))</p>
+        \(error.map { Notice.refusal($0, lang) }.html)
+        <form method="post" action="\(base.saveFacts)" class="card">\(Markup.csrfField(layout.csrf))<p class="sub">\(PolicyText.factsIntro(lang))</p>
         <fieldset class="plain\(invalid("certifications"))"><legend>\(PolicyText.certifications(lang))</legend><div class="stack">\(certs)</div></fieldset>
         <div class="filters spaced"><label class="\(invalid("hq_tier"))">\(PolicyText.hqTier(lang))<select name="hq_tier">\(tiers)</select></label></div>
         <div class="filters spaced">
@@ -63,10 +63,9 @@ enum PolicyFactsForm {
     }
 
     static func submit(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
+        let p = try PageContext(req).user()
         let (id, base) = try target(req, p)
-        try ConsoleRoutes.checkCSRF(req)
-        let form = PerMuRequest.form(req)
+        let form = try req.form([String: String].self)
         let certs = PolicyFactCatalogue.certificationCodes.filter { !(form["cert_\($0)"] ?? "").isEmpty }
         var values: [String: String] = [
             "certifications": certs.joined(separator: ";"), "hq_tier": form["hq_tier"] ?? "", "year": form["year"] ?? "",
@@ -92,7 +91,7 @@ enum PolicyFactsForm {
                 if normalised == (before.first { $0.fact == name }?.text ?? "") { continue }
                 try await repo.set(enterprise: id, fact: name, year: year, text: text, by: p)
             }
-            return req.redirect(to: "\(base)?saved=1", redirectType: .normal)
+            return req.redirect(to: base.page, [("saved", "1")])
         } catch let e as DomainError where e.kind == .invalid {
             return try await render(req, enterprise: id, base: base, values: values, error: e, status: .badRequest)
         }

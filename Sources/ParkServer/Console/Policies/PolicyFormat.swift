@@ -13,7 +13,7 @@ enum PolicyFormat {
 
     static func validity(_ h: PolicyHeader, _ lang: Language) -> String {
         if let to = h.validTo { return "\(h.validFrom.iso) – \(to.iso)" }
-        return lang == .zh ? "\(h.validFrom.iso) 起（长期）" : "from \(h.validFrom.iso) (open-ended)"
+        return PolicyText.openEnded(lang, ["from": h.validFrom.iso])
     }
 
     static func rule(_ r: PolicyBudgetRule, _ lang: Language) -> String {
@@ -36,7 +36,7 @@ enum PolicyFormat {
         case (.byRank, .zh): "按排名分配：按排名依次全额兑现，预算用尽后其余企业不予兑现。"
         case (.byRank, .en): "By rank: amounts are paid in full in rank order until the budget runs out; the rest get nothing."
         }
-        return "<li><strong>\(size)</strong>\(lang == .zh ? "。" : ". ")\(effect)</li>"
+        return "<li><strong>\(size)</strong>\(PolicyText.sentenceEnd(lang))\(effect)</li>"
     }
 
     static func applicationBadge(_ h: PolicyHeader, _ lang: Language) -> HTML {
@@ -54,9 +54,9 @@ enum PolicyFormat {
 
     static func grantState(_ s: PolicyRunRepository.Grant.State, _ lang: Language) -> HTML {
         switch s {
-        case .proposed: Markup.badge(lang == .zh ? "待确认" : "proposed", kind: "f500")
-        case .confirmed: Markup.badge(lang == .zh ? "已确认" : "confirmed", kind: "rd")
-        case .rejected: Markup.badge(lang == .zh ? "不予兑现" : "rejected", kind: "off")
+        case .proposed: Markup.badge(PolicyText.grantProposed(lang), kind: "f500")
+        case .confirmed: Markup.badge(PolicyText.grantConfirmed(lang), kind: "rd")
+        case .rejected: Markup.badge(PolicyText.grantRejected(lang), kind: "off")
         }
     }
 
@@ -97,7 +97,7 @@ enum PolicyFormat {
         case .codeList(let domain)?:
             let items = text.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard !items.isEmpty else { return PolicyText.none(lang) }
-            return items.map { PolicyValueLabels.label(domain: domain, code: $0).text(lang) }.joined(separator: lang == .zh ? "、" : ", ")
+            return items.map { PolicyValueLabels.label(domain: domain, code: $0).text(lang) }.joined(separator: PolicyText.listComma(lang))
         default: return units(text, lang)
         }
     }
@@ -122,17 +122,17 @@ enum PolicyFormat {
 
     static func factSource(_ s: PolicyFact.Source, _ lang: Language) -> String {
         switch s {
-        case .registry: lang == .zh ? "企业登记" : "register"
-        case .yearly: lang == .zh ? "年度数据" : "yearly figures"
-        case .lease: lang == .zh ? "用地合同" : "leases"
-        case .permu: lang == .zh ? "亩均评价" : "per-mu evaluation"
-        case .energy: lang == .zh ? "能耗" : "energy"
+        case .registry: PolicyText.sourceRegistry(lang)
+        case .yearly: PolicyText.sourceYearly(lang)
+        case .lease: PolicyText.sourceLease(lang)
+        case .permu: PolicyText.sourcePerMu(lang)
+        case .energy: PolicyText.sourceEnergy(lang)
         }
     }
 
     /// "第 3 行第 5 列" / "line 3, column 5".
     static func position(_ line: Int, _ column: Int, _ lang: Language) -> String {
-        lang == .zh ? "第 \(line) 行第 \(column) 列" : "line \(line), column \(column)"
+        PolicyText.linePosition(lang, ["line": String(line), "column": String(column)])
     }
 
     /// The diagnostics list the editor script keeps up to date (id `diagnostics`).
@@ -147,7 +147,7 @@ enum PolicyFormat {
         return "<ul id=\"diagnostics\" class=\"diagnostics\" data-ok=\"\(PolicyText.noProblems(lang))\">\(ok)\(items)</ul>"
     }
 
-    static func notice(_ n: (ok: Bool, text: String)?) -> HTML { PerMuFormat.notice(n) }
+    static func notice(_ n: (ok: Bool, text: String)?) -> HTML { n.map { Notice(ok: $0.ok, text: $0.text) }.html }
 
     static func name(zh: String, en: String, _ lang: Language) -> String { PerMuRequest.enterpriseName(zh: zh, en: en, lang) }
 
@@ -170,14 +170,5 @@ enum PolicyRequest {
     static func policyID(_ req: Request) throws -> String {
         guard let id = req.parameters.get("id"), !id.isEmpty else { throw DomainError.required("id") }
         return id
-    }
-
-    /// The session's CSRF token from the `X-CSRF-Token` header (the editor script) or the `_csrf` field.
-    static func checkCSRF(_ req: Request) throws {
-        if let sent = req.headers.first(name: "X-CSRF-Token"), let expected = RequestContext.current.csrfToken,
-           ConsoleRoutes.constantTimeEqual(sent, expected) {
-            return
-        }
-        try ConsoleRoutes.checkCSRF(req)
     }
 }

@@ -20,7 +20,7 @@ enum PolicyGrantsView {
         let proposed = grants.reduce(Int64(0)) { $0 + $1.proposedFen }
         let confirmed = grants.filter { $0.state == .confirmed }.reduce(Int64(0)) { $0 + $1.proposedFen }
         let open = grants.filter { $0.state == .proposed }.count
-        let base = "/policies/runs/\(run.id.uuidString)"
+        let decide = ConsoleURL.policies(.decideGrants(.value(run.id)))
         let summary = PolicyFormat.facts([
             (PolicyText.budget(lang), "\(PolicyFormat.budget(h, lang))"),
             (PolicyText.budgetRule(lang), "\(PolicyFormat.rule(h.budgetRule, lang))"),
@@ -30,19 +30,19 @@ enum PolicyGrantsView {
         ])
         let rows = grants.map { g -> HTML in
             let actions: HTML = g.state == .proposed ? """
-                <form method="post" action="\(base)/grants" class="inline">\(Markup.csrfField(csrf))<input type="hidden" name="policy" value="\(g.policyID)">
+                <form method="post" action="\(decide)" class="inline">\(Markup.csrfField(csrf))<input type="hidden" name="policy" value="\(g.policyID)">
                 <input type="hidden" name="grant_id" value="\(g.id.uuidString)"><button class="btn small" name="decision" value="confirm">\(PolicyText.confirm(lang))</button>
                 <button class="btn ghost small" name="decision" value="reject">\(PolicyText.reject(lang))</button></form>
                 """ : "\(g.decidedBy ?? "")"
             return """
-            <tr><td><a href="/policies/enterprise/\(g.enterpriseID.uuidString)">\(PolicyFormat.name(zh: g.nameZh, en: g.nameEn, lang))</a>
+            <tr><td><a href="\(ConsoleURL.policies(.enterprise(.value(g.enterpriseID))))">\(PolicyFormat.name(zh: g.nameZh, en: g.nameEn, lang))</a>
             <div class="mono sub">\(g.creditCode)</div></td>
             <td class="num nowrap">\(PolicyFormat.money(g.entitledFen, lang))</td><td class="num nowrap">\(PolicyFormat.money(g.proposedFen, lang))</td>
             <td>\(PolicyFormat.grantState(g.state, lang))</td><td class="nowrap">\(actions)</td></tr>
             """
         }
         let bulk: HTML = open == 0 ? .empty : """
-            <form method="post" action="\(base)/grants" class="inline">\(Markup.csrfField(csrf))<input type="hidden" name="policy" value="\(used.id)">
+            <form method="post" action="\(decide)" class="inline">\(Markup.csrfField(csrf))<input type="hidden" name="policy" value="\(used.id)">
             <button class="btn" name="decision" value="confirm_all">\(PolicyText.confirmAll(lang)) (\(open))</button></form>
             <span class="sub">\(PolicyText.confirmAllHint(lang))</span>
             """
@@ -52,21 +52,19 @@ enum PolicyGrantsView {
             """
         return """
         <section class="card flush" id="grants">\(title)<div class="pad">\(summary)<p class="sub">\(PolicyText.budgetNote(lang))</p>
-        <div class="actions">\(bulk)<a class="btn ghost" href="\(base)/payment.csv?policy=\(used.id)">\(PolicyText.exportPayment(lang))</a></div></div>
+        <div class="actions">\(bulk)<a class="btn ghost" href="\(ConsoleURL.policies(.paymentCSV(.value(run.id))).href([("policy", used.id)]))">\(PolicyText.exportPayment(lang))</a></div></div>
         \(table)</section>
         """
     }
 
     /// `decision` = confirm | reject (one `grant_id`) or confirm_all (every proposal of `policy`).
     static func decide(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        try ConsoleRoutes.checkCSRF(req)
-        let lang = RequestContext.current.language
-        let runID = try PerMuRequest.uuid(req, "id", entity: "run")
-        let form = PerMuRequest.form(req)
+        let ctx = PageContext(req)
+        let p = try ctx.user(), lang = ctx.language
+        let runID = try req.pathID()
+        let form = try req.form([String: String].self)
         let policy = form["policy"].flatMap { $0.isEmpty ? nil : $0 }
-        let repo = PolicyRunRepository(db: req.db, clock: req.park.clock)
+        let repo = PolicyRunRepository(db: ctx.db, clock: ctx.park.clock)
         do {
             let outcome: (count: Int, totalFen: Int64)
             switch form["decision"] ?? "" {
@@ -79,10 +77,10 @@ enum PolicyGrantsView {
             default:
                 throw EnterpriseListRequest.bad("decision", form["decision"] ?? "")
             }
-            let q = HTML.query([("policy", policy), ("decided", String(outcome.count)), ("fen", String(outcome.totalFen))])
-            return req.redirect(to: "/policies/runs/\(runID.uuidString)\(q)#grants", redirectType: .normal)
+            let url = ConsoleURL.policies(.run(.value(runID))).href([("policy", policy), ("decided", String(outcome.count)), ("fen", String(outcome.totalFen))])
+            return req.redirect(to: url + "#grants", redirectType: .normal)
         } catch let e as DomainError where e.kind == .invalid || e.kind == .conflict || e.kind == .notFound {
-            return try await PolicyRunPage.render(req, notice: (false, PerMuFormat.refusal(e, lang)),
+            return try await PolicyRunPage.render(req, notice: .refusal(e, lang),
                                                   status: e.kind == .conflict ? .conflict : e.kind == .notFound ? .notFound : .badRequest)
         }
     }

@@ -5,23 +5,31 @@ import Vapor
 /// The policy list (staff): every policy's newest version with its header, the "run the match"
 /// form and the recent matching runs.
 enum PolicyListPage {
-    static func render(_ req: Request, notice: (ok: Bool, text: String)? = nil, form: [String: String] = [:],
-                       status: HTTPResponseStatus = .ok) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        let layout = Layout(req)
-        let lang = layout.lang
-        let today = req.park.today
-        let policies = try await PolicyRepository(db: req.db).latest()
-        let runs = try await PolicyRunRepository(db: req.db).all()
-        let body: HTML = """
-        <div class="toolbar"><h1>\(PolicyText.title(lang))</h1><a class="btn" href="/policies/new">\(PolicyText.newPolicy(lang))</a></div>
-        \(PolicyFormat.notice(notice))
-        <section class="card flush"><h2 class="pad">\(PolicyText.policies(lang))</h2>\(table(policies, today: today, lang: lang))</section>
-        <div class="grid g2">\(matchForm(policies, form: form, today: today, csrf: layout.csrf, lang: lang))
-        <section class="card flush"><h2 class="pad">\(PolicyText.recentRuns(lang))</h2>\(runsTable(Array(runs.prefix(20)), lang: lang))</section></div>
-        """
-        return layout.response(PolicyText.title(lang), .policies, body, status: status)
+    struct Model {
+        var policies: [PolicyRepository.Stored]
+        var runs: [PolicyRunRepository.Stored]
+        /// The match form as posted (kept when refused).
+        var form: [String: String]
+        var notice: Notice?
+
+        static func load(form: [String: String] = [:], notice: Notice? = nil, on ctx: PageContext) async throws -> Model {
+            Model(policies: try await PolicyRepository(db: ctx.db).latest(), runs: Array(try await PolicyRunRepository(db: ctx.db).all().prefix(20)),
+                  form: form, notice: notice)
+        }
+    }
+
+    enum View {
+        static func render(_ m: Model, _ ctx: PageContext, status: HTTPResponseStatus = .ok) -> ConsolePage {
+            let lang = ctx.language, today = ctx.today
+            let body: HTML = """
+            <div class="toolbar"><h1>\(PolicyText.title(lang))</h1><a class="btn" href="\(ConsoleURL.policies(.new))">\(PolicyText.newPolicy(lang))</a></div>
+            \(m.notice.html)
+            <section class="card flush"><h2 class="pad">\(PolicyText.policies(lang))</h2>\(PolicyListPage.table(m.policies, today: today, lang: lang))</section>
+            <div class="grid g2">\(PolicyListPage.matchForm(m.policies, form: m.form, today: today, csrf: ctx.csrf, lang: lang))
+            <section class="card flush"><h2 class="pad">\(PolicyText.recentRuns(lang))</h2>\(PolicyListPage.runsTable(m.runs, lang: lang))</section></div>
+            """
+            return ConsolePage(title: PolicyText.title(lang), section: .policies, body: body, status: status)
+        }
     }
 
     static func table(_ list: [PolicyRepository.Stored], today: LocalDate, lang: Language) -> HTML {
@@ -30,8 +38,8 @@ enum PolicyListPage {
             let h = s.policy.header
             let warnings: HTML = s.policy.warnings.isEmpty ? "0" : "<span class=\"badge f500\">\(s.policy.warnings.count)</span>"
             return """
-            <tr><td class="mono"><a href="/policies/\(h.id)">\(h.id)</a></td>
-            <td><a href="/policies/\(h.id)">\(h.title.text(lang))</a><div class="sub">\(h.legalReference)</div></td>
+            <tr><td class="mono"><a href="\(ConsoleURL.policies(.policy(.value(h.id))))">\(h.id)</a></td>
+            <td><a href="\(ConsoleURL.policies(.policy(.value(h.id))))">\(h.title.text(lang))</a><div class="sub">\(h.legalReference)</div></td>
             <td>\(h.department.text(lang))</td>
             <td class="nowrap">\(PolicyFormat.validity(h, lang))<div>\(PolicyFormat.inForceBadge(h, today: today, lang))</div></td>
             <td class="num nowrap">\(PolicyFormat.budget(h, lang))</td>
@@ -52,7 +60,7 @@ enum PolicyListPage {
             + list.map { Markup.option($0.policy.id, "\($0.policy.id) · \($0.policy.header.title.text(lang))", selected: selected) }
         return """
         <section class="card"><h2>\(PolicyText.runMatch(lang))</h2><p class="sub">\(PolicyText.runMatchHint(lang))</p>
-        <form method="post" action="/policies/match" class="filters">\(Markup.csrfField(csrf))
+        <form method="post" action="\(ConsoleURL.policies(.match))" class="filters">\(Markup.csrfField(csrf))
         <label>\(PolicyText.asOf(lang))<input type="date" name="as_of" value="\(form["as_of"] ?? today.iso)" required></label>
         <label>\(PolicyText.onePolicy(lang))<select name="policy">\(options)</select></label>
         <button class="btn">\(PolicyText.runButton(lang))</button></form></section>
@@ -63,7 +71,7 @@ enum PolicyListPage {
         guard !runs.isEmpty else { return "<p class=\"sub pad\">\(PolicyText.noRuns(lang))</p>" }
         let rows = runs.map { r -> HTML in
             """
-            <tr><td class="nowrap"><a href="/policies/runs/\(r.id.uuidString)">\(r.asOf.iso)</a></td><td class="num">\(String(r.dataYear))</td>
+            <tr><td class="nowrap"><a href="\(ConsoleURL.policies(.run(.value(r.id))))">\(r.asOf.iso)</a></td><td class="num">\(String(r.dataYear))</td>
             <td class="num">\(r.policies.count)</td><td class="num">\(r.enterprises)</td><td class="num">\(r.eligible)</td>
             <td class="num">\(r.undetermined)</td>
             <td>\(r.createdBy)<div class="sub">\(PerMuFormat.date(millis: r.createdAtMillis, lang))</div></td></tr>
@@ -77,18 +85,15 @@ enum PolicyListPage {
     }
 
     static func match(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        try ConsoleRoutes.checkCSRF(req)
-        let lang = RequestContext.current.language
-        let form = PerMuRequest.form(req)
+        let ctx = PageContext(req)
+        let form = try req.form([String: String].self)
         do {
-            let asOf = try PolicyRequest.date(form["as_of"], field: "as_of", default: req.park.today)
+            let asOf = try PolicyRequest.date(form["as_of"], field: "as_of", default: ctx.today)
             let policy = form["policy"].flatMap { $0.isEmpty ? nil : $0 }
-            let run = try await PolicyRunRepository(db: req.db, clock: req.park.clock).match(asOf: asOf, policyID: policy, by: p)
-            return req.redirect(to: "/policies/runs/\(run.id.uuidString)", redirectType: .normal)
+            let run = try await PolicyRunRepository(db: ctx.db, clock: ctx.park.clock).match(asOf: asOf, policyID: policy, by: try ctx.user())
+            return req.redirect(to: .policies(.run(.value(run.id))))
         } catch let e as DomainError where e.kind == .invalid || e.kind == .notFound {
-            return try await render(req, notice: (false, PerMuFormat.refusal(e, lang)), form: form, status: .badRequest)
+            return View.render(try await Model.load(form: form, notice: .refusal(e, ctx.language), on: ctx), ctx, status: .badRequest).response(ctx)
         }
     }
 }

@@ -20,7 +20,7 @@ enum PolicyPages {
             res.headers.cacheControl = .init(maxAge: 3600)
             return res
         }
-        router.on(.policies(.list)) { req in try await PolicyListPage.render(req) }
+        router.page(.policies(.list)) { ctx, _ in PolicyListPage.View.render(try await PolicyListPage.Model.load(on: ctx), ctx) }
         router.on(.policies(.match)) { req in try await PolicyListPage.match(req) }
         router.on(.policies(.new)) { req in try await PolicyEditorPage.show(req, new: true) }
         router.on(.policies(.submit), body: .collect(maxSize: maxSource)) { req in try await PolicyEditorPage.submit(req) }

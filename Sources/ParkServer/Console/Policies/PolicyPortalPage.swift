@@ -8,30 +8,29 @@ import Vapor
 /// staff see any enterprise's at /policies/enterprise/:id.
 enum PolicyPortalPage {
     static func mine(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        if p.isStaff { return req.redirect(to: "/policies", redirectType: .normal) }
+        let p = try PageContext(req).user()
+        if p.isStaff { return req.redirect(to: .policies(.list)) }
         guard let own = p.enterpriseID else {
             throw DomainError(.forbidden, code: "forbidden", en: "this account is not linked to an enterprise", zh: "该账号未关联企业")
         }
-        return try await render(req, enterprise: own, base: "/policies/me", by: p)
+        return try await render(req, enterprise: own, base: .mine, by: p)
     }
 
     static func staff(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        let id = try PerMuRequest.uuid(req, "id", entity: "enterprise")
-        return try await render(req, enterprise: id, base: "/policies/enterprise/\(id.uuidString)", by: p)
+        let p = try PageContext(req).user()
+        let id = try req.pathID()
+        return try await render(req, enterprise: id, base: .enterprise(id), by: p)
     }
 
-    static func render(_ req: Request, enterprise id: UUID, base: String, by p: Principal,
+    static func render(_ req: Request, enterprise id: UUID, base: PolicyPortalScope, by p: Principal,
                        notice: (ok: Bool, text: String)? = nil) async throws -> Response {
         let layout = Layout(req)
         let lang = layout.lang
-        guard let e = try await req.park.enterprises.find(id) else { throw DomainError.notFound("enterprise", id: id.uuidString) }
+        guard let e = try await req.park.enterprises.find(id) else { throw Names.notFound(ConsoleText.enterpriseRecord, id: id.uuidString) }
         let today = req.park.today
         let answers = try await PolicyRunRepository(db: req.db, clock: req.park.clock).forEnterprise(id, asOf: today, by: p)
         var notice = notice
-        if notice == nil, PerMuRequest.query(req)["saved"] != nil { notice = (true, PolicyText.factsSaved(lang)) }
+        if notice == nil, req.query[String.self, at: "saved"] != nil { notice = (true, PolicyText.factsSaved(lang)) }
         let link = { (fact: String) -> HTML in supplyLink(fact, enterprise: id, base: base, staff: p.isStaff, lang: lang) }
         let entitled = answers.filter { $0.explanation.outcome.status == .eligible }
             .sorted { ($0.explanation.outcome.amountFen ?? 0) > ($1.explanation.outcome.amountFen ?? 0) }
@@ -39,15 +38,15 @@ enum PolicyPortalPage {
         let undetermined = answers.filter { $0.explanation.outcome.status == .undetermined }
         let total = entitled.compactMap(\.explanation.outcome.amountFen).reduce(Int64(0), +)
         let name = PolicyFormat.name(zh: e.nameZh, en: e.nameEn, lang)
-        let back: HTML = p.isStaff ? "<p><a href=\"/policies\">← \(PolicyText.backToPolicies(lang))</a> · <a href=\"/enterprises/\(id.uuidString)\">\(ConsoleText.enterprise(lang))</a></p>" : .empty
+        let back: HTML = p.isStaff ? "<p><a href=\"\(ConsoleURL.policies(.list))\">← \(PolicyText.backToPolicies(lang))</a> · <a href=\"\(ConsoleURL.enterprises(.detail(.value(id))))\">\(ConsoleText.enterprise(lang))</a></p>" : .empty
         let body: HTML = """
-        \(back)<h1>\(PolicyText.myTitle(lang)) · \(name)</h1>\(PolicyFormat.notice(notice))
+        \(back)<h1>\(PolicyText.myTitle(lang)) · \(name)</h1>\(notice.map { Notice(ok: $0.ok, text: $0.text) }.html)
         <section class="card"><p>\(PolicyText.myIntro(lang))</p>
         <div class="grid g4"><div class="stat"><div class="v">\(entitled.count)</div><div class="k">\(PolicyText.entitledSection(lang))</div></div>
         <div class="stat"><div class="v">\(PolicyFormat.money(total, lang))</div><div class="k">\(PolicyText.netTotal(lang))</div></div>
         <div class="stat"><div class="v">\(undetermined.count)</div><div class="k">\(PolicyText.undeterminedSection(lang))</div></div>
         <div class="stat"><div class="v">\(notEntitled.count)</div><div class="k">\(PolicyText.notEntitledSection(lang))</div></div></div>
-        <p class="spaced"><span class="sub">\(PolicyText.asOf(lang)) \(today.iso)</span> · <a class="btn ghost small" href="\(base)/facts">\(PolicyText.supplyFacts(lang))</a></p></section>
+        <p class="spaced"><span class="sub">\(PolicyText.asOf(lang)) \(today.iso)</span> · <a class="btn ghost small" href="\(base.facts)">\(PolicyText.supplyFacts(lang))</a></p></section>
         <section class="card" id="entitled"><h2>\(PolicyText.entitledSection(lang)) (\(entitled.count))</h2>
         \(list(entitled, lang: lang) { x in PolicyExplanationView(explanation: x, lang: lang, supplyLink: link, forStaff: p.isStaff).render() })</section>
         <section class="card" id="undetermined"><h2>\(PolicyText.undeterminedSection(lang)) (\(undetermined.count))</h2>
@@ -77,11 +76,11 @@ enum PolicyPortalPage {
     }
 
     /// Where a missing fact can be supplied: the facts form, the lease reports, the per-mu page, or the park.
-    static func supplyLink(_ fact: String, enterprise: UUID, base: String, staff: Bool, lang: Language) -> HTML {
-        if PolicyFactText.supplied.contains(fact) { return "<a href=\"\(base)/facts\">\(PolicyText.supplyLink(lang))</a>" }
+    static func supplyLink(_ fact: String, enterprise: UUID, base: PolicyPortalScope, staff: Bool, lang: Language) -> HTML {
+        if PolicyFactText.supplied.contains(fact) { return "<a href=\"\(base.facts)\">\(PolicyText.supplyLink(lang))</a>" }
         switch PolicyFactCatalogue.builtIn[fact]?.source {
-        case .yearly?, .energy?, .lease?: return "<a href=\"/enterprises/\(enterprise.uuidString)\">\(PolicyText.reportLink(lang))</a>"
-        case .permu?: return "<a href=\"\(staff ? "/permu" : "/permu/me")\">\(PolicyText.permuLink(lang))</a>"
+        case .yearly?, .energy?, .lease?: return "<a href=\"\(ConsoleURL.enterprises(.detail(.value(enterprise))))\">\(PolicyText.reportLink(lang))</a>"
+        case .permu?: return "<a href=\"\(staff ? ConsoleURL.permu(.overview) : ConsoleURL.permu(.mine))\">\(PolicyText.permuLink(lang))</a>"
         default: return "<span class=\"sub\">\(PolicyText.contactPark(lang))</span>"
         }
     }

@@ -35,27 +35,25 @@ struct PolicyResultsRequest {
 
     var statusCode: String? { status.map { $0 == .eligible ? "eligible" : "undetermined" } }
 
-    func params(_ changes: [String: String?] = [:]) -> String {
+    func params(_ changes: [String: String?] = [:]) -> [(String, String?)] {
         var p: [(String, String?)] = [("policy", policy), ("status", statusCode), ("q", search), ("page", String(page)),
                                       ("per_page", perPage == 50 ? nil : String(perPage))]
         for (k, v) in changes {
             if let i = p.firstIndex(where: { $0.0 == k }) { p[i].1 = v } else { p.append((k, v)) }
         }
-        return HTML.query(p)
+        return p
     }
 }
 
 /// One matching run (staff): what it used, the matched list per policy with filters, pager and CSV
 /// export, and the grants of policies paid without application.
 enum PolicyRunPage {
-    static func render(_ req: Request, notice: (ok: Bool, text: String)? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
-        let layout = Layout(req)
-        let lang = layout.lang
-        let runs = PolicyRunRepository(db: req.db)
-        let run = try await runs.require(try PerMuRequest.uuid(req, "id", entity: "run"))
-        let q = PerMuRequest.query(req)
+    static func render(_ req: Request, notice: Notice? = nil, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let ctx = PageContext(req)
+        let lang = ctx.language
+        let runs = PolicyRunRepository(db: ctx.db)
+        let run = try await runs.require(try req.pathID())
+        let q = req.queryParameters
         let request = try PolicyResultsRequest(q, run: run)
         let page = try await runs.results(runID: run.id, policyID: request.policy, status: request.status, search: request.search,
                                           page: request.page, perPage: request.perPage)
@@ -64,15 +62,15 @@ enum PolicyRunPage {
         for u in run.policies { used[u.id] = try await repo.find(u.id, version: u.version) }
         var notice = notice
         if notice == nil, let n = q["decided"], let fen = q["fen"].flatMap({ Int64($0) }) {
-            notice = (true, "\(PolicyText.decidedCount(lang)): \(n) · \(PolicyFormat.money(fen, lang))")
+            notice = Notice(ok: true, text: "\(PolicyText.decidedCount(lang)): \(n) · \(PolicyFormat.money(fen, lang))")
         }
         let selected = request.policy.flatMap { used[$0] }
         let grants: HTML = if let selected, let u = run.policies.first(where: { $0.id == selected.policy.id }) {
-            try await PolicyGrantsView.render(run: run, used: u, policy: selected, csrf: layout.csrf, lang: lang, db: req.db)
+            try await PolicyGrantsView.render(run: run, used: u, policy: selected, csrf: ctx.csrf, lang: lang, db: ctx.db)
         } else { .empty }
         let body: HTML = """
-        <p><a href="/policies">← \(PolicyText.backToPolicies(lang))</a></p>
-        <h1>\(PolicyText.runTitle(lang)) · \(PolicyText.asOf(lang)) \(run.asOf.iso)</h1>\(PolicyFormat.notice(notice))
+        <p><a href="\(ConsoleURL.policies(.list))">← \(PolicyText.backToPolicies(lang))</a></p>
+        <h1>\(PolicyText.runTitle(lang)) · \(PolicyText.asOf(lang)) \(run.asOf.iso)</h1>\(notice.html)
         <section class="card">\(PolicyFormat.facts([
             (PolicyText.asOf(lang), "\(run.asOf.iso)"), (PolicyText.dataYear(lang), "\(String(run.dataYear))"),
             (PolicyText.enterprises(lang), "\(run.enterprises)"), (PolicyText.eligible(lang), "\(run.eligible)"),
@@ -83,7 +81,7 @@ enum PolicyRunPage {
         \(results(run, page: page, request: request, used: used, lang: lang))
         \(grants)
         """
-        return layout.response("\(PolicyText.runTitle(lang)) \(run.asOf.iso)", .policies, body, status: status)
+        return ConsolePage(title: "\(PolicyText.runTitle(lang)) \(run.asOf.iso)", section: .policies, body: body, status: status).response(ctx)
     }
 
     static func usedTable(_ run: PolicyRunRepository.Stored, used: [String: PolicyRepository.Stored], request: PolicyResultsRequest,
@@ -96,9 +94,9 @@ enum PolicyRunPage {
             let overrun = h.flatMap { PolicyBudget.overrun(entitledFen: u.amountFen, budgetFen: $0.budgetFen) }
             if let overrun, let h { warnings.append(PolicyFormat.overBudget(title, overrun, rule: h.budgetRule, lang)) }
             return """
-            <tr class="\(u.id == request.policy ? "selected" : "")"><td><a href="/policies/runs/\(run.id.uuidString)?policy=\(u.id)">\(title)</a>
+            <tr class="\(u.id == request.policy ? "selected" : "")"><td><a href="\(ConsoleURL.policies(.run(.value(run.id))).href([("policy", u.id)]))">\(title)</a>
             <div class="mono sub">\(u.id)</div></td>
-            <td class="num"><a href="/policies/\(u.id)?version=\(u.version)" title="\(PolicyText.digest(lang)) \(u.digest)">\(u.version)</a></td>
+            <td class="num"><a href="\(ConsoleURL.policies(.policy(.value(u.id))).href([("version", String(u.version))]))" title="\(PolicyText.digest(lang)) \(u.digest)">\(u.version)</a></td>
             <td>\(h.map { PolicyFormat.applicationBadge($0, lang) } ?? .empty)</td>
             <td class="num">\(u.eligible)</td><td class="num">\(u.undetermined)</td>
             <td class="num nowrap">\(FenText.scaled(u.amountFen, lang))</td>
@@ -118,27 +116,27 @@ enum PolicyRunPage {
 
     static func results(_ run: PolicyRunRepository.Stored, page: Page<PolicyRunRepository.Row>, request: PolicyResultsRequest,
                         used: [String: PolicyRepository.Stored], lang: Language) -> HTML {
-        let base = "/policies/runs/\(run.id.uuidString)"
+        let base = ConsoleURL.policies(.run(.value(run.id)))
         let policyOptions = run.policies.map { Markup.option($0.id, used[$0.id].map { PolicyFormat.title($0, lang) } ?? $0.id, selected: request.policy) }
         let statusOptions = [Markup.option("", PolicyText.all(lang), selected: request.statusCode),
                              Markup.option("eligible", PolicyStatus.eligible.label.text(lang), selected: request.statusCode),
                              Markup.option("undetermined", PolicyStatus.undetermined.label.text(lang), selected: request.statusCode)]
         let rows = page.items.map { r -> HTML in
-            let missing = r.missing.map { PolicyFormat.factLabel($0, lang) }.joined(separator: lang == .zh ? "、" : ", ")
+            let missing = r.missing.map { PolicyFormat.factLabel($0, lang) }.joined(separator: PolicyText.listComma(lang))
             return """
-            <tr><td><a href="/policies/enterprise/\(r.enterpriseID.uuidString)">\(PolicyFormat.name(zh: r.nameZh, en: r.nameEn, lang))</a></td>
+            <tr><td><a href="\(ConsoleURL.policies(.enterprise(.value(r.enterpriseID))))">\(PolicyFormat.name(zh: r.nameZh, en: r.nameEn, lang))</a></td>
             <td class="mono">\(r.creditCode)</td><td>\(PolicyFormat.statusBadge(r.status, lang))</td>
             <td class="num nowrap">\(r.amountFen.map { PolicyFormat.money($0, lang) } ?? "—")</td><td>\(missing.isEmpty ? "—" : missing)</td></tr>
             """
         }
-        let totalText = lang == .zh ? "共 \(page.total) 家，第 \(page.page)/\(page.pageCount) 页" : "\(page.total) enterprises, page \(page.page) of \(page.pageCount)"
-        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page - 1)]))\">\(PolicyText.previous(lang))</a>" : .empty
-        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"\(base)\(request.params(["page": String(page.page + 1)]))\">\(PolicyText.next(lang))</a>" : .empty
+        let totalText = PolicyText.resultCount(lang, ["total": Numbers.count(page.total), "page": String(page.page), "pages": String(page.pageCount)])
+        let prev: HTML = page.page > 1 ? "<a class=\"btn ghost small\" href=\"\(base.href(request.params(["page": String(page.page - 1)])))\">\(PolicyText.previous(lang))</a>" : .empty
+        let next: HTML = page.page < page.pageCount ? "<a class=\"btn ghost small\" href=\"\(base.href(request.params(["page": String(page.page + 1)])))\">\(PolicyText.next(lang))</a>" : .empty
         let table: HTML = page.items.isEmpty ? "<p class=\"sub pad\">\(PolicyText.noResults(lang))</p>" : """
             <div class="scroll"><table><thead><tr><th>\(PolicyText.enterprise(lang))</th><th>\(ConsoleText.creditCode(lang))</th><th>\(PolicyText.status(lang))</th>
             <th class="num">\(PolicyText.amount(lang))</th><th>\(PolicyText.missingFacts(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
-        let csv = "\(base)/results.csv" + HTML.query([("policy", request.policy), ("status", request.statusCode), ("q", request.search)])
+        let csv = ConsoleURL.policies(.resultsCSV(.value(run.id))).href([("policy", request.policy), ("status", request.statusCode), ("q", request.search)])
         return """
         <section class="card flush" id="matched"><h2 class="pad">\(PolicyText.matched(lang))</h2>
         <form class="filters pad" method="get" action="\(base)">
@@ -152,11 +150,9 @@ enum PolicyRunPage {
     }
 
     static func resultsCSV(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
         let runs = PolicyRunRepository(db: req.db)
-        let run = try await runs.require(try PerMuRequest.uuid(req, "id", entity: "run"))
-        let request = try PolicyResultsRequest(PerMuRequest.query(req), run: run)
+        let run = try await runs.require(try req.pathID())
+        let request = try PolicyResultsRequest(req.queryParameters, run: run)
         var out = "\u{FEFF}" + CSVWriter.line(["policy_id", "credit_code", "name_zh", "name_en", "status", "amount_yuan", "missing_facts"]) + "\n"
         var page = 1
         while true {
@@ -175,11 +171,9 @@ enum PolicyRunPage {
     }
 
     static func paymentCSV(_ req: Request) async throws -> Response {
-        let p = try ConsoleRoutes.requireLogin(req)
-        try p.requireStaff()
         let runs = PolicyRunRepository(db: req.db)
-        let run = try await runs.require(try PerMuRequest.uuid(req, "id", entity: "run"))
-        let policy = PerMuRequest.query(req)["policy"].flatMap { $0.isEmpty ? nil : $0 }
+        let run = try await runs.require(try req.pathID())
+        let policy = req.queryParameters["policy"].flatMap { $0.isEmpty ? nil : $0 }
         let data = try await runs.paymentCSV(runID: run.id, policyID: policy)
         return EnterpriseFiles.download(data, name: "policy-payment-\(run.asOf.iso)-\(policy ?? "all").csv")
     }

@@ -18,8 +18,24 @@ enum PolicyText: TextCatalogue {
     case viewing, latestVersion, decidedCount, perPage, undeterminedAmount, enterpriseCount, effective, notEligible, yes, no
     case surcharge, netTotal, overBudgetTitle, showCode
 
+    case openEnded, sentenceEnd, grantProposed, grantConfirmed, grantRejected, listComma, sourceRegistry, sourceYearly, sourceLease
+    case sourcePerMu, sourceEnergy, linePosition, resultCount
+
     var text: Bilingual {
         switch self {
+        case .openEnded: B("{from} 起（长期）", "from {from} (open-ended)")
+        case .sentenceEnd: B("。", ". ")
+        case .grantProposed: B("待确认", "proposed")
+        case .grantConfirmed: B("已确认", "confirmed")
+        case .grantRejected: B("不予兑现", "rejected")
+        case .listComma: B("、", ", ")
+        case .sourceRegistry: B("企业登记", "register")
+        case .sourceYearly: B("年度数据", "yearly figures")
+        case .sourceLease: B("用地合同", "leases")
+        case .sourcePerMu: B("亩均评价", "per-mu evaluation")
+        case .sourceEnergy: B("能耗", "energy")
+        case .linePosition: B("第 {line} 行第 {column} 列", "line {line}, column {column}")
+        case .resultCount: B("共 {total} 家，第 {page}/{pages} 页", "{total} enterprises, page {page} of {pages}")
         case .navStaff: B("政策", "Policies")
         case .navEnterprise: B("惠企政策", "Policies for me")
         case .title: B("惠企政策", "Support policies")
