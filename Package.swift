@@ -70,6 +70,7 @@ let package = Package(
                 .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            resources: [.copy("Console/Land/BaseMap/sip-basemap.geojson")],
             swiftSettings: swiftSettings
         ),
         // Command-line commands (a library so tests can drive them).

@@ -104,7 +104,7 @@ final class ConsoleRouteWalkTests: ServerTestCase {
 
     func testTheOpenRoutesAreOnlyTheSignInAndTheAssets() {
         XCTAssertEqual(Self.publicRoutes, ["GET healthz", "GET metrics", "GET openapi.yaml", "GET login", "POST login", "GET assets/park.css",
-                                           "GET assets/icon.svg", "GET favicon.ico", "GET assets/policy-editor.js"])
+                                           "GET assets/icon.svg", "GET favicon.ico", "GET assets/policy-editor.js", "GET assets/land-map.js"])
     }
 
     func testWithoutASessionEveryPageSendsToTheSignInAndEveryFormIsRefused() async throws {

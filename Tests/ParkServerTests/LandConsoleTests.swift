@@ -40,21 +40,53 @@ final class LandConsoleTests: ServerTestCase {
         let firm = try await page("/land", session: try await login("firm-a"))
         // then
         XCTAssertEqual(zh.status, .ok)
-        XCTAssertTrue(zh.body.string.contains(#"<svg class="map""#))
+        XCTAssertTrue(zh.body.string.contains(#"<svg class="map landmap-svg""#))
         XCTAssertTrue(zh.body.string.contains("<h1>土地出让与弹性年期</h1>"))
-        XCTAssertEqual(zh.body.string.components(separatedBy: "<polygon ").count - 1, 2, "one polygon per parcel")
+        XCTAssertEqual(zh.body.string.components(separatedBy: #"<a href="/parcels/"#).count - 1, 2, "one polygon per parcel")
         XCTAssertTrue(zh.body.string.contains("SIP-001 · 湖东"), "each polygon has its title")
         XCTAssertEqual(zh.body.string.components(separatedBy: #"<svg class="swatch""#).count - 1, LeaseState.allCases.count + 1,
                        "the legend has every state and 'not granted', each an SVG swatch")
         let colours = LeaseState.allCases.map { ParcelMap.colour($0) } + [ParcelMap.colour(nil)]
         XCTAssertEqual(Set(colours).count, colours.count, "each state its own colour")
         XCTAssertEqual(en.status, .ok)
-        XCTAssertTrue(en.body.string.contains(#"<svg class="map""#))
+        XCTAssertTrue(en.body.string.contains(#"<svg class="map landmap-svg""#))
         XCTAssertTrue(en.body.string.contains("<h1>Land and flexible-term leases</h1>"))
         XCTAssertFalse(en.body.string.contains("土地出让与弹性年期"))
         XCTAssertTrue(en.body.string.contains("SIP-001 · Hudong (east of Jinji Lake)"), "sub-areas have English names")
         XCTAssertFalse(en.body.string.contains("湖东"))
+        XCTAssertFalse(en.body.string.contains("金鸡湖"), "the base map's names in English too")
         XCTAssertEqual(firm.status, .forbidden)
+    }
+
+    func testTheMapDrawsTheBaseLayersAScaleAndANorthArrowAndAsksForItsViewport() async throws {
+        // given
+        let session = try await login("land-1")
+        // when
+        let html = try await page("/land?lang=en", session: session).body.string
+        let inView = try await page("/land/map/parcels.geojson?bbox=120.699,31.299,120.712,31.302", session: session)
+        let away = try await page("/land/map/parcels.geojson?bbox=120.64,31.25,120.65,31.26", session: session)
+        let bad = try await page("/land/map/parcels.geojson?bbox=120.8,31.3,120.7,31.4", session: session)
+        let zoomed = try await page("/land?bbox=120.699,31.299,120.712,31.302", session: session).body.string
+        // then: lakes, roads and sub-areas under the parcels; a scale bar and a north arrow
+        XCTAssertEqual(html.components(separatedBy: #"<polygon class="lake""#).count - 1, 3, "Jinji, Dushu, Yangcheng's shore")
+        XCTAssertTrue(html.contains("<title>Jinji Lake</title>") && html.contains("<title>Xinghu Street</title>"))
+        XCTAssertEqual(html.components(separatedBy: #"<polygon class="sub-area""#).count - 1, 8)
+        XCTAssertTrue(html.contains(#"id="scale-bar""#) && html.contains(#"<g class="north">"#))
+        XCTAssertTrue(html.contains(#"<script src="/assets/land-map.js" defer></script>"#))
+        XCTAssertLessThan(html.utf8.count, 200 * 1024)
+        XCTAssertEqual(inView.status, .ok)
+        XCTAssertEqual(inView.headers.contentType?.subType, "geo+json")
+        let doc = try JSONSerialization.jsonObject(with: Data(inView.body.string.utf8)) as? [String: Any]
+        let features = doc?["features"] as? [[String: Any]] ?? []
+        XCTAssertEqual(doc?["mode"] as? String, "parcels")
+        XCTAssertEqual(features.compactMap { ($0["properties"] as? [String: String])?["code"] }.sorted(), ["SIP-001", "SIP-002"],
+                       "the two parcels at 120.700 and 120.701 are in view")
+        XCTAssertTrue(away.body.string.contains(#""features":[]"#), away.body.string)
+        XCTAssertEqual(bad.status, .badRequest, "west beyond east is refused")
+        XCTAssertTrue(zoomed.contains("viewBox="), "the page without script shows the box asked for")
+        let script = try await send(.GET, "/assets/land-map.js")
+        XCTAssertEqual(script.status, .ok)
+        XCTAssertTrue(script.body.string.contains("getAttribute(\"data-source\")"))
     }
 
     func testTheEnterprisePageNamesItsLandForWhoeverReadsIt() async throws {

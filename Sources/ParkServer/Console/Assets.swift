@@ -57,6 +57,15 @@ enum Assets {
     .login-brand{text-align:center;margin-bottom:18px}.login-brand .logo{width:48px;height:48px;font-size:24px;background:var(--brand);color:#fff}
     .stack{display:flex;flex-direction:column;gap:12px}.fields{display:grid;grid-template-columns:repeat(auto-fill,minmax(230px,1fr));gap:10px 14px;align-items:end}fieldset.checks{margin-top:12px}fieldset.checks label.check{display:inline-flex;margin:4px 14px 4px 0}
     svg.map{width:100%;height:auto;background:#eef3f8;border-radius:8px}svg.map polygon{stroke:#fff;stroke-width:.6}svg.map a:hover polygon{stroke:#111;stroke-width:1.5}
+    .landmap{position:relative}.landmap svg.landmap-svg{display:block;aspect-ratio:4/3;touch-action:none;cursor:grab;background:#f4f1ea}
+    .landmap .sub-area{fill:#f8f6f0;stroke:#b9b2a3;stroke-width:1;stroke-dasharray:6 4}.landmap .lake{fill:#a9cfe8;stroke:#7fb0d4;stroke-width:1}
+    .landmap .road{fill:none;stroke:#d9c9a0;stroke-width:3}.landmap #parcels polygon{stroke:#fff;stroke-width:.8}.landmap #parcels a:hover polygon{stroke:#111;stroke-width:2}
+    .landmap .area-label{fill:#7a7263;font-weight:600;pointer-events:none}.landmap .lake-label{fill:#2f6f9e;font-style:italic;pointer-events:none}
+    .landmap .cluster circle{fill:#4292c6;fill-opacity:.78;stroke:#fff;stroke-width:1.5}.landmap .cluster text{fill:#fff;font-weight:700;pointer-events:none}
+    .landmap .cluster:hover circle{fill:#08519c}.landmap .map-tools{position:absolute;top:8px;left:8px;display:flex;gap:4px;z-index:1}
+    .landmap .map-tools .btn{background:#fff}.landmap svg.map-overlay{position:absolute;right:8px;bottom:8px;width:160px;height:64px;pointer-events:none}
+    .map-overlay .north path{fill:#333}.map-overlay .north text{font-size:12px;font-weight:700;fill:#333}.map-overlay .scale-bg{fill:#fff;fill-opacity:.85}
+    .map-overlay .scale-bar{fill:#333}.map-overlay .scale-label{font-size:11px;fill:#333}
     .legends{display:flex;flex-wrap:wrap;gap:12px;margin-top:8px}.legend{display:inline-flex;align-items:center;gap:6px;font-size:12.5px}.legend i{width:14px;height:14px;border-radius:3px;display:inline-block}
     .kpi{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:14px}.kpi svg{width:100%;height:auto;background:#fafbfd;border:1px solid var(--line);border-radius:8px}
     .timeline{display:flex;flex-wrap:wrap;gap:0;margin:8px 0}.timeline div{flex:1;min-width:120px;border-top:4px solid var(--brand);padding:6px 8px 0}.timeline div.future{border-top-color:#cdd5df;color:var(--muted)}

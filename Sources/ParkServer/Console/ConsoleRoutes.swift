@@ -35,7 +35,10 @@ enum ConsoleRoutes {
         EnterpriseDetailPage.register(router)
         UserPages.register(router)
         AuditPage.register(router)
-        router.page(.land(.overview)) { ctx, _ in LandOverviewPage.View.render(try await LandOverviewPage.Model.load(on: ctx), ctx) }
+        router.page(.land(.overview)) { ctx, req in
+            LandOverviewPage.View.render(try await LandOverviewPage.Model.load(bbox: req.query[String.self, at: "bbox"], on: ctx), ctx)
+        }
+        LandMap.register(router)
         DueListPage.register(router)
         ParcelPages.register(router)
         LeasePage.register(router)

@@ -18,6 +18,11 @@ final class ParcelModel: Model, @unchecked Sendable {
     @OptionalField(key: "green_ratio_min") var greenRatioMin: Double?
     @OptionalField(key: "height_limit_m") var heightLimitM: Double?
     @OptionalField(key: "office_share_max") var officeShareMax: Double?
+    /// The box around the boundary, for the map's viewport query (UpdateParcelsBoundingBox).
+    @OptionalField(key: "min_lon") var minLon: Double?
+    @OptionalField(key: "min_lat") var minLat: Double?
+    @OptionalField(key: "max_lon") var maxLon: Double?
+    @OptionalField(key: "max_lat") var maxLat: Double?
     init() {}
 
     init(_ p: Parcel) {
@@ -29,6 +34,8 @@ final class ParcelModel: Model, @unchecked Sendable {
         code = p.code; subArea = p.subArea; landUse = p.landUse; declaredAreaM2 = p.declaredAreaM2
         computedAreaM2 = p.computedAreaM2
         boundary = "[" + p.boundary.map { "[\($0.longitude),\($0.latitude)]" }.joined(separator: ",") + "]"
+        let box = GeoBox(p.boundary)
+        minLon = box?.west; minLat = box?.south; maxLon = box?.east; maxLat = box?.north
         plotRatioMin = p.planning.plotRatioMin; plotRatioMax = p.planning.plotRatioMax
         buildingDensityMax = p.planning.buildingDensityMax; greenRatioMin = p.planning.greenRatioMin
         heightLimitM = p.planning.heightLimitMetres; officeShareMax = p.planning.officeShareMax

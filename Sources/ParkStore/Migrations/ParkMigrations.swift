@@ -17,6 +17,7 @@ public enum ParkMigrations {
             UpdateAuditReason(),
             UpdateUsersPosition(),
             CreateLeaseAlertFacts(),
+            UpdateParcelsBoundingBox(),
             // ── slot: Investment (issue 11) migrations, in order ──
             CreateExchangeRates(),
             CreateInvestment(),

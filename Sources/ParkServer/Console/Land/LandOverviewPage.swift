@@ -6,21 +6,13 @@ import Vapor
 /// links to the due list and GeoJSON import/export.
 enum LandOverviewPage {
     struct Model {
-        var items: [ParcelMap.Item]
+        var map: LandMap.Model
+        /// Parcels by the state of their current lease (one GROUP BY).
         var counts: [LeaseState?: Int]
 
-        static func load(on ctx: PageContext) async throws -> Model {
-            let lang = ctx.language
-            let parcels = try await ParcelRepository(db: ctx.db).all()
-            let current = LandView.currentLeases(try await LeaseRepository(db: ctx.db).list())
-            var counts: [LeaseState?: Int] = [:]
-            let items = parcels.map { parcel -> ParcelMap.Item in
-                let lease = current[parcel.id!]
-                counts[lease?.state, default: 0] += 1
-                return ParcelMap.Item(parcel: parcel, state: lease?.state,
-                                      title: "\(parcel.code) · \(SubArea.label(parcel.subArea).text(lang)) · \(Numbers.measure(parcel.computedAreaMu, .mu, lang)) · \(ParcelMap.label(lease?.state, lang))")
-            }
-            return Model(items: items, counts: counts)
+        static func load(bbox: String?, on ctx: PageContext) async throws -> Model {
+            let viewport = try bbox.flatMap { $0.isEmpty ? nil : $0 }.map { raw throws(DomainError) in try GeoBox(parsing: raw) }
+            return Model(map: try await LandMap.Model.load(viewport: viewport, on: ctx), counts: try await ParcelMapQuery(db: ctx.db).stateCounts())
         }
     }
 
@@ -31,6 +23,7 @@ enum LandOverviewPage {
                 guard let n = m.counts[s], n > 0 else { return nil }
                 return "<tr><td>\(ParcelMap.label(s, lang))</td><td class=\"num\">\(Numbers.count(n))</td></tr>"
             }
+            let total = m.counts.values.reduce(0, +)
             let body: HTML = """
             <h1>\(LandText.landTitle(lang))</h1>
             <p><a class="btn" href="\(ConsoleURL.land(.due))">\(LandText.dueList(lang))</a> <a class="btn ghost" href="\(ConsoleURL.land(.parcelImportForm))">\(LandText.importParcels(lang))</a>
@@ -38,7 +31,7 @@ enum LandOverviewPage {
             <a class="btn ghost" href="\(ConsoleURL.land(.reportImportForm))">\(LandText.importBureauReports(lang))</a>
             <a class="btn ghost" href="\(ConsoleURL.land(.rulesets))">\(LandText.rulesets(lang))</a></p>
             <div class="grid g31">
-            <section class="card"><h2>\(LandText.parcelMap(lang)) (\(Numbers.count(m.items.count)))</h2>\(ParcelMap(items: m.items).render(lang))</section>
+            <section class="card"><h2>\(LandText.parcelMap(lang)) (\(Numbers.count(total)))</h2>\(LandMap.View.render(m.map, lang))</section>
             <section class="card"><h2>\(LandText.state(lang))</h2><table><tbody>\(rows)</tbody></table></section>
             </div>
             """

@@ -14,6 +14,7 @@ enum LandText: TextCatalogue {
     case portalLeases, heldLand, assessmentResult, noReports, leaseID
     case previewNotStored, recordAuction, signConfirmation, confirmationDeadline, markLapsed, customLabel, targetDate, contractUnits
     case importBureauReports, rulesets, rulesetsTitle, ruleset, fullExtensionFrom, shortExtensionFrom, shortExtensionYears, ratioCap
+    case mapClustered, mapParcels, clusterOf, zoomIn, zoomOut, wholePark
     case mandatoryForFull, windowMonths, publishedBy, publishVersion, name, publish, active, importReportsTitle, importReportsIntro
 
     var text: Bilingual {
@@ -29,6 +30,12 @@ enum LandText: TextCatalogue {
         case .contractUnits: B("单位：投资强度、亩均税收、亩均产出为元/亩；投资总额为元；研发占比为小数（如 0.03）。", "Units: investment intensity, tax and output per mu in yuan/mu; total investment in yuan; R&D ratio as a fraction (e.g. 0.03).")
         case .importBureauReports: B("导入部门年度数据", "Import bureau reports")
         case .rulesets: B("评估规则集", "Assessment rulesets")
+        case .mapClustered: B("视野内共 {n} 宗地块，按区域聚合显示；放大或点击聚合点查看地块。", "{n} parcels in view, shown as clusters; zoom in or click a cluster to see the parcels.")
+        case .mapParcels: B("视野内 {n} 宗地块，点击地块查看详情。", "{n} parcels in view; click one to open it.")
+        case .clusterOf: B("地块数", "Parcels:")
+        case .zoomIn: B("放大", "Zoom in")
+        case .zoomOut: B("缩小", "Zoom out")
+        case .wholePark: B("全园区", "Whole park")
         case .rulesetsTitle: B("履约评估规则集", "Assessment rulesets")
         case .ruleset: B("规则集", "Ruleset")
         case .fullExtensionFrom: B("续期至最长年限分数线", "Full extension from score")

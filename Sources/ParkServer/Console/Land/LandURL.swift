@@ -3,21 +3,21 @@ import Vapor
 
 /// The land pages: overview and map, due list, parcels, leases, assessments, rulesets, report import.
 enum LandURL: ConsoleRoute, Equatable {
-    case overview, due, dueCSV, rulesets, publishRuleset, reportImportForm, reportImport
+    case overview, due, dueCSV, rulesets, publishRuleset, reportImportForm, reportImport, mapParcels
     case parcelsExport, parcelImportForm, parcelImport, parcel(Parameter<UUID>), recordAuction(Parameter<UUID>)
     case lease(Parameter<UUID>), confirm(Parameter<UUID>), lapse(Parameter<UUID>), contract(Parameter<UUID>)
     case advance(Parameter<UUID>), fileReport(Parameter<UUID>)
     case assessment(Parameter<UUID>), runAssessment(Parameter<UUID>), decide(Parameter<UUID>)
 
     static var routes: [LandURL] {
-        [.overview, .due, .dueCSV, .rulesets, .publishRuleset, .reportImportForm, .reportImport, .parcelsExport, .parcelImportForm,
+        [.overview, .due, .dueCSV, .mapParcels, .rulesets, .publishRuleset, .reportImportForm, .reportImport, .parcelsExport, .parcelImportForm,
          .parcelImport, .parcel(.key), .recordAuction(.key), .lease(.key), .confirm(.key), .lapse(.key), .contract(.key), .advance(.key),
          .fileReport(.key), .assessment(.key), .runAssessment(.key), .decide(.key)]
     }
 
     var method: HTTPMethod {
         switch self {
-        case .overview, .due, .dueCSV, .rulesets, .reportImportForm, .parcelsExport, .parcelImportForm, .parcel, .lease, .assessment: .GET
+        case .overview, .due, .dueCSV, .mapParcels, .rulesets, .reportImportForm, .parcelsExport, .parcelImportForm, .parcel, .lease, .assessment: .GET
         default: .POST
         }
     }
@@ -27,6 +27,7 @@ enum LandURL: ConsoleRoute, Equatable {
         case .overview: ["land"]
         case .due: ["land", "due"]
         case .dueCSV: ["land", "due.csv"]
+        case .mapParcels: ["land", "map", "parcels.geojson"]
         case .rulesets, .publishRuleset: ["land", "rulesets"]
         case .reportImportForm, .reportImport: ["land", "reports", "import"]
         case .parcelsExport: ["parcels", "export.geojson"]

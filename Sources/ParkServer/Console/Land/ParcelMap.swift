@@ -57,14 +57,18 @@ struct ParcelMap {
             """
             return h.raw
         }.joined()
-        // Every state, each with its own colour: the legend explains whatever the map can show.
-        let states: [LeaseState?] = [nil] + LeaseState.allCases.map { $0 }
-        let legendHTML = states.map { s -> HTML in
-            "<span class=\"legend\"><svg class=\"swatch\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" rx=\"3\" fill=\"\(Self.colour(s))\"/></svg>\(Self.label(s, lang))</span>"
-        }
         return """
         <svg class="map" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" xmlns="http://www.w3.org/2000/svg">\(HTML(raw: shapes))</svg>
-        <div class="legends">\(legendHTML)</div>
+        \(Self.legend(lang))
         """
+    }
+
+    /// Every state, each with its own colour: the legend explains whatever the map can show.
+    static func legend(_ lang: Language) -> HTML {
+        let states: [LeaseState?] = [nil] + LeaseState.allCases.map { $0 }
+        let items = states.map { s -> HTML in
+            "<span class=\"legend\"><svg class=\"swatch\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" rx=\"3\" fill=\"\(colour(s))\"/></svg>\(label(s, lang))</span>"
+        }
+        return "<div class=\"legends\">\(items)</div>"
     }
 }

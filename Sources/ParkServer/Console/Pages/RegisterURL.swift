@@ -13,8 +13,8 @@ enum SessionURL: ConsoleRoute, Equatable {
 
 /// Files the console serves to anyone: style sheet, icon, scripts.
 enum AssetURL: ConsoleRoute, Equatable {
-    case css, icon, favicon, policyEditorScript
-    static var routes: [AssetURL] { [.css, .icon, .favicon, .policyEditorScript] }
+    case css, icon, favicon, policyEditorScript, landMapScript
+    static var routes: [AssetURL] { [.css, .icon, .favicon, .policyEditorScript, .landMapScript] }
 
     var method: HTTPMethod { .GET }
     var segments: [PathSegment] {
@@ -23,6 +23,7 @@ enum AssetURL: ConsoleRoute, Equatable {
         case .icon: ["assets", "icon.svg"]
         case .favicon: ["favicon.ico"]
         case .policyEditorScript: ["assets", "policy-editor.js"]
+        case .landMapScript: ["assets", "land-map.js"]
         }
     }
     var access: ConsoleAccess { .open }
