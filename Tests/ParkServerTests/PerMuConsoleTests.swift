@@ -57,7 +57,7 @@ final class PerMuConsoleTests: ServerTestCase {
         XCTAssertEqual(dry.status, .ok, dry.body.string)
         XCTAssertTrue(dry.body.string.contains("试算结果（未保存）"))
         XCTAssertTrue(dry.body.string.contains("A 1 · B 0 · C 0 · D 1"), "grade counts of the dry run")
-        XCTAssertTrue(dry.body.string.contains("100,000.00 元"), "2,000,000 kWh × 0.05 yuan")
+        XCTAssertTrue(dry.body.string.contains("10.00\u{00A0}万元"), "2,000,000 kWh × 0.05 yuan, in 万元")
         let storedAfterDryRun = try await PerMuRunRepository(db: app.db).all(year: 2024)
         XCTAssertTrue(storedAfterDryRun.isEmpty)
 
@@ -70,11 +70,11 @@ final class PerMuConsoleTests: ServerTestCase {
         let z = zh.body.string, e = en.body.string
         XCTAssertTrue(z.contains("<h2>排名表</h2>"))
         XCTAssertTrue(z.contains("甲科技有限公司") && z.contains("乙生物有限公司"))
-        XCTAssertTrue(z.contains("100,000.00 元"))
+        XCTAssertTrue(z.contains("10.00\u{00A0}万元"))
         XCTAssertTrue(z.contains(#"<svg class="chart""#), "score distribution")
         XCTAssertTrue(z.contains("/permu/runs/\(runID.uuidString)/enterprises/\(a.id!.uuidString)"), "rows link to the scorecard")
         XCTAssertTrue(e.contains("<h2>Ranking</h2>") && e.contains("Alpha Tech") && e.contains("Export the treatment list (CSV)"))
-        XCTAssertTrue(e.contains("100,000.00 yuan"))
+        XCTAssertTrue(e.contains("100,000.00\u{00A0}yuan"))
         XCTAssertFalse(e.contains("排名表"), "no Chinese label on the English page")
         // A ranks first with grade A; B is graded D
         let rowA = try XCTUnwrap(e.range(of: "Alpha Tech").map { String(e[$0.upperBound...].prefix(1200)) })
@@ -111,7 +111,7 @@ final class PerMuConsoleTests: ServerTestCase {
         XCTAssertTrue(s.contains("D (forced rectification)"))
         XCTAssertTrue(s.contains("1 万元/mu"), "benchmark with its unit")
         XCTAssertTrue(s.contains("Where it loses most points") && s.contains("Costs the most points"))
-        XCTAssertTrue(s.contains("electricity surcharge") && s.contains("0.05 yuan/kWh") && s.contains("100,000.00 yuan"))
+        XCTAssertTrue(s.contains("electricity surcharge") && s.contains("0.05 yuan/kWh") && s.contains("100,000.00\u{00A0}yuan"))
         XCTAssertFalse(s.contains("Alpha Tech"))
         // the CSV for the utilities
         XCTAssertEqual(csv.status, .ok)

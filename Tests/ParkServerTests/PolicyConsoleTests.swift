@@ -155,7 +155,7 @@ extension PolicyConsoleTests {
         // then: the explanation with each condition, its values and the amount
         XCTAssertEqual(tried.status, .ok, tried.body.string)
         let t = section(tried.body.string, "try")
-        XCTAssertTrue(t.contains("Alpha Tech") && t.contains("Eligible") && t.contains("200,000.00 yuan"), t)
+        XCTAssertTrue(t.contains("Alpha Tech") && t.contains("Eligible") && t.contains("200,000.00\u{00A0}yuan"), t)
         XCTAssertTrue(t.contains(#"<span class="mark yes" title="true">✓</span>"#))
         XCTAssertTrue(t.contains("<b>20,000,000.00 US$</b>"), "the FDI value used")
         // on C (domestic): not eligible, the ownership condition fails
@@ -177,10 +177,10 @@ extension PolicyConsoleTests {
         // then: the FDI award's matched list and its grants
         XCTAssertEqual(fdi.status, .ok, fdi.body.string)
         let matched = section(fdi.body.string, "matched")
-        XCTAssertTrue(matched.contains("Alpha Tech") && matched.contains("Beta Bio") && matched.contains("1,400,000.00 yuan")
-                      && matched.contains("700,000.00 yuan"), matched)
+        XCTAssertTrue(matched.contains("Alpha Tech") && matched.contains("Beta Bio") && matched.contains("1.40\u{00A0}M\u{00A0}yuan")
+                      && matched.contains("700,000.00\u{00A0}yuan"), matched)
         XCTAssertFalse(matched.contains("Gamma"), "not eligible enterprises are not listed")
-        XCTAssertTrue(fdi.body.string.contains("Policy versions used") && fdi.body.string.contains("2,100,000.00 yuan"))
+        XCTAssertTrue(fdi.body.string.contains("Policy versions used") && fdi.body.string.contains("2.10\u{00A0}M\u{00A0}yuan"), "the sum entitled, in millions")
         let onlyB = try await page("/policies/runs/\(runID.uuidString)?policy=sip_fdi_award&q=Beta&lang=en", session: session)
         XCTAssertFalse(section(onlyB.body.string, "matched").contains("Alpha Tech"))
         let badStatus = try await page("/policies/runs/\(runID.uuidString)?status=maybe", session: session)
@@ -197,7 +197,7 @@ extension PolicyConsoleTests {
         XCTAssertEqual(grants.map(\.proposedFen), [7_500_000, 7_500_000])
         let testPage = try await page("/policies/runs/\(runID.uuidString)?policy=park_test_award&lang=en", session: session)
         let g = section(testPage.body.string, "grants")
-        XCTAssertTrue(g.contains("150,000.00 yuan") && g.contains("200,000.00 yuan") && g.contains("75,000.00 yuan"), g)
+        XCTAssertTrue(g.contains("150,000.00 yuan") && g.contains("200,000.00\u{00A0}yuan") && g.contains("75,000.00\u{00A0}yuan"), g)
         XCTAssertTrue(g.contains("Pro rata") && g.contains("Confirm every proposal of this policy (2)"))
         // the run warns of it before anything is confirmed: by how much, and the factor pro rata applies
         let used = testPage.body.string
@@ -239,7 +239,7 @@ extension PolicyConsoleTests {
         XCTAssertEqual(fdiPayment.body.string.split(separator: "\n").count, 2)
         XCTAssertTrue(fdiPayment.body.string.contains(",sip_fdi_award,1400000.00,econ"), fdiPayment.body.string)
         let after = try await page("/policies/runs/\(runID.uuidString)?policy=park_test_award&decided=1&fen=7500000", session: session)
-        XCTAssertTrue(after.body.string.contains("已处理: 1 · 75,000.00 元"))
+        XCTAssertTrue(after.body.string.contains("已处理: 1 · 7.50\u{00A0}万元"), "a total in 万元")
 
         // Enterprise users may not see staff pages.
         let firm = try await login("firm-a")
@@ -265,7 +265,7 @@ extension PolicyConsoleTests {
         XCTAssertEqual(zh.status, .ok, zh.body.string)
         let z = zh.body.string, e = en.body.string
         XCTAssertTrue(z.contains(#"href="/policies/me">惠企政策</a>"#), "navigation item for the enterprise")
-        XCTAssertTrue(section(z, "entitled").contains("新增实际使用外资奖励") && section(z, "entitled").contains("1,400,000.00 元"))
+        XCTAssertTrue(section(z, "entitled").contains("新增实际使用外资奖励") && section(z, "entitled").contains("140.00\u{00A0}万元"))
         XCTAssertTrue(section(z, "entitled").contains("✓"), "why: the conditions met")
         XCTAssertTrue(section(z, "entitled").contains("<b>20,000,000.00 美元</b>"), "the value used, its unit in Chinese")
         XCTAssertTrue(section(z, "entitled").contains("0.07 元/美元") && section(z, "entitled").contains("2025-01-01"),
@@ -275,10 +275,10 @@ extension PolicyConsoleTests {
         XCTAssertTrue(undetermined.contains("专精特新企业奖励") && undetermined.contains("资质认定"), undetermined)
         XCTAssertTrue(undetermined.contains(#"<a href="/policies/me/facts">在线填报</a>"#), "supplied facts link to the form")
         XCTAssertTrue(undetermined.contains("见亩均评价"), "the per-mu grade links to the evaluation")
-        XCTAssertTrue(section(e, "entitled").contains("Award for newly utilised foreign investment") && e.contains("1,400,000.00 yuan"))
+        XCTAssertTrue(section(e, "entitled").contains("Award for newly utilised foreign investment") && e.contains("1.40\u{00A0}M\u{00A0}yuan"))
         XCTAssertTrue(e.contains("Undetermined: data needed") && e.contains("Not entitled"))
         XCTAssertFalse(e.contains("新增实际使用外资奖励"), "no Chinese title on the English page")
-        XCTAssertFalse(z.contains("乙生物") || e.contains("Beta Bio") || z.contains("700,000.00"), "nothing of another firm")
+        XCTAssertFalse(z.contains("乙生物") || e.contains("Beta Bio") || z.contains("70.00\u{00A0}万元") || e.contains("700,000.00"), "nothing of another firm")
 
         // when: a refused value writes nothing
         let form = try await page("/policies/me/facts", session: firm)
@@ -310,6 +310,6 @@ extension PolicyConsoleTests {
         XCTAssertEqual(staffMe.headers.first(name: .location), "/policies")
         let staffView = try await page("/policies/enterprise/\(b.id!.uuidString)?lang=en", session: officer)
         XCTAssertEqual(staffView.status, .ok)
-        XCTAssertTrue(staffView.body.string.contains("Beta Bio") && section(staffView.body.string, "entitled").contains("700,000.00 yuan"))
+        XCTAssertTrue(staffView.body.string.contains("Beta Bio") && section(staffView.body.string, "entitled").contains("700,000.00\u{00A0}yuan"))
     }
 }

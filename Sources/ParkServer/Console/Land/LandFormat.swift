@@ -3,7 +3,8 @@ import ParkDomain
 
 /// Land figures with their units, through `Numbers`.
 enum Fmt {
-    static func yuan(_ n: Int64, _ lang: Language) -> String { Numbers.yuanExact(n, lang) }
+    /// Prices and compensation as officials read them: 万元/亿元, millions.
+    static func yuan(_ n: Int64, _ lang: Language) -> String { Numbers.yuan(n, lang) }
 
     static func area(_ m2: Double, _ lang: Language) -> String {
         "\(Numbers.decimal(m2, digits: 0)) \(LandText.m2(lang)) (\(Numbers.decimal(AreaUnit.mu(fromSquareMetres: m2), digits: 2)) \(LandText.mu(lang)))"

@@ -13,8 +13,9 @@ enum PerMuFormat {
         return Numbers.trimmed(v) + Numbers.unitSpace + indicator.unit.text(lang)
     }
 
-    /// Money from fen, exact: "100,000.00 元".
-    static func money(fen: Int64, _ lang: Language) -> String { FenText.yuan(fen, grouped: true) + " " + LandText.yuan(lang) }
+    /// Money from fen as officials read it: "10.00 万元" / "100,000.00 yuan", "1.40 M yuan"
+    /// (exact below 10,000 yuan in Chinese, 1 M yuan in English; CSV exports keep the fen).
+    static func money(fen: Int64, _ lang: Language) -> String { Numbers.yuan(fen: fen, lang) }
 
     /// Money from a yuan amount, rounded to the fen first (as the store rounds).
     static func money(yuan: Double, _ lang: Language) -> String { money(fen: PerMuRunRepository.fen(yuan), lang) }

@@ -73,6 +73,13 @@ enum Numbers {
     /// Whole yuan exactly: "516,558,222 元".
     static func yuanExact(_ yuan: Int64, _ lang: Language) -> String { count(yuan) + unitSpace + NumberText.yuan(lang) }
 
+    /// Whole yuan as officials read them, scaled like `yuan(fen:)`: 516,558,222 yuan is
+    /// "5.17 亿元" / "516.56 M yuan" (an amount beyond the fen range is held at its bound).
+    static func yuan(_ yuan: Int64, _ lang: Language) -> String {
+        let (fen, o) = yuan.multipliedReportingOverflow(by: 100)
+        return Numbers.yuan(fen: o ? (yuan > 0 ? .max : .min) : fen, lang)
+    }
+
     /// US dollars from cents, scaled: "US$25.00 M" / "2,500.00 万美元"; below the first step exact.
     static func usd(cents: Int64, _ lang: Language) -> String {
         let m = cents.magnitude
