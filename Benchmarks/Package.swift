@@ -11,6 +11,8 @@
 //   swift run -c release --package-path Benchmarks indicators-db-bench [--db PATH] [--enterprises N]  (indicators through the database)
 //   swift run -c release --package-path Benchmarks outbound-bench [--projects N]                  (outbound filings checker)
 //   swift run -c release --package-path Benchmarks outbound-db-bench [--db PATH] [--projects N]   (outbound statistics through the database)
+//   swift run -c release --package-path Benchmarks service-bench [--clocks N]                   (deadlines of open subtasks)
+//   swift run -c release --package-path Benchmarks service-db-bench [--db PATH] [--requests N]  (overdue queue and month stats)
 import PackageDescription
 
 let package = Package(
@@ -124,6 +126,22 @@ let package = Package(
                 .product(name: "ParkStore", package: "ParkOS"),
             ],
             path: "Sources/outbound-db-bench"
+        ),
+        // Enterprise service: deadlines of 100,000 open subtasks on the working calendar (in-process).
+        .executableTarget(
+            name: "service-bench",
+            dependencies: [.product(name: "ParkDomain", package: "ParkOS")],
+            path: "Sources/service-bench"
+        ),
+        // Enterprise service through the database: the overdue queue and the month's stats from 1,000,000 requests.
+        .executableTarget(
+            name: "service-db-bench",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "ParkDomain", package: "ParkOS"),
+                .product(name: "ParkStore", package: "ParkOS"),
+            ],
+            path: "Sources/service-db-bench"
         ),
     ]
 )

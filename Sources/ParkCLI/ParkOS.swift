@@ -15,6 +15,7 @@ public struct ParkOSCommand: AsyncParsableCommand {
                       ProjectsCommand.self, FDICommand.self, RatesCommand.self,
 
                       // ── slot: Service (issue 12) ──
+                      RequestsCommand.self, ServiceCommand.self,
 
                       // ── slot: Indicators (issue 13) ──
                       IndicatorsCommand.self,

@@ -12,20 +12,24 @@ import ParkTestSupport
 /// its own scope, checked one by one), and as an officer on the administrator's pages. The
 /// routes come from `app.routes.all`, so a new page is walked without editing this test.
 final class ConsoleRouteWalkTests: ServerTestCase {
-    /// Open to anyone: the server's own endpoints, and the console routes whose URL says `.open`
-    /// (the sign-in, the style sheet, the icon, the scripts), read from the URL enum.
-    static let publicRoutes: Set<String> = Set(["GET healthz", "GET metrics", "GET openapi.yaml"]
+    /// Open to anyone: the server's own endpoints, the console routes whose URL says `.open`
+    /// (the sign-in, the style sheet, the icon, the scripts), read from the URL enum, and
+    /// Open311's service list (public in GeoReport v2; its requests need an API key).
+    static let publicRoutes: Set<String> = Set(["GET healthz", "GET metrics", "GET openapi.yaml",
+                                                "GET open311/v2/services.json", "GET open311/v2/services/:file"]
         + ConsoleURL.routes.filter { $0.access == .open }.map(\.key))
     /// Open to an enterprise user on its own scope, each checked in `checkOpenRoute`.
     static let enterpriseRoutes: Set<String> = [
         "GET ", "POST logout", "GET enterprises", "GET enterprises/template.csv", "GET policies/me",
         "GET policies/me/facts", "POST policies/me/facts", "GET permu/me",
         "GET outbound/projects", "GET outbound/me",
+        "GET service/mine", "GET service/new", "POST service/new", "GET inbox", "POST inbox/read", "GET inbox/badge.svg",
     ]
 
     var a: Enterprise!, b: Enterprise!, session: String!, csrfToken: String!
     var parcelB: Parcel!, leaseB: Lease!, schemeID: UUID!, runID: UUID!, policyRunID: UUID!
     var outboundB: (project: OutboundProject, filing: Filing, alert: UUID)!
+    var requestB: ServiceRequest!, attachmentB: AttachmentInfo!
 
     override func setUp() async throws {
         try await super.setUp()
@@ -43,6 +47,10 @@ final class ConsoleRouteWalkTests: ServerTestCase {
         policyRunID = try await PolicyRunRepository(db: app.db).match(asOf: LocalDate(iso: "2025-06-01")!, by: admin).id
         try await seedOutboundRates()
         outboundB = try await seedOutbound(b, title: "乙生物 Yangon plant")
+        let desk = ServiceDesk(db: app.db)
+        requestB = try await desk.raise(RequestDraft(enterpriseID: b.id!, categoryCode: "tax", title: "乙生物的诉求 Beta Bio request",
+                                                     description: "Beta Bio internal", contactName: "乙", contactPhone: "1"), by: admin)
+        attachmentB = try await desk.attach(requestB.id, filename: "beta.pdf", data: Data("%PDF-1.4 Beta Bio".utf8), internalOnly: false, by: admin)
         session = try await login("firm-a")
         csrfToken = try await csrf(session)
     }
@@ -60,7 +68,8 @@ final class ConsoleRouteWalkTests: ServerTestCase {
             switch component {
             case .constant(let c): parts.append(c)
             case .parameter("id"):
-                parts.append(path.first == .constant("admin") ? UUID().uuidString
+                parts.append(path.first == .constant("service") ? requestB.id.uuidString
+                             : path.first == .constant("admin") ? UUID().uuidString
                              : path.first == .constant("outbound") && path.contains(.constant("filings")) ? outboundB.filing.id!.uuidString
                              : path.first == .constant("outbound") && path.contains(.constant("alerts")) ? outboundB.alert.uuidString
                              : path.first == .constant("outbound") ? outboundB.project.id!.uuidString
@@ -72,6 +81,8 @@ final class ConsoleRouteWalkTests: ServerTestCase {
                              : path.first == .constant("permu") && path.contains(.constant("schemes")) ? schemeID.uuidString
                              : b.id!.uuidString)
             case .parameter("eid"): parts.append(b.id!.uuidString)
+            case .parameter("fid"): parts.append(attachmentB.id.uuidString)
+            case .parameter("file"): parts.append(requestB.reference + ".json")
             case .parameter("year"): parts.append("2022")
             case .parameter("code"): parts.append("biomedicine")
             case .parameter("country"): parts.append("MM")
@@ -194,6 +205,27 @@ final class ConsoleRouteWalkTests: ServerTestCase {
                 let facts = EnterpriseFactRepository(db: app.db)
                 await assertEqual(try await facts.entries(enterprise: b.id!).count, 0, "nothing was written for B")
                 await assertEqual(try await facts.entries(enterprise: a.id!).first { $0.fact == "hq_tier" }?.text, "global", "but for A")
+            case "GET service/mine", "GET service/new", "GET inbox":
+                let res = try await page("/" + k.dropFirst(4), session: session)
+                XCTAssertEqual(res.status, .ok, k)
+                XCTAssertFalse(res.body.string.contains("乙生物") || res.body.string.contains("Beta Bio"), k)
+            case "GET inbox/badge.svg":
+                let res = try await page("/inbox/badge.svg", session: session)
+                XCTAssertEqual(res.status, .ok, k)
+                XCTAssertTrue(res.body.string.hasPrefix("<svg"), k)
+            case "POST inbox/read":
+                let res = try await post("/inbox/read", session: session, [])
+                XCTAssertEqual(res.status, .seeOther, k)
+            case "POST service/new":
+                // the enterprise in the form is ignored: a firm raises requests for itself
+                let res = try await post("/service/new", session: session, [("enterprise_id", b.id!.uuidString), ("category", "tax"), ("title", "甲的诉求"),
+                                                                           ("description", "d"), ("contact_name", "c"), ("contact_phone", "1")])
+                XCTAssertEqual(res.status, .seeOther, res.body.string)
+                let repo = ServiceRepository(db: app.db)
+                let own = try await repo.list(.init(), page: try PageRequest(page: 1, perPage: 50), for: Principal(userID: nil, name: "a", role: .enterprise, enterpriseID: a.id))
+                XCTAssertEqual(own.items.map(\.title), ["甲的诉求"])
+                let theirs = try await repo.list(.init(), page: try PageRequest(page: 1, perPage: 50), for: Principal(userID: nil, name: "b", role: .enterprise, enterpriseID: b.id))
+                XCTAssertEqual(theirs.total, 1, "nothing was raised for B")
             default:
                 XCTFail("\(k) has no check")
             }

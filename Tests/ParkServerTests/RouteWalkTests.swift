@@ -21,6 +21,9 @@ final class RouteWalkTests: ServerTestCase {
         // Outbound (issue 14): a firm's own projects, filings and alerts; the rules and country risk are for everyone.
         "GET api/v1/outbound/projects", "GET api/v1/outbound/filings", "GET api/v1/outbound/alerts", "GET api/v1/outbound/rules",
         "GET api/v1/outbound/countries", "GET api/v1/outbound/countries/:country",
+        // Service (issue 12): the catalogue, the firm's own requests, precedents, its own inbox.
+        "GET api/v1/service/categories", "GET api/v1/service-requests", "GET api/v1/service-requests/similar",
+        "GET api/v1/inbox", "POST api/v1/inbox/read",
     ]
 
     var a: Enterprise!, b: Enterprise!, other: UserAccount!, token: String!
@@ -28,6 +31,7 @@ final class RouteWalkTests: ServerTestCase {
     var schemeID: UUID!, runID: UUID!, policyRunID: UUID!
     var projectA: InvestmentProject!, projectB: InvestmentProject!
     var outboundB: (project: OutboundProject, filing: Filing, alert: UUID)!
+    var requestA: ServiceRequest!, requestB: ServiceRequest!, subtaskB: Subtask!, attachmentB: AttachmentInfo!
 
     override func setUp() async throws {
         try await super.setUp()
@@ -62,6 +66,18 @@ final class RouteWalkTests: ServerTestCase {
         // B's outbound project in Myanmar with its filings, and an alert delivered to B only.
         try await seedOutboundRates()
         outboundB = try await seedOutbound(b)
+        // A's and B's requests; B's with a task force, an internal note and a file.
+        let desk = ServiceDesk(db: app.db)
+        func draft(_ e: Enterprise, _ title: String) -> RequestDraft {
+            RequestDraft(enterpriseID: e.id!, categoryCode: "special_bio_items", title: title, description: "进口牛血清 bovine serum",
+                         contactName: "张", contactPhone: "0512-1")
+        }
+        requestA = try await desk.raise(draft(a, "甲的诉求 serum A"), by: admin)
+        requestB = try await desk.raise(draft(b, "乙的诉求 serum B"), by: admin)
+        _ = try await desk.accept(requestB.id, by: admin)
+        subtaskB = try await desk.addSubtask(requestB.id, department: "health", instructions: "检疫", limitDays: 3, by: admin)
+        _ = try await desk.post(requestB.id, .note, body: "secret internal note of B", by: admin)
+        attachmentB = try await desk.attach(requestB.id, filename: "b.pdf", data: Data("%PDF-1.4 B".utf8), internalOnly: false, by: admin)
     }
 
     /// A body each route could plausibly take (so a refusal is about who asks, not a malformed body).
@@ -174,6 +190,36 @@ final class RouteWalkTests: ServerTestCase {
             return (.json, #"{"country":"MM","title":"fake","body":"fake alert"}"#)
         case "POST api/v1/outbound/services":
             return (.json, #"{"kind":"training","date":"2025-05-01","topic":"fake","enterprise_ids":["\#(b.id!.uuidString)"]}"#)
+        case "PUT api/v1/service/webhooks/:department":
+            return (.json, #"{"url":"http://127.0.0.1:9/x","secret":"hijacked-secret-0123"}"#)
+        case "POST api/v1/service-requests":
+            return (.json, #"{"enterprise_id":"\#(b.id!.uuidString)","category":"tax","title":"t","description":"d","contact_name":"c","contact_phone":"1"}"#)
+        case "POST api/v1/service-requests/:id/return":
+            return (.json, #"{"reason":"hijack"}"#)
+        case "POST api/v1/service-requests/:id/dispatch":
+            return (.json, #"{"department":"tax"}"#)
+        case "POST api/v1/service-requests/:id/subtasks":
+            return (.json, #"{"department":"tax","instructions":"x","limit_days":3}"#)
+        case "POST api/v1/service-subtasks/:id/complete":
+            return (.json, #"{"result":"hijack"}"#)
+        case "POST api/v1/service-requests/:id/messages":
+            return (.json, #"{"kind":"message","body":"hijack"}"#)
+        case "POST api/v1/service-requests/:id/reply":
+            return (.json, #"{"body":"hijack"}"#)
+        case "POST api/v1/service-requests/:id/confirm":
+            return (.json, #"{"accepted":true}"#)
+        case "POST api/v1/service-requests/:id/rating":
+            return (.json, #"{"stars":5}"#)
+        case "POST api/v1/service-requests/:id/callbacks":
+            return (.json, #"{"called_on":"2025-05-01","satisfied":true,"notes":"x"}"#)
+        case "POST api/v1/service-requests/:id/extension":
+            return (.json, #"{"days":30,"reason":"hijack"}"#)
+        case "POST api/v1/service-requests/:id/extension/decide":
+            return (.json, #"{"clock_id":"\#(UUID().uuidString)","approve":true}"#)
+        case "POST api/v1/service-requests/:id/precedent", "POST api/v1/inbox/read":
+            return (.json, "{}")
+        case "POST api/v1/service-requests/:id/attachments":
+            return (HTTPMediaType(type: "application", subType: "octet-stream"), "%PDF-1.4 hijack")
         default:
             return nil
         }
@@ -191,6 +237,9 @@ final class RouteWalkTests: ServerTestCase {
                              : path.contains(.constant("outbound")) && path.contains(.constant("filings")) ? outboundB.filing.id!.uuidString
                              : path.contains(.constant("outbound")) && path.contains(.constant("alerts")) ? outboundB.alert.uuidString
                              : path.contains(.constant("outbound")) ? outboundB.project.id!.uuidString
+                parts.append(path.contains(.constant("service-requests")) ? requestB.id.uuidString
+                             : path.contains(.constant("service-subtasks")) ? subtaskB.id.uuidString
+                             : path.contains(.constant("users")) ? other.id.uuidString
                              : path.contains(.constant("policy-runs")) ? policyRunID.uuidString
                              : path.contains(.constant("policies")) && !path.contains(.constant("enterprises")) ? PolicyLibrary.builtIn[0].id
                              : path.contains(.constant("runs")) ? runID.uuidString
@@ -203,6 +252,8 @@ final class RouteWalkTests: ServerTestCase {
             case .parameter("period"): parts.append("2025-04")
             case .parameter("move"): parts.append("submit")
             case .parameter("country"): parts.append("MM")
+            case .parameter("department"): parts.append("customs")
+            case .parameter("attachment_id"): parts.append(attachmentB.id.uuidString)
             default:
                 XCTFail("\(route.method.rawValue) \(route.path.string): add a substitution for \(component)")
                 return nil
@@ -215,7 +266,10 @@ final class RouteWalkTests: ServerTestCase {
             : route.path.string.hasSuffix("indicators/targets") ? "?year=2025"
             : route.path.string.hasPrefix("api/v1/indicators/report") || route.path.string.hasSuffix("derived/enterprises") ? "?period=2025-05"
             : route.path.string.hasSuffix("fdi/monthly") ? "?from=2025-01&to=2025-06"
-            : route.path.string.hasSuffix("api/v1/rates") ? "?month=2025-05" : ""
+            : route.path.string.hasSuffix("api/v1/rates") ? "?month=2025-05"
+            : route.path.string.hasSuffix("service-requests/:id/attachments") ? "?filename=x.pdf"
+            : route.path.string.hasSuffix("service-stats") ? "?month=2025-06"
+            : route.path.string.hasSuffix("service-requests/similar") ? "?title=serum" : ""
         return "/" + parts.joined(separator: "/") + query
     }
 
@@ -352,6 +406,32 @@ final class RouteWalkTests: ServerTestCase {
             XCTAssertFalse(res.body.string.contains(outboundB.project.id!.uuidString), "B's project leaked through \(key)")
             XCTAssertFalse(res.body.string.contains(outboundB.alert.uuidString), "B's alert leaked through \(key)")
             XCTAssertFalse(res.body.string.contains("officers only"), "officers' notes leaked through \(key)")
+        case "GET api/v1/service/categories":
+            let res = try await send(.GET, "/api/v1/service/categories", token: token)
+            XCTAssertEqual(res.status, .ok, key)
+            XCTAssertTrue(res.body.string.contains("special_bio_items"), key)
+        case "GET api/v1/service-requests":
+            for query in ["", "?department=customs", "?state=in_progress", "?open=true&per_page=500"] {
+                let res = try await send(.GET, "/api/v1/service-requests" + query, token: token)
+                XCTAssertEqual(res.status, .ok, key + query)
+                XCTAssertFalse(res.body.string.contains(requestB.id.uuidString), "B's request leaked through \(key)\(query)")
+            }
+            let own = try await send(.GET, "/api/v1/service-requests", token: token)
+            XCTAssertTrue(own.body.string.contains(requestA.id.uuidString), "A's own request is listed")
+        case "GET api/v1/service-requests/similar":
+            let res = try await send(.GET, "/api/v1/service-requests/similar?title=serum&description=bovine", token: token)
+            XCTAssertEqual(res.status, .ok, key)
+            XCTAssertFalse(res.body.string.contains(requestB.id.uuidString), "B's request leaked through \(key)")
+            XCTAssertTrue(res.body.string.contains(requestA.id.uuidString), "A's own similar request is offered")
+        case "GET api/v1/inbox":
+            let res = try await send(.GET, "/api/v1/inbox", token: token)
+            XCTAssertEqual(res.status, .ok, key)
+            XCTAssertFalse(res.body.string.contains(requestB.reference), "B's notices leaked through \(key)")
+        case "POST api/v1/inbox/read":
+            let res = try await send(.POST, "/api/v1/inbox/read", token: token, json: "{}")
+            XCTAssertEqual(res.status, .noContent, key)
+            let foreign = try await send(.POST, "/api/v1/inbox/read", token: token, json: #"{"id":"\#(UUID().uuidString)"}"#)
+            XCTAssertEqual(foreign.status, .notFound, key)
         case let k where k.hasPrefix("GET api/v1/reference/"):
             let res = try await send(.GET, "/" + String(k.dropFirst(4)), token: token)
             XCTAssertEqual(res.status, .ok, key)

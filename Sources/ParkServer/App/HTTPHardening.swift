@@ -14,9 +14,12 @@ enum BodyLimits {
     static let json = 1024 * 1024
     /// File uploads (`…/import`): the largest import file the readers accept, plus form overhead.
     static let upload = max(CSVTable.importMaxBytes, ParcelGeoJSON.maxBytes) + 64 * 1024
+    /// A request's attachment (`…/attachments`): the attachment limit plus form overhead.
+    static let attachment = AttachmentRules.maxBytes + 64 * 1024
 
     static func limit(for request: Request) -> Int {
         guard RequestContext.current.principal != nil else { return unauthenticated }
+        if request.url.path.hasSuffix("/attachments") { return attachment }
         return request.url.path.hasSuffix("/import") ? upload : json
     }
 }

@@ -109,6 +109,13 @@ enum Assets {
     @page wide{size:A4 landscape;margin:12mm}
     table.pack td:first-child{min-width:7em}section.derived .g4{grid-template-columns:repeat(auto-fit,minmax(300px,1fr))}
     @media print{.board-pack{page:wide}table.pack{font-size:7.5pt}table.pack th,table.pack td{padding:3px 4px;white-space:normal}.page-break{break-before:page}thead{display:table-header-group}section.card.pack h2{margin-top:0}.kpi{grid-template-columns:repeat(2,1fr)}a[href]{text-decoration:none}}
+    ol.thread{list-style:none;margin:0;padding:0}ol.thread li.msg{border-left:3px solid var(--line);padding:6px 12px;margin:8px 0}ol.thread .meta{color:var(--muted);font-size:12.5px}
+    ol.thread li.internal{border-color:var(--bad);background:#fff8f8}ol.thread li.reply{border-color:var(--ok);background:#f3fbf5}ol.thread li.question{border-color:var(--warn)}ol.thread .text{white-space:pre-wrap}
+    p.countdown{margin:0;font-weight:600;color:var(--brand2)}p.countdown.over,td.over,span.over{color:var(--bad);font-weight:600}p.countdown.paused{color:var(--warn)}
+    form.inline-form{display:inline-flex;flex-wrap:wrap;gap:6px;align-items:center;margin:4px 6px 4px 0}form.inline-form textarea{min-width:260px}
+    .muted,.k{color:var(--muted)}label.check{display:inline-flex;gap:4px;align-items:center}tr.unread td{font-weight:600}
+    a.inbox-link{display:inline-flex;gap:4px;align-items:center;margin-right:10px}img.badge-img{vertical-align:middle}
+    form.form-grid{display:grid;gap:10px}form.form-grid label{display:grid;gap:4px}
     @media print{@page{size:A4;margin:15mm}header.top,footer,nav,form.filters,.pager,.actions,.btn,button,.lang{display:none!important}
     body{background:#fff;font-size:11pt}main{max-width:none;margin:0;padding:0}.card{border:0;box-shadow:none;padding:0;margin-bottom:12pt;break-inside:avoid}
     .scroll{overflow:visible}th{background:#fff}a{color:inherit}table{font-size:10pt}tr{break-inside:avoid}}

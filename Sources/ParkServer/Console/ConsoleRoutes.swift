@@ -50,6 +50,9 @@ enum ConsoleRoutes {
         InvestmentRoutes.register(router)
 
         // ── slot: Service (issue 12) ──
+        ServiceRoutes.register(router)
+        Open311Routes.register(app)
+        app.lifecycle.use(ServiceTicker(interval: .seconds(60)))
 
         // ── slot: Indicators and profile (issue 13) ──
         IndicatorsRoutes.register(router)

@@ -10,6 +10,7 @@ struct Layout {
         case investment
 
         // ── slot: Service (issue 12) ──
+        case service, servicePortal, inbox
 
         // ── slot: Indicators and profile (issue 13) ──
         case indicators, profile
@@ -50,6 +51,7 @@ struct Layout {
                 items += [(.investment, .investment(.board), InvestmentText.nav.text)]
 
                 // ── slot: Service (issue 12) ──
+                items += [(.service, .service(.queue), ServiceText.nav.text)]
 
                 // ── slot: Indicators and profile (issue 13) ──
                 items.append((.indicators, .indicators(.leadership), IndicatorText.nav.text))
@@ -62,6 +64,8 @@ struct Layout {
                 items.append((.profile, .indicators(.myProfile), IndicatorText.myProfile.text))
                 items.append((.outbound, .outbound(.mine), OutboundText.navFirm.text))   // Outbound (issue 14)
             }
+            // Service (issue 12): the firm's own requests.
+            if !p.isStaff && p.enterpriseID != nil { items += [(.servicePortal, .service(.mine), ServiceText.navPortal.text)] }
             if p.role == .admin { items += [(.users, .admin(.users), ConsoleText.users.text), (.audit, .admin(.audit), ConsoleText.audit.text)] }
             return items
         }()
@@ -70,6 +74,7 @@ struct Layout {
         }
         let userBox: HTML = principal.map { p in
             """
+            <a class="inbox-link" href="\(ConsoleURL.service(.inbox))" title="\(ServiceText.inbox(lang))">\(ServiceText.inbox(lang)) <img class="badge-img" src="\(ConsoleURL.service(.badge))" alt="" height="18"></a>
             <span class="who">\(p.name) · \(p.role.label.text(lang))</span>
             <form method="post" action="\(ConsoleURL.session(.logout))" class="inline">\(Markup.csrfField(csrf))<button class="link">\(ConsoleText.logout(lang))</button></form>
             """

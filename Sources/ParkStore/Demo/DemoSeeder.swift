@@ -60,6 +60,12 @@ public struct DemoSeeder: Sendable {
             .init(username: "invest-head", displayName: "投促局局长 周伟", password: Self.password, role: .officer, departmentCode: "invest", position: .head),
             .init(username: "leader", displayName: "管委会副主任 刘洋", password: Self.password, role: .officer, departmentCode: "econ", position: .leader),
             // ── slot: demo accounts of Service (issue 12), Indicators (13), Outbound (14) ──
+            .init(username: "customs", displayName: "海关 赵敏", password: Self.password, role: .officer, departmentCode: "customs"),
+            .init(username: "customs-head", displayName: "海关处长 孙涛", password: Self.password, role: .officer, departmentCode: "customs", position: .head),
+            .init(username: "health", displayName: "卫健委 钱丽", password: Self.password, role: .officer, departmentCode: "health"),
+            .init(username: "health-head", displayName: "卫健委主任 吴刚", password: Self.password, role: .officer, departmentCode: "health", position: .head),
+            .init(username: "market", displayName: "市场监管局 郑洁", password: Self.password, role: .officer, departmentCode: "market"),
+            .init(username: "service", displayName: "企业服务中心 冯云（分派）", password: Self.password, role: .officer, departmentCode: "service"),
 
             .init(username: "firm-a", displayName: a.nameZh, password: Self.password, role: .enterprise, enterpriseID: a.id),
             .init(username: "firm-b", displayName: b.nameZh, password: Self.password, role: .enterprise, enterpriseID: b.id),
@@ -72,6 +78,8 @@ public struct DemoSeeder: Sendable {
         try await DemoInvestmentSeeder(db: db, clock: clock).seed(seed: seed, enterprises: created, progress: progress)
 
         // ── slot: Service (issue 12) demo ──
+        try await DemoServiceSeeder(db: db, clock: clock).seed(enterprises: Array(created.prefix(2000)), roche: a, count: scale == .small ? 400 : 1000,
+                                                               seed: seed, progress: progress)
 
         // ── slot: Indicators (issue 13) demo ──
         try await DemoIndicatorSeeder(db: db, clock: clock).seed(progress: progress)

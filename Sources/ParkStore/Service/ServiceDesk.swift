@@ -46,8 +46,18 @@ public struct ServiceDesk: Sendable {
             throw DomainError.notFound("enterprise", id: d.enterpriseID.uuidString)
         }
         let index = try await repo.calendarIndex()
-        let day = today, now = clock.millis, clock = self.clock, draft = d
-        let request = try await WriteGate.write(db) { tx in
+        let day = today, clock = self.clock, draft = d
+        return try await WriteGate.write(db) { tx in
+            try await Self.insert(draft, category: category, by: p, on: tx, index: index, day: day, clock: clock)
+        }
+    }
+
+    /// Writes a validated request with its clocks, thread entry, search entry, notices and audit
+    /// entry inside the caller's transaction (one request, or a whole import).
+    static func insert(_ draft: RequestDraft, category: ServiceCategory, by p: Principal, on tx: any Database, index: WorkingDayIndex,
+                       day: LocalDate, clock: ParkClock) async throws -> ServiceRequest {
+        let now = clock.millis
+        do {
             let number = try await Self.nextNumber(tx)
             let m = ServiceRequestModel()
             m.id = UUID(); m.number = number; m.enterpriseID = draft.enterpriseID; m.category = category.code
@@ -74,7 +84,6 @@ public struct ServiceDesk: Sendable {
                                                             entityID: id.uuidString, before: Optional<ServiceRequest>.none, after: r)
             return r
         }
-        return request
     }
 
     // MARK: routing

@@ -16,6 +16,7 @@ public struct ServiceSweep: Sendable {
     public struct Outcome: Sendable, Equatable {
         public var warned = 0, overdue = 0, leadership = 0
         public var total: Int { warned + overdue + leadership }
+        public init() {}
     }
 
     /// Escalates up to `limit` clocks; call again while it returns a full batch.

@@ -18,6 +18,7 @@ enum ConsoleURL: ConsoleRoute, Equatable {
     case investment(InvestmentURL)
 
     // ── slot: Service (issue 12) ──
+    case service(ServiceURL)
 
     // ── slot: Indicators and profile (issue 13) ──
     case indicators(IndicatorsURL)
@@ -40,6 +41,7 @@ enum ConsoleURL: ConsoleRoute, Equatable {
         case .investment(let u): u
 
         // ── slot: Service (issue 12) ──
+        case .service(let u): u
 
         // ── slot: Indicators and profile (issue 13) ──
         case .indicators(let u): u
@@ -58,6 +60,7 @@ enum ConsoleURL: ConsoleRoute, Equatable {
             + InvestmentURL.routes.map(ConsoleURL.investment)
 
             // ── slot: Service (issue 12) ──
+            + ServiceURL.routes.map(ConsoleURL.service)
 
             // ── slot: Indicators and profile (issue 13) ──
             + IndicatorsURL.routes.map(ConsoleURL.indicators)

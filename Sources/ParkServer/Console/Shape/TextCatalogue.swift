@@ -39,6 +39,7 @@ enum TextCatalogues {
         InvestmentText.self,
 
         // ── slot: Service (issue 12) ──
+        ServiceText.self,
 
         // ── slot: Indicators and profile (issue 13) ──
         IndicatorText.self,
