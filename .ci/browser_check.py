@@ -79,6 +79,13 @@ PLANS = {
         ("outbound-alert", ("outbound-alerts", "outbound"), rf"^/outbound/alerts/{UUID}$", True),
         ("outbound-stats", ("outbound",), r"^/outbound/stats$", True),
         ("outbound-services", ("outbound",), r"^/outbound/services$", True),
+        # Enterprise service (issue 12)
+        ("service-queue", ("home",), r"^/service$", True),
+        ("service-request", ("service-queue",), rf"^/service/requests/{UUID}$", True),
+        ("service-board", ("service-queue",), r"^/service/board$", True),
+        ("service-stats", ("service-queue",), r"^/service/stats$", True),
+        ("service-new", ("service-queue",), r"^/service/new$", False),
+        ("inbox", ("home",), r"^/inbox$", True),
     ],
     "firm-a": [
         ("home", None, "/", True),
@@ -91,6 +98,11 @@ PLANS = {
         ("profile-me", ("home",), r"^/profile/me$", True),
         ("outbound-me", ("home",), r"^/outbound/me$", True),
         ("outbound-my-project", ("outbound-me",), rf"^/outbound/projects/{UUID}$", True),
+        # Enterprise service (issue 12)
+        ("service-mine", ("home",), r"^/service/mine$", True),
+        ("service-request", ("service-mine",), rf"^/service/requests/{UUID}$", True),
+        ("service-new", ("service-mine",), r"^/service/new$", True),
+        ("inbox", ("home",), r"^/inbox$", True),
     ],
 }
 

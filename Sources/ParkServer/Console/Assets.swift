@@ -115,7 +115,7 @@ enum Assets {
     form.inline-form{display:inline-flex;flex-wrap:wrap;gap:6px;align-items:center;margin:4px 6px 4px 0}form.inline-form textarea{min-width:260px}
     .muted,.k{color:var(--muted)}label.check{display:inline-flex;gap:4px;align-items:center}tr.unread td{font-weight:600}
     a.inbox-link{display:inline-flex;gap:4px;align-items:center;margin-right:10px}img.badge-img{vertical-align:middle}
-    form.form-grid{display:grid;gap:10px}form.form-grid label{display:grid;gap:4px}
+    form.form-grid{display:grid;gap:10px}form.form-grid label{display:grid;gap:4px}h3.spaced{margin-top:14px}
     @media print{@page{size:A4;margin:15mm}header.top,footer,nav,form.filters,.pager,.actions,.btn,button,.lang{display:none!important}
     body{background:#fff;font-size:11pt}main{max-width:none;margin:0;padding:0}.card{border:0;box-shadow:none;padding:0;margin-bottom:12pt;break-inside:avoid}
     .scroll{overflow:visible}th{background:#fff}a{color:inherit}table{font-size:10pt}tr{break-inside:avoid}}

@@ -88,6 +88,7 @@ public struct DemoServiceSeeder: Sendable {
         on(wd(24, after: d0))
         _ = try await desk.confirm(r.id, accepted: true, by: rp)
         _ = try await desk.rate(r.id, stars: 5, comment: "一个声音答复，问题彻底解决。One answer, and the problem is solved.", by: rp)
+        on(wd(26, after: d0))
         _ = try await desk.recordCallback(r.id, calledOn: wd(26, after: d0), satisfied: true, notes: "企业已完成首批进口。The first shipment has cleared.", by: Self.officer("service"))
         _ = try await desk.markPrecedent(r.id, title: "进口牛血清用于生产（特殊物品） Importing bovine serum for production", by: Self.officer("customs"))
 
@@ -138,7 +139,7 @@ public struct DemoServiceSeeder: Sendable {
             }
             let took = g.below(10) < 8 ? 2 + g.below(12) : 14 + g.below(12)
             let doneDay = wd(took, after: start)
-            if doneDay > today || fate == 12 { continue }                               // in progress (some overdue now)
+            if doneDay > today || (fate == 12 && age < 60) { continue }                               // in progress (some overdue now)
             on(doneDay)
             for s in subtasks { _ = try await desk.completeSubtask(s.id, result: "已出具意见 Our view is given", by: Self.officer(s.department)) }
             _ = try await desk.reply(req.id, body: "经协调，已为贵司办结：\(t.0)。Done: \(t.1).", by: Self.officer(lead))

@@ -135,7 +135,9 @@ extension ServiceDesk {
         let m = ServiceMessageModel()
         m.id = UUID(); m.requestID = request; m.subtaskID = subtask; m.kind = kind.rawValue; m.visible = visible
         m.authorID = p.userID; m.authorName = p.name; m.authorRole = p.role.rawValue; m.department = department
-        m.body = body; m.createdAtMillis = clock.millis
+        // Entries of one request keep their order even when written in the same millisecond.
+        let last = try await ServiceMessageModel.query(on: tx).filter(\.$requestID == request).max(\.$createdAtMillis) ?? Int64.min
+        m.body = body; m.createdAtMillis = max(clock.millis, last == Int64.min ? clock.millis : last + 1)
         try await m.create(on: tx)
         return m
     }
@@ -144,6 +146,17 @@ extension ServiceDesk {
     static func index(number: Int, title: String, body: String, on tx: any Database) async throws {
         guard let sql = tx as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
         try await sql.raw("INSERT INTO service_request_search (rowid, title, body) VALUES (\(bind: number), \(bind: title), \(bind: body))").run()
+    }
+}
+
+/// Department names for texts people read (events, notices), from the reference table.
+enum DepartmentNames {
+    static func name(_ code: String, on db: any Database) async throws -> Bilingual {
+        guard let sql = db as? any SQLDatabase,
+              let row = try await sql.select().columns("name_zh", "name_en").from("departments").where("code", .equal, code).first() else {
+            return Bilingual(zh: code, en: code)
+        }
+        return Bilingual(zh: try row.decode(column: "name_zh", as: String.self), en: try row.decode(column: "name_en", as: String.self))
     }
 }
 

@@ -76,8 +76,9 @@ public struct ServiceDesk: Sendable {
             try await Self.refreshDue(id, on: tx)
             try await Self.index(number: number, title: draft.title, body: draft.description, on: tx)
             let r = try await ServiceRequestModel.find(id, on: tx)!.toDomain()
+            let lead = try await DepartmentNames.name(category.leadDepartment, on: tx)
             try await Self.event(r.id, .event, visible: true, by: p, department: nil, on: tx, clock: clock,
-                                 "已受理登记，转\(category.leadDepartment)办理 | Received and sent to department \(category.leadDepartment)")
+                                 "已受理登记，转\(lead.zh)办理 | Received and sent to \(lead.en)")
             try await Notifier(db: tx, clock: clock).notifyDepartment(category.leadDepartment, request: r, kind: "new_request",
                 text: Bilingual(zh: "新诉求 \(r.reference)：\(r.title)", en: "New request \(r.reference): \(r.title)"))
             try await AuditLog(db: tx, clock: clock).append(by: p, action: "raise", entityType: ServiceRepository.entityType,
@@ -155,8 +156,9 @@ public struct ServiceDesk: Sendable {
             }
             m.leadDepartment = department; m.dispatchedOn = self.today.iso
             m.state = RequestState.dispatched.rawValue
+            let name = try await DepartmentNames.name(department, on: tx)
             try await Self.event(r.id, .event, visible: true, by: p, department: p.departmentCode, on: tx, clock: self.clock,
-                                 "转\(department)办理 | Sent to department \(department)")
+                                 "转\(name.zh)办理 | Sent to \(name.en)")
             try await Notifier(db: tx, clock: self.clock).notifyDepartment(department, request: r, kind: "new_request",
                 text: Bilingual(zh: "新诉求 \(r.reference)：\(r.title)", en: "New request \(r.reference): \(r.title)"))
         }
@@ -206,8 +208,9 @@ public struct ServiceDesk: Sendable {
                 }
             }
             try await Self.refreshSubtaskDue(s, on: tx)
+            let name = try await DepartmentNames.name(department, on: tx)
             try await Self.event(r.id, .event, visible: true, by: p, department: p.departmentCode, on: tx, clock: self.clock,
-                                 "会同\(department)协同办理 | Department \(department) joined the task force")
+                                 "会同\(name.zh)协同办理 | \(name.en) joined the task force")
             let notifier = Notifier(db: tx, clock: self.clock)
             let text = Bilingual(zh: "专班子任务 \(r.reference)：\(r.title)", en: "Task-force subtask \(r.reference): \(r.title)")
             if let a = assigneeID { try await notifier.notify(users: [a], request: r.id, kind: "assignment", text: text) }
@@ -249,8 +252,9 @@ public struct ServiceDesk: Sendable {
             }
             var out = s
             out.state = .done; out.result = result.trimmingCharacters(in: .whitespacesAndNewlines); out.doneOn = self.today
+            let name = try await DepartmentNames.name(s.department, on: tx)
             try await Notifier(db: tx, clock: self.clock).notifyDepartment(r.leadDepartment, request: r, kind: "subtask_done",
-                text: Bilingual(zh: "\(r.reference) 的 \(s.department) 子任务已完成", en: "\(r.reference): the \(s.department) subtask is done"))
+                text: Bilingual(zh: "\(r.reference) 的\(name.zh)子任务已完成", en: "\(r.reference): the subtask of \(name.en) is done"))
             return out
         }
     }

@@ -43,8 +43,9 @@ public struct ServiceSweep: Sendable {
                 let level = state == .escalated ? 3 : state == .overdue ? 2 : state == .warning ? 1 : 0
                 guard level > c.level else { continue }
                 let before = c.toDomain()
+                let dept = try await DepartmentNames.name(c.department, on: tx)
                 let what = c.subtaskID == nil ? Bilingual(zh: "\(r.reference) \(c.clock.kind.label.zh)", en: "\(r.reference) \(c.clock.kind.label.en.lowercased()) limit")
-                                              : Bilingual(zh: "\(r.reference) \(c.department) 子任务", en: "\(r.reference) subtask of \(c.department)")
+                                              : Bilingual(zh: "\(r.reference) \(dept.zh)子任务", en: "\(r.reference) subtask of \(dept.en)")
                 let due = c.dueOn ?? ""
                 for step in (c.level + 1)...level {
                     switch step {

@@ -49,7 +49,7 @@ enum ServiceRequestActions {
         var reply: HTML = .empty
         if r.state == .inProgress && lead {
             reply = """
-            <h3>\(ServiceText.reply(lang))</h3><p class="muted">\(ServiceText.replyHint(lang))</p>
+            <h3 class="spaced">\(ServiceText.reply(lang))</h3><p class="muted">\(ServiceText.replyHint(lang))</p>
             \(form(id, "reply", ctx, fields: "<textarea name=\"body\" rows=\"4\" required></textarea>", button: ServiceText.reply(lang)))
             """
         }
@@ -64,7 +64,7 @@ enum ServiceRequestActions {
             }
         }
         guard !(parts.isEmpty && writing.raw.isEmpty && reply.raw.isEmpty && after.isEmpty) else { return .empty }
-        return "<section class=\"card actions\"><h2>\(ServiceText.actions(lang))</h2><div class=\"actions\">\(parts)</div>\(writing)\(reply)<div class=\"actions spaced\">\(after)</div></section>"
+        return "<section class=\"card\"><h2>\(ServiceText.actions(lang))</h2><div class=\"actions\">\(parts)</div>\(writing)\(reply)<div class=\"actions spaced\">\(after)</div></section>"
     }
 
     /// What the requesting enterprise may do: answer, confirm or reject, rate.
@@ -88,7 +88,7 @@ enum ServiceRequestActions {
             }
         }
         guard !parts.isEmpty else { return .empty }
-        return "<section class=\"card actions\">\(parts)</section>"
+        return "<section class=\"card\">\(parts)</section>"
     }
 
     struct ActForm: Content {

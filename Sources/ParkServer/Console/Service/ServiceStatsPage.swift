@@ -13,7 +13,7 @@ enum ServiceStatsPage {
         var names: ServiceNames
 
         static func load(_ q: Query, on ctx: PageContext) async throws -> Model {
-            let month = try q.month.flatMap { $0.isEmpty ? nil : $0 }.map { try YearMonth.parse($0, field: "month") } ?? YearMonth(ctx.today)
+            let month = try q.month.flatMap { $0.isEmpty ? nil : $0 }.map { try YearMonth.parse($0, field: "month") } ?? (YearMonth(ctx.today).adding(months: -1) ?? YearMonth(ctx.today))
             return Model(stats: try await ServiceStatsQuery(db: ctx.db, clock: ctx.park.clock).run(month: month), names: try await ServiceNames.load(ctx))
         }
     }
