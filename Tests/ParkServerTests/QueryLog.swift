@@ -61,12 +61,14 @@ enum ScaleRule {
         "country_risks": "one row per country",
         "indicators": "the indicator catalogue", "indicator_values": "one row per indicator, month and correction",
         "indicator_targets": "one row per indicator and year",
+        "service_categories": "the service catalogue (a few dozen categories)",
     ]
 
     /// Columns whose equality picks one record or one enterprise's (or lease's, parcel's …) own
     /// records, which do not grow with the park.
     static let narrowingColumns: [String] = [
         "id", "enterprise_id", "lease_id", "parcel_id", "user_id", "token_hash", "entity_id", "credit_code", "unit_key",
+        "request_id",
     ]
 
     static let aggregates = ["count(", "sum(", "avg(", "min(", "max(", "group by", "distinct", "exists("]

@@ -133,6 +133,41 @@ final class ServiceAPITests: ServerTestCase {
         XCTAssertEqual(theirs.body.string, "[]", "another key sees nothing of this firm")
         await assertEqual(try await send(.GET, "/open311/v2/requests/SR-000001.json?api_key=\(otherKey)").status, .notFound)
         await assertEqual(try await send(.GET, "/open311/v2/requests/SR-000001.json?api_key=\(key)").status, .ok)
+
+        // GeoReport v2's filters: ids (overriding the rest), status, service codes, the date window
+        let byIDs = try await send(.GET, "/open311/v2/requests.json?api_key=\(key)&service_request_id=SR-000001,SR-000999&status=closed")
+        XCTAssertTrue(byIDs.body.string.contains(#""service_request_id":"SR-000001""#), "ids override the status filter")
+        XCTAssertTrue(byIDs.body.string.contains(#""agency_responsible":"Tax bureau""#), byIDs.body.string)
+        XCTAssertTrue(byIDs.body.string.contains(#""requested_datetime":""#) && byIDs.body.string.contains("+08:00"))
+        await assertEqual(try await send(.GET, "/open311/v2/requests.json?api_key=\(key)&status=closed").body.string, "[]")
+        await assertEqual(try await send(.GET, "/open311/v2/requests.json?api_key=\(key)&status=open,closed&service_code=customs_clearance,permits").body.string, "[]")
+        let openTax = try await send(.GET, "/open311/v2/requests.json?api_key=\(key)&status=open&service_code=tax,permits")
+        XCTAssertTrue(openTax.body.string.contains("SR-000001"))
+        await assertEqual(try await send(.GET, "/open311/v2/requests.json?api_key=\(key)&start_date=2001-01-01T00:00:00Z&end_date=2001-02-01T00:00:00%2B08:00").body.string, "[]")
+        let badDate = try await send(.GET, "/open311/v2/requests.json?api_key=\(key)&start_date=yesterday")
+        XCTAssertEqual(badDate.status, .badRequest); XCTAssertTrue(badDate.body.string.contains(#""field":"start_date""#))
+        let badStatus = try await send(.GET, "/open311/v2/requests.json?api_key=\(key)&status=pending")
+        XCTAssertEqual(badStatus.status, .badRequest); XCTAssertTrue(badStatus.body.string.contains(#""field":"status""#))
+
+        // and the same in XML, errors included
+        let xml = try await send(.GET, "/open311/v2/services.xml")
+        XCTAssertEqual(xml.headers.contentType, .xml)
+        XCTAssertTrue(xml.body.string.hasPrefix("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<services><service><service_code>"), xml.body.string)
+        XCTAssertTrue(xml.body.string.contains("<metadata>false</metadata><type>realtime</type>"))
+        let definition = try await send(.GET, "/open311/v2/services/tax.xml").body.string
+        XCTAssertTrue(definition.contains("<service_definition><service_code>tax</service_code><attributes/></service_definition>"), definition)
+        let one = try await send(.GET, "/open311/v2/requests/SR-000001.xml?api_key=\(key)").body.string
+        XCTAssertTrue(one.contains("<service_requests><request><service_request_id>SR-000001</service_request_id><status>open</status>"), one)
+        XCTAssertTrue(one.contains("<lat/><long/>"))
+        let filedXML = try await send(.POST, "/open311/v2/requests.xml", body: ByteBuffer(string: "api_key=\(key)&service_code=tax&description=a%20%3C%26%3E%20b"), headers: form)
+        XCTAssertEqual(filedXML.status, .created)
+        XCTAssertTrue(filedXML.body.string.contains("<service_request_id>SR-000002</service_request_id>"), filedXML.body.string)
+        let xmlError = try await send(.POST, "/open311/v2/requests.xml", body: ByteBuffer(string: "service_code=tax"), headers: form)
+        XCTAssertEqual(xmlError.status, .forbidden)
+        XCTAssertTrue(xmlError.body.string.contains("<errors><error><code>403</code><description>api_key is required</description><field>api_key</field></error></errors>"))
+        let escaped = try await send(.GET, "/open311/v2/requests/SR-000002.xml?api_key=\(key)").body.string
+        XCTAssertTrue(escaped.contains("a &lt;&amp;&gt; b"), escaped)
+        await assertEqual(try await send(.GET, "/open311/v2/services/tax.csv").status, .notFound)
     }
 
     /// A department webhook POSTed to a real HTTP receiver on 127.0.0.1:8113, signed, logged.

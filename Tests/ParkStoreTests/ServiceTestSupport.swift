@@ -31,8 +31,12 @@ class ServiceStoreTestCase: StoreTestCase {
     var customs: Principal!, customsHead: Principal!, health: Principal!, healthHead: Principal!, market: Principal!
     var dispatcher: Principal!, leader: Principal!
 
+    /// Called before the people are seeded; a test case may swap the store here.
+    func prepareStore() async throws {}
+
     override func setUp() async throws {
         try await super.setUp()
+        try await prepareStore()
         firm = try await register(enterprise(1, zh: "罗氏诊断（苏州）有限公司", en: "Roche Diagnostics Suzhou", industry: "27"))
         other = try await register(enterprise(2, zh: "乙生物有限公司", en: "Beta Bio"))
         func user(_ name: String, _ role: Role, dept: String? = nil, ent: UUID? = nil, position: Position = .staff) async throws -> Principal {

@@ -32,6 +32,8 @@ public struct ServiceRequest: Sendable, Codable, Hashable, Identifiable {
     public var dueOn: LocalDate?
     public var createdBy: String
     public var createdAtMillis: Int64
+    /// When the request last changed (state, clocks, thread); nil for a record from before it was kept.
+    public var updatedAtMillis: Int64?
 
     public init(id: UUID, number: Int, enterpriseID: UUID, categoryCode: String, leadDepartment: String, title: String,
                 description: String, urgency: Urgency, channel: RequestChannel, contactName: String, contactPhone: String,
@@ -39,7 +41,7 @@ public struct ServiceRequest: Sendable, Codable, Hashable, Identifiable {
                 firstReplyOn: LocalDate? = nil, firstReplyInTime: Bool? = nil, repliedOn: LocalDate? = nil,
                 resolvedInTime: Bool? = nil, closedOn: LocalDate? = nil, reopenedCount: Int = 0, rating: Int? = nil,
                 ratingComment: String? = nil, precedent: Bool = false, precedentTitle: String? = nil, dueOn: LocalDate? = nil,
-                createdBy: String, createdAtMillis: Int64) {
+                createdBy: String, createdAtMillis: Int64, updatedAtMillis: Int64? = nil) {
         self.id = id; self.number = number; self.enterpriseID = enterpriseID; self.categoryCode = categoryCode
         self.leadDepartment = leadDepartment; self.title = title; self.description = description; self.urgency = urgency
         self.channel = channel; self.contactName = contactName; self.contactPhone = contactPhone; self.state = state
@@ -48,6 +50,7 @@ public struct ServiceRequest: Sendable, Codable, Hashable, Identifiable {
         self.resolvedInTime = resolvedInTime; self.closedOn = closedOn; self.reopenedCount = reopenedCount
         self.rating = rating; self.ratingComment = ratingComment; self.precedent = precedent
         self.precedentTitle = precedentTitle; self.dueOn = dueOn; self.createdBy = createdBy; self.createdAtMillis = createdAtMillis
+        self.updatedAtMillis = updatedAtMillis
     }
 
     /// "SR-000123": the number as people quote it.

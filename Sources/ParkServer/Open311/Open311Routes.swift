@@ -3,35 +3,46 @@ import ParkDomain
 import ParkStore
 import Vapor
 
-/// Open311 GeoReport v2 over the same requests, for civic tools: the catalogue is public;
-/// reading and filing requests take an API key bound to one enterprise (`parkos service
-/// open311-key`), so a key reaches that enterprise's requests and nothing else. Errors are
-/// Open311's `[{code, description}]` with the field at fault added.
+/// Open311 GeoReport v2 over the same requests, for civic tools, in JSON and XML: the
+/// catalogue is public; reading and filing requests take an API key bound to one enterprise
+/// (`parkos service open311-key`), so a key reaches that enterprise's requests and nothing
+/// else (a firm's requests are its own business, so GET requests also takes the key). Errors
+/// are Open311's `errors` (`[{code, description}]`) with the field at fault added.
 enum Open311Routes {
     static func register(_ app: Application) {
         let v2 = app.grouped("open311", "v2").grouped(BodyLimitMiddleware())
-        v2.get("services.json") { req async throws -> Response in try await services(req) }
-        v2.get("services", ":file") { req async throws -> Response in try await service(req) }
-        v2.get("requests.json") { req async throws -> Response in try await requests(req) }
-        v2.post("requests.json") { req async throws -> Response in try await file(req) }
-        v2.get("requests", ":file") { req async throws -> Response in try await request(req) }
+        for (ext, format) in [("json", Open311Format.json), ("xml", .xml)] {
+            v2.get("services.\(ext)") { req async throws -> Response in try await answer(format) { try await services(req, format) } }
+            v2.get("requests.\(ext)") { req async throws -> Response in try await answer(format) { try await requests(req, format) } }
+            v2.post("requests.\(ext)") { req async throws -> Response in try await answer(format) { try await file(req, format) } }
+        }
+        v2.get("services", ":file") { req async throws -> Response in
+            try await answer(format(of: req)) { try await service(req) }
+        }
+        v2.get("requests", ":file") { req async throws -> Response in
+            try await answer(format(of: req)) { try await request(req) }
+        }
     }
 
     struct Problem: Error { var status: HTTPResponseStatus; var field: String?; var description: String }
 
-    static func json(_ value: some Encodable, status: HTTPResponseStatus = .ok) throws -> Response {
-        let enc = JSONEncoder()
-        enc.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let res = Response(status: status, body: .init(data: try enc.encode(value)))
-        res.headers.contentType = .json
-        return res
+    /// The format a `…/{file}` path asks for (JSON when it names neither, for the error itself).
+    static func format(of req: Request) -> Open311Format {
+        (req.parameters.get("file") ?? "").hasSuffix(".xml") ? .xml : .json
+    }
+
+    struct ErrorItem: Open311Record {
+        var code: Int, description: String, field: String?
+        var fields: [(String, Open311Value)] { [("code", .int(code)), ("description", .text(description)), ("field", .text(field))] }
     }
 
     /// Runs `body`, answering refusals in Open311's error format (never a 500 for bad input).
-    static func answer(_ body: () async throws -> Response) async throws -> Response {
-        struct Item: Encodable { var code: Int; var description: String; var field: String? }
+    static func answer(_ format: Open311Format, _ body: () async throws -> Response) async throws -> Response {
+        func errors(_ status: HTTPResponseStatus, _ description: String, _ field: String?) throws -> Response {
+            try format.render([ErrorItem(code: Int(status.code), description: description, field: field)], root: "errors", item: "error", status: status)
+        }
         do { return try await body() } catch let p as Problem {
-            return try json([Item(code: Int(p.status.code), description: p.description, field: p.field)], status: p.status)
+            return try errors(p.status, p.description, p.field)
         } catch let e as DomainError {
             let status: HTTPResponseStatus = switch e.kind {
             case .notFound: .notFound
@@ -41,40 +52,45 @@ enum Open311Routes {
             case .tooLarge: .payloadTooLarge
             default: .badRequest
             }
-            return try json([Item(code: Int(status.code), description: e.message.en, field: e.field)], status: status)
+            return try errors(status, e.message.en, e.field)
         }
     }
 
-    struct Service: Encodable {
-        var service_code: String, service_name: String, description: String, metadata = false, type = "realtime"
-        var keywords: String, group: String
+    struct Service: Open311Record {
+        var code: String, name: String, description: String, keywords: String, group: String
+        var fields: [(String, Open311Value)] {
+            [("service_code", .text(code)), ("service_name", .text(name)), ("description", .text(description)),
+             ("metadata", .bool(false)), ("type", .text("realtime")), ("keywords", .text(keywords)), ("group", .text(group))]
+        }
     }
 
-    static func services(_ req: Request) async throws -> Response {
-        try await answer {
-            let cats = try await ServiceRepository(db: req.db).categories(includeInactive: false)
-            return try json(cats.map { Service(service_code: $0.code, service_name: $0.name.en, description: $0.name.zh,
-                                               keywords: $0.code.replacingOccurrences(of: "_", with: ","), group: $0.leadDepartment) })
-        }
+    /// `services.json`: every active category; its name in English, both names in the description,
+    /// the lead department's name as the group.
+    static func services(_ req: Request, _ format: Open311Format) async throws -> Response {
+        let cats = try await ServiceRepository(db: req.db).categories(includeInactive: false)
+        let departments = try await departmentNames(req)
+        return try format.render(cats.map {
+            Service(code: $0.code, name: $0.name.en, description: "\($0.name.zh) / \($0.name.en)",
+                    keywords: $0.code.replacingOccurrences(of: "_", with: ","), group: departments[$0.leadDepartment]?.en ?? $0.leadDepartment)
+        }, root: "services", item: "service")
+    }
+
+    struct Definition: Open311Record {
+        var code: String
+        var fields: [(String, Open311Value)] { [("service_code", .text(code)), ("attributes", .emptyList)] }
     }
 
     /// `services/{code}.json`: the definition (no extra attributes: title and description carry it).
     static func service(_ req: Request) async throws -> Response {
-        try await answer {
-            let code = try stripJSON(req.parameters.get("file") ?? "", field: "service_code")
-            guard let c = try await ServiceRepository(db: req.db).category(code), c.active else {
-                throw Problem(status: .notFound, field: "service_code", description: "unknown service_code \(code)")
-            }
-            struct Definition: Encodable { var service_code: String; var attributes: [String] = [] }
-            return try json(Definition(service_code: c.code))
+        let (code, format) = try Open311Format.split(req.parameters.get("file") ?? "", field: "service_code")
+        guard let c = try await ServiceRepository(db: req.db).category(code), c.active else {
+            throw Problem(status: .notFound, field: "service_code", description: "unknown service_code \(code)")
         }
+        return try format.render(one: Definition(code: c.code), root: "service_definition")
     }
 
-    static func stripJSON(_ file: String, field: String) throws -> String {
-        guard file.hasSuffix(".json"), file.count > 5 else {
-            throw Problem(status: .notFound, field: field, description: "only the .json format is served")
-        }
-        return String(file.dropLast(5))
+    static func departmentNames(_ req: Request) async throws -> [String: Bilingual] {
+        Dictionary(try await ReferenceRepository(db: req.db).departments().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// The enterprise an API key files for; a missing or unknown key is refused naming `api_key`.
@@ -86,56 +102,51 @@ enum Open311Routes {
         return e
     }
 
-    struct Open311Request: Encodable {
-        var service_request_id: String, status: String, status_notes: String?, service_name: String, service_code: String
-        var description: String, agency_responsible: String, requested_datetime: String, updated_datetime: String
-        var expected_datetime: String?
-    }
-
-    static func row(_ r: ServiceRequest, _ names: [String: String]) -> Open311Request {
-        let iso = ISO8601DateFormatter()
-        func at(_ ms: Int64) -> String { iso.string(from: Date(timeIntervalSince1970: Double(ms) / 1000)) }
-        return Open311Request(service_request_id: r.reference, status: r.state == .closed ? "closed" : "open",
-                              status_notes: r.state.label.en, service_name: names[r.categoryCode] ?? r.categoryCode,
-                              service_code: r.categoryCode, description: r.title, agency_responsible: r.leadDepartment,
-                              requested_datetime: at(r.createdAtMillis), updated_datetime: at(r.createdAtMillis),
-                              expected_datetime: r.dueOn.map { $0.iso + "T18:00:00+08:00" })
-    }
-
     static func principal(for enterprise: UUID) -> Principal {
         Principal(userID: nil, name: "open311", role: .enterprise, enterpriseID: enterprise)
     }
 
-    static func requests(_ req: Request) async throws -> Response {
-        try await answer {
-            let e = try await enterprise(req, key: req.query[String.self, at: "api_key"])
-            let repo = ServiceRepository(db: req.db, clock: req.park.clock)
-            var filter = ServiceRepository.Filter(enterpriseID: e)
-            filter.category = req.query[String.self, at: "service_code"]
-            switch req.query[String.self, at: "status"] {
-            case nil, "": break
-            case "open": filter.openOnly = true
-            case "closed": filter.state = .closed
-            default: throw Problem(status: .badRequest, field: "status", description: "status is open or closed")
+    /// GET `requests.json`: the key's enterprise's requests, newest first, at most 500. As the
+    /// spec says, `service_request_id` (comma-separated) overrides every other filter; without
+    /// `start_date` and `end_date` the window is the last 90 days; `status` and `service_code`
+    /// take comma-separated lists.
+    static func requests(_ req: Request, _ format: Open311Format) async throws -> Response {
+        let e = try await enterprise(req, key: req.query[String.self, at: "api_key"])
+        let query = try Open311Query.parse(req, now: req.park.clock.now())
+        var filter = ServiceRepository.Filter(enterpriseID: e)
+        if let numbers = query.numbers {
+            filter.numbers = numbers
+        } else {
+            filter.categories = query.serviceCodes
+            filter.createdFromMillis = query.fromMillis
+            filter.createdBeforeMillis = query.beforeMillis
+            switch query.statuses {
+            case ["open"]: filter.openOnly = true
+            case ["closed"]: filter.state = .closed
+            default: break
             }
-            let page = try await repo.list(filter, page: try PageRequest(page: 1, perPage: 500), for: principal(for: e))
-            let names = Dictionary(uniqueKeysWithValues: try await repo.categories().map { ($0.code, $0.name.en) })
-            return try json(page.items.map { row($0, names) })
         }
+        let repo = ServiceRepository(db: req.db, clock: req.park.clock)
+        let page = try await repo.list(filter, page: try PageRequest(page: 1, perPage: PageRequest.maxPerPage), for: principal(for: e))
+        return try format.render(try await rows(page.items, req), root: "service_requests", item: "request")
     }
 
-    /// `requests/{id}.json`: one request of the key's enterprise (by its reference SR-000123).
+    /// GET `requests/{id}.json`: one request of the key's enterprise (by its reference SR-000123).
     static func request(_ req: Request) async throws -> Response {
-        try await answer {
-            let e = try await enterprise(req, key: req.query[String.self, at: "api_key"])
-            let ref = try stripJSON(req.parameters.get("file") ?? "", field: "service_request_id")
-            let repo = ServiceRepository(db: req.db, clock: req.park.clock)
-            guard ref.hasPrefix("SR-"), let n = Int(ref.dropFirst(3)), let r = try await repo.find(number: n), r.enterpriseID == e else {
-                throw Problem(status: .notFound, field: "service_request_id", description: "no request \(ref)")
-            }
-            let names = Dictionary(uniqueKeysWithValues: try await repo.categories().map { ($0.code, $0.name.en) })
-            return try json([row(r, names)])
+        let e = try await enterprise(req, key: req.query[String.self, at: "api_key"])
+        let (ref, format) = try Open311Format.split(req.parameters.get("file") ?? "", field: "service_request_id")
+        let repo = ServiceRepository(db: req.db, clock: req.park.clock)
+        guard let n = Open311Query.number(ref), let r = try await repo.find(number: n), r.enterpriseID == e else {
+            throw Problem(status: .notFound, field: "service_request_id", description: "no request \(ref)")
         }
+        return try format.render(try await rows([r], req), root: "service_requests", item: "request")
+    }
+
+    static func rows(_ items: [ServiceRequest], _ req: Request) async throws -> [Open311Request] {
+        let names = Dictionary(try await ServiceRepository(db: req.db).categories().map { ($0.code, $0.name.en) }, uniquingKeysWith: { a, _ in a })
+        let departments = try await departmentNames(req)
+        return items.map { Open311Request($0, service: names[$0.categoryCode] ?? $0.categoryCode,
+                                          agency: departments[$0.leadDepartment]?.en ?? $0.leadDepartment) }
     }
 
     struct FileForm: Content {
@@ -149,26 +160,32 @@ enum Open311Routes {
         var email: String?
     }
 
-    /// POST requests.json (form-encoded, as GeoReport v2 says): files a request for the key's enterprise.
-    static func file(_ req: Request) async throws -> Response {
-        try await answer {
-            let form = (try? req.content.decode(FileForm.self)) ?? FileForm()
-            let e = try await enterprise(req, key: form.api_key)
-            guard let code = form.service_code, !code.isEmpty else {
-                throw Problem(status: .badRequest, field: "service_code", description: "service_code is required")
-            }
-            guard let c = try await ServiceRepository(db: req.db).category(code), c.active else {
-                throw Problem(status: .badRequest, field: "service_code", description: "unknown service_code \(code)")
-            }
-            let description = form.description ?? ""
-            let title = form.title.flatMap { $0.isEmpty ? nil : $0 } ?? String(description.prefix(60))
-            let name = [form.last_name, form.first_name].compactMap { $0 }.joined()
-            let draft = RequestDraft(enterpriseID: e, categoryCode: c.code, title: title, description: description, channel: .open311,
-                                     contactName: name.isEmpty ? "Open311" : name, contactPhone: form.phone ?? "0")
-            let r = try await ServiceDesk(db: req.db, clock: req.park.clock).raise(draft, by: principal(for: e))
-            struct Filed: Encodable { var service_request_id: String; var service_notice: String; var account_id: String? }
-            return try json([Filed(service_request_id: r.reference, service_notice: "received; sent to \(r.leadDepartment)", account_id: nil)],
-                            status: .created)
+    struct Filed: Open311Record {
+        var id: String, notice: String
+        var fields: [(String, Open311Value)] {
+            [("service_request_id", .text(id)), ("service_notice", .text(notice)), ("account_id", .text(nil))]
         }
+    }
+
+    /// POST `requests.json` (form-encoded, as GeoReport v2 says): files a request for the key's
+    /// enterprise. No location is asked for: the enterprise's registered address is the place.
+    static func file(_ req: Request, _ format: Open311Format) async throws -> Response {
+        let form = (try? req.content.decode(FileForm.self)) ?? FileForm()
+        let e = try await enterprise(req, key: form.api_key)
+        guard let code = form.service_code, !code.isEmpty else {
+            throw Problem(status: .badRequest, field: "service_code", description: "service_code is required")
+        }
+        guard let c = try await ServiceRepository(db: req.db).category(code), c.active else {
+            throw Problem(status: .badRequest, field: "service_code", description: "unknown service_code \(code)")
+        }
+        let description = form.description ?? ""
+        let title = form.title.flatMap { $0.isEmpty ? nil : $0 } ?? String(description.prefix(60))
+        let name = [form.last_name, form.first_name].compactMap { $0 }.joined()
+        let draft = RequestDraft(enterpriseID: e, categoryCode: c.code, title: title, description: description, channel: .open311,
+                                 contactName: name.isEmpty ? "Open311" : name, contactPhone: form.phone ?? "0")
+        let r = try await ServiceDesk(db: req.db, clock: req.park.clock).raise(draft, by: principal(for: e))
+        let lead = try await departmentNames(req)[r.leadDepartment]?.en ?? r.leadDepartment
+        return try format.render([Filed(id: r.reference, notice: "Received and sent to \(lead)")],
+                                 root: "service_requests", item: "request", status: .created)
     }
 }

@@ -82,7 +82,8 @@ final class ServiceRequestModel: Model, @unchecked Sendable {
                        repliedOn: repliedOn.flatMap(LocalDate.init(iso:)), resolvedInTime: resolvedInTime,
                        closedOn: closedOn.flatMap(LocalDate.init(iso:)), reopenedCount: reopenedCount, rating: rating,
                        ratingComment: ratingComment, precedent: precedent, precedentTitle: precedentTitle,
-                       dueOn: dueOn.flatMap(LocalDate.init(iso:)), createdBy: createdBy, createdAtMillis: createdAtMillis)
+                       dueOn: dueOn.flatMap(LocalDate.init(iso:)), createdBy: createdBy, createdAtMillis: createdAtMillis,
+                       updatedAtMillis: updatedAtMillis)
     }
 }
 

@@ -80,6 +80,11 @@ public struct ServiceRepository: Sendable {
         public var state: RequestState?
         public var openOnly: Bool
         public var overdueOnly: Bool
+        /// Open311: any of these categories, any of these numbers, received in [from, to) (epoch ms).
+        public var categories: [String]?
+        public var numbers: [Int]?
+        public var createdFromMillis: Int64?
+        public var createdBeforeMillis: Int64?
         public init(enterpriseID: UUID? = nil, department: String? = nil, category: String? = nil, state: RequestState? = nil,
                     openOnly: Bool = false, overdueOnly: Bool = false) {
             self.enterpriseID = enterpriseID; self.department = department; self.category = category; self.state = state
@@ -96,6 +101,10 @@ public struct ServiceRepository: Sendable {
         if let e = f.enterpriseID { q.filter(\.$enterpriseID == e) }
         if let d = f.department { q.filter(\.$leadDepartment == d) }
         if let c = f.category { q.filter(\.$category == c) }
+        if let cs = f.categories { q.filter(\.$category ~~ cs) }
+        if let ns = f.numbers { q.filter(\.$number ~~ ns) }
+        if let from = f.createdFromMillis { q.filter(\.$createdAtMillis >= from) }
+        if let to = f.createdBeforeMillis { q.filter(\.$createdAtMillis < to) }
         if let s = f.state { q.filter(\.$state == s.rawValue) }
         if f.openOnly || f.overdueOnly { q.filter(\.$isOpen == true) }
         if f.overdueOnly { q.filter(\.$dueOn < today.iso) }
