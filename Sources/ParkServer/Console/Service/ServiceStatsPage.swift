@@ -58,7 +58,9 @@ enum ServiceStatsPage {
 /// Server-drawn SVG bar charts of the stats page.
 enum ServiceCharts {
     static func svg(_ title: String, _ bars: [(label: String, values: [Double], texts: [String])], max: Double, colors: [String], legend: [String]) -> HTML {
-        let rowH = 26, left = 150, width = 640, top = 40
+        // The label column fits the longest name (12 px type: ~6.7 px a Latin letter, 12 px a Han character).
+        let longest = bars.map { b in b.label.unicodeScalars.reduce(0.0) { $0 + ($1.value > 0x2E80 ? 12.5 : 6.7) } }.max() ?? 0
+        let rowH = 26, left = Swift.min(320, Swift.max(80, Int(longest.rounded(.up)) + 14)), width = left + 490, top = 40
         let height = top + bars.count * rowH + 10
         var out = "<svg viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTML.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\">"
         out += "<text x=\"8\" y=\"16\" font-size=\"13\" font-weight=\"600\" fill=\"#1d2939\">\(HTML.escape(title))</text>"
