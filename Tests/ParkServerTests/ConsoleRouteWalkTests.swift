@@ -16,7 +16,8 @@ final class ConsoleRouteWalkTests: ServerTestCase {
     /// (the sign-in, the style sheet, the icon, the scripts), read from the URL enum, and
     /// Open311's service list (public in GeoReport v2; its requests need an API key).
     static let publicRoutes: Set<String> = Set(["GET healthz", "GET metrics", "GET openapi.yaml",
-                                                "GET open311/v2/services.json", "GET open311/v2/services/:file"]
+                                                "GET open311/v2/services.json", "GET open311/v2/services.xml",
+                                                "GET open311/v2/services/:file"]
         + ConsoleURL.routes.filter { $0.access == .open }.map(\.key))
     /// Open to an enterprise user on its own scope, each checked in `checkOpenRoute`.
     static let enterpriseRoutes: Set<String> = [
