@@ -99,23 +99,27 @@ class Client:
 
 
 def crawl(client, max_routes):
-    """One sample URL per route pattern reachable from / by links (breadth first, bounded)."""
-    queue, seen, routes = ["/"], set(), {}
-    while queue and len(routes) < max_routes and len(seen) < max_routes * 6:
+    """One sample URL per route pattern reachable from / by links (breadth first, bounded):
+    a pattern is queued at most twice (a second sample in case the first is not a page)."""
+    queue, seen, queued, routes = ["/"], set(), {}, {}
+    while queue and len(routes) < max_routes and len(seen) < max_routes * 4:
         path = queue.pop(0)
-        if path in seen or SKIP.search(path):
+        key = pattern(path)
+        if path in seen or key in routes or SKIP.search(path):
             continue
         seen.add(path)
-        key = pattern(path)
-        if key in routes:
+        status, location, body = client.request("GET", path)
+        if status in (301, 302, 303, 307) and location and location.startswith("/") and not location.startswith("//"):
+            queue.insert(0, location)
             continue
-        status, _, body = client.request("GET", path)
         if status != 200 or b"<html" not in body[:2000].lower():
             continue
         routes[key] = path
         for link in LINK.findall(body.decode("utf-8", "replace")):
             link = link.replace("&amp;", "&")
-            if link not in seen and pattern(link) not in routes:
+            k = pattern(link)
+            if k not in routes and queued.get(k, 0) < 2 and not SKIP.search(link):
+                queued[k] = queued.get(k, 0) + 1
                 queue.append(link)
     return routes
 

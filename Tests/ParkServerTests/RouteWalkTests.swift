@@ -233,13 +233,12 @@ final class RouteWalkTests: ServerTestCase {
             case .constant(let c): parts.append(c)
             case .parameter("id"):
                 let path = route.path
-                parts.append(path.contains(.constant("users")) ? other.id.uuidString
-                             : path.contains(.constant("outbound")) && path.contains(.constant("filings")) ? outboundB.filing.id!.uuidString
-                             : path.contains(.constant("outbound")) && path.contains(.constant("alerts")) ? outboundB.alert.uuidString
-                             : path.contains(.constant("outbound")) ? outboundB.project.id!.uuidString
                 parts.append(path.contains(.constant("service-requests")) ? requestB.id.uuidString
                              : path.contains(.constant("service-subtasks")) ? subtaskB.id.uuidString
                              : path.contains(.constant("users")) ? other.id.uuidString
+                             : path.contains(.constant("outbound")) && path.contains(.constant("filings")) ? outboundB.filing.id!.uuidString
+                             : path.contains(.constant("outbound")) && path.contains(.constant("alerts")) ? outboundB.alert.uuidString
+                             : path.contains(.constant("outbound")) ? outboundB.project.id!.uuidString
                              : path.contains(.constant("policy-runs")) ? policyRunID.uuidString
                              : path.contains(.constant("policies")) && !path.contains(.constant("enterprises")) ? PolicyLibrary.builtIn[0].id
                              : path.contains(.constant("runs")) ? runID.uuidString
