@@ -81,8 +81,7 @@ extension ParkAPIHandler {
     func exportPerMuTreatments(_ input: Operations.ExportPerMuTreatments.Input) async throws -> Operations.ExportPerMuTreatments.Output {
         try principal().requireStaff()
         let run = try await runs.require(try APIMapping.uuid(input.path.id, field: "id"))
-        let rows = try await PerMuResultQuery(db: repos.db).treatmentList(runID: run.id)
-        return .ok(.init(body: .csv(HTTPBody(PerMuTreatmentCSV.data(rows)))))
+        return .ok(.init(body: .csv(ExportStream.permuTreatments(PerMuResultQuery(db: repos.db), runID: run.id).httpBody)))
     }
 
     func comparePerMuSchemes(_ input: Operations.ComparePerMuSchemes.Input) async throws -> Operations.ComparePerMuSchemes.Output {

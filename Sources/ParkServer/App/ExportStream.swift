@@ -68,6 +68,20 @@ extension ExportStream {
 }
 
 extension ExportStream {
+    /// A per-mu run's treatment list (`PerMuTreatmentCSV`), 500 units a batch, highest surcharge
+    /// first (`PerMuResultQuery.treatmentBatch`).
+    static func permuTreatments(_ query: PerMuResultQuery, runID: UUID) -> ExportStream {
+        ExportStream(head: PerMuTreatmentCSV.head, tail: "") { after in
+            let cursor = after.flatMap(PerMuResultQuery.TreatmentCursor.init(text:))
+            if after != nil && cursor == nil { return nil }   // the last batch was short: no more
+            let batch = try await query.treatmentBatch(runID: runID, after: cursor, limit: 500)
+            guard !batch.rows.isEmpty else { return nil }
+            return (PerMuTreatmentCSV.lines(batch.rows), batch.last?.text ?? "end")
+        }
+    }
+}
+
+extension ExportStream {
     /// The register in the import's columns (machine CSV with a BOM), 500 enterprises a batch in
     /// credit-code order.
     static func enterprisesCSV(_ repository: EnterpriseRepository) -> ExportStream {

@@ -168,6 +168,17 @@ public struct PerMuResultQuery: Sendable {
     public struct TreatmentCursor: Sendable, Equatable {
         public var surchargeFen: Int64
         public var creditCode: String
+
+        public init(surchargeFen: Int64, creditCode: String) { self.surchargeFen = surchargeFen; self.creditCode = creditCode }
+
+        /// As text ("surcharge_fen|credit_code"), for a stream's cursor.
+        public var text: String { "\(surchargeFen)|\(creditCode)" }
+
+        public init?(text: String) {
+            let parts = text.split(separator: "|", maxSplits: 1)
+            guard parts.count == 2, let fen = Int64(parts[0]) else { return nil }
+            self.init(surchargeFen: fen, creditCode: String(parts[1]))
+        }
     }
 
     /// The treatment list of `runID`: every enterprise whose electricity rate the run changes

@@ -8,14 +8,20 @@ public enum PerMuTreatmentCSV {
     public static let columns = ["credit_code", "name_zh", "name_en", "grade", "consecutive_years", "electricity_kwh",
                                  "added_rate_yuan_per_kwh", "surcharge_yuan"]
 
-    public static func data(_ rows: [PerMuTreatmentRow]) -> Data {
-        var out = "\u{FEFF}" + CSVWriter.line(columns) + "\n"
+    /// The byte-order mark and the header line.
+    public static let head = "\u{FEFF}" + CSVWriter.line(columns) + "\n"
+
+    public static func data(_ rows: [PerMuTreatmentRow]) -> Data { Data((head + lines(rows)).utf8) }
+
+    /// The rows' lines (a batch of a streamed export).
+    public static func lines(_ rows: [PerMuTreatmentRow]) -> String {
+        var out = ""
         for r in rows {
             out += CSVWriter.line([r.creditCode, r.nameZh, r.nameEn, r.grade.rawValue, String(r.consecutiveYears),
                                    r.electricityKWh.map { String(format: "%.2f", $0) } ?? "",
                                    String(format: "%.4f", r.addedRate), FenText.yuan(r.surchargeFen)],
                                   formulaGuard: true) + "\n"
         }
-        return Data(out.utf8)
+        return out
     }
 }

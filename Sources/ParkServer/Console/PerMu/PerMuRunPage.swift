@@ -126,8 +126,10 @@ enum PerMuRunPage {
         }
         router.on(.permu(.treatmentsCSV(.key))) { req in
             let run = try await PerMuRunRepository(db: req.db).require(try req.pathID())
-            let rows = try await PerMuResultQuery(db: req.db).treatmentList(runID: run.id)
-            return EnterpriseFiles.download(PerMuTreatmentCSV.data(rows), name: "permu-treatments-\(run.year)-\(run.id.uuidString.prefix(8).lowercased()).csv")
+            let res = Response(body: ExportStream.permuTreatments(PerMuResultQuery(db: req.db), runID: run.id).responseBody)
+            res.headers.contentType = .init(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
+            res.headers.contentDisposition = .init(.attachment, filename: "permu-treatments-\(run.year)-\(run.id.uuidString.prefix(8).lowercased()).csv")
+            return res
         }
     }
 }
