@@ -116,7 +116,8 @@ final class ConsoleRouteWalkTests: ServerTestCase {
 
     func testTheOpenRoutesAreOnlyTheSignInAndTheAssets() {
         XCTAssertEqual(Self.publicRoutes, ["GET healthz", "GET metrics", "GET openapi.yaml", "GET login", "POST login", "GET assets/park.css",
-                                           "GET assets/icon.svg", "GET favicon.ico", "GET assets/policy-editor.js", "GET assets/land-map.js"])
+                                           "GET assets/icon.svg", "GET favicon.ico", "GET assets/policy-editor.js", "GET assets/land-map.js",
+                                           "GET open311/v2/services.json", "GET open311/v2/services.xml", "GET open311/v2/services/:file"])
     }
 
     func testWithoutASessionEveryPageSendsToTheSignInAndEveryFormIsRefused() async throws {

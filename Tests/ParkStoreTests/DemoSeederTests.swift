@@ -14,13 +14,14 @@ final class DemoSeederTests: StoreTestCase {
         // then
         XCTAssertTrue(first.created)
         XCTAssertEqual(first.enterprises, 200)
-        XCTAssertEqual(Set(first.logins.map(\.username)), ["admin", "land", "econ", "invest", "invest-head", "leader", "firm-a", "firm-b"])
+        XCTAssertEqual(Set(first.logins.map(\.username)), ["admin", "land", "econ", "invest", "invest-head", "leader", "firm-a", "firm-b",
+                                                                  "customs", "customs-head", "health", "health-head", "market", "service"])
         XCTAssertFalse(second.created)
         XCTAssertEqual(second.enterprises, 200)
         XCTAssertEqual(second.logins.map(\.username), first.logins.map(\.username))
         await assertEqual(try await enterprises.count(), 200)
         let users = try await accounts.list()
-        XCTAssertEqual(users.count, 8)
+        XCTAssertEqual(users.count, 14)
         XCTAssertEqual(users.filter { $0.role == .enterprise }.count, 2)
         await assertNotNil(try await accounts.authenticate(username: "land", password: DemoSeeder.password))
         guard case .intact(let n, _) = try await audit.verify() else { return XCTFail("chain should be intact") }
@@ -37,8 +38,12 @@ final class DemoSeederTests: StoreTestCase {
         // The indicators go through the import: one entry per value version and per target.
         let indicatorEntries = try await sql.raw("SELECT (SELECT COUNT(*) FROM indicator_values) + (SELECT COUNT(*) FROM indicator_targets) AS n")
             .first()!.decode(column: "n", as: Int.self)
-        XCTAssertEqual(n, 208 + parcels + leases.count + 7 + outboundEntries + indicatorEntries,
-                       "one entry per enterprise, account, parcel and lease, per-mu scheme (3), run (2) and enactment (2), outbound row, indicator value and target")
+        // The service demo (issue 12) works its requests through the desk: every step audited.
+        let serviceEntries = try await sql.raw("SELECT COUNT(*) AS n FROM audit_entries WHERE entity_type LIKE 'service_%'")
+            .first()!.decode(column: "n", as: Int.self)
+        XCTAssertGreaterThan(serviceEntries, 1_000)
+        XCTAssertEqual(n, 214 + parcels + leases.count + 7 + outboundEntries + indicatorEntries + serviceEntries,
+                       "one entry per enterprise, account (14), parcel and lease, per-mu scheme (3), run (2) and enactment (2), outbound row, indicator value and target, service step")
         // The two years before the latest are enacted; the latest is left for the officer.
         let latest = LocalDate(clock.now()).year - 1
         let runs = PerMuRunRepository(db: db, clock: clock)
