@@ -80,12 +80,8 @@ public struct InvestmentService: Sendable {
         project.nameEn = project.nameEn.trimmingCharacters(in: .whitespacesAndNewlines)
         project.stage = .lead; project.stageSince = project.firstContactOn; project.signedOn = nil; project.dropReason = nil
         try project.validate(today: today, clusters: try await ReferenceRepository(db: db).catalog().clusters)
-        guard try await repo.investor(project.investorID) != nil else {
-            throw DomainError(code: "unknown_investor", field: "investor_id", en: "investor \(project.investorID) does not exist", zh: "投资方不存在")
-        }
-        if let e = project.enterpriseID, try await EnterpriseRepository(db: db).find(e) == nil {
-            throw DomainError(code: "unknown_enterprise", field: "enterprise_id", en: "enterprise \(e) is not in the register", zh: "企业不在名录中")
-        }
+        guard try await repo.investor(project.investorID) != nil else { throw Self.unknownInvestor(project.investorID) }
+        if let e = project.enterpriseID, try await EnterpriseRepository(db: db).find(e) == nil { throw Self.unknownEnterprise(e) }
         if !confirmedNotDuplicate {
             let dups = try await repo.possibleDuplicates(of: project)
             if !dups.isEmpty {
@@ -131,12 +127,26 @@ public struct InvestmentService: Sendable {
             try after.validate(today: today, clusters: clusters)
             if after.stage.reached(.registered) && after.enterpriseID == nil { throw DomainError.required("enterprise_id") }
             if before == after { return before }
+            if after.investorID != before.investorID, try await InvestmentRepository(db: tx).investor(after.investorID) == nil {
+                throw Self.unknownInvestor(after.investorID)
+            }
+            if let e = after.enterpriseID, e != before.enterpriseID, try await EnterpriseRepository(db: tx).find(e) == nil {
+                throw Self.unknownEnterprise(e)
+            }
             m.apply(after); m.updatedAtMillis = clock.millis
             try await m.update(on: tx)
             try await AuditLog(db: tx, clock: clock).append(by: p, action: "update", entityType: Self.projectEntity,
                                                             entityID: id.uuidString, before: before, after: after)
             return after
         }
+    }
+
+    static func unknownInvestor(_ id: UUID) -> DomainError {
+        DomainError(code: "unknown_investor", field: "investor_id", en: "investor \(id) does not exist", zh: "投资方不存在")
+    }
+
+    static func unknownEnterprise(_ id: UUID) -> DomainError {
+        DomainError(code: "unknown_enterprise", field: "enterprise_id", en: "enterprise \(id) is not in the register", zh: "企业不在名录中")
     }
 
     /// A write to a confidential project by someone not cleared to see it is refused as if it
