@@ -41,6 +41,9 @@ final class IndicatorAPITests: ServerTestCase {
         XCTAssertTrue(body.contains(#""levels_growth_pct":"6.25""#), "(850 − 800) ÷ 800 beside it")
         XCTAssertTrue(body.contains(#""period_value":"210""#), "April alone: 850 − 640")
         XCTAssertTrue(body.contains(#""alerts":["trade"]"#), body)
+        // ParkOS's own service and outbound figures ride along (nothing received or agreed in this park)
+        XCTAssertTrue(body.contains(#""service":{"#) && body.contains(#""received":0"#), body)
+        XCTAssertTrue(body.contains(#""odi":{"#) && body.contains(#""by_region":[]"#), body)
         let csv = try await send(.GET, "/api/v1/indicators/report/export?period=2025-04&format=csv&lang=en", token: t)
         XCTAssertEqual(csv.status, .ok)
         XCTAssertTrue(csv.body.string.contains("Headline indicators, 2025-04"))
@@ -48,7 +51,7 @@ final class IndicatorAPITests: ServerTestCase {
         XCTAssertEqual(xlsx.status, .ok)
         XCTAssertEqual(xlsx.headers.contentType?.subType, "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         let archive = try Archive(data: Data(xlsx.body.readableBytesView), accessMode: .read)
-        XCTAssertNotNil(archive["xl/worksheets/sheet5.xml"], "five sheets: headline, trend, periods, derived, breakdowns")
+        XCTAssertNotNil(archive["xl/worksheets/sheet6.xml"], "six sheets: headline, trend, periods, derived, breakdowns, outbound")
         var workbook = Data()
         _ = try archive.extract(archive["xl/workbook.xml"]!) { workbook.append($0) }
         XCTAssertTrue(String(decoding: workbook, as: UTF8.self).contains(#"<sheet name="主要指标""#))

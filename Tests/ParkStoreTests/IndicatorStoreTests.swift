@@ -3,6 +3,7 @@ import Foundation
 import ParkDomain
 @testable import ParkStore
 import ParkTestSupport
+import SQLKit
 import XCTest
 
 /// Indicators through the database (today is 2025-06-01): the catalogue, the all-or-nothing
@@ -138,6 +139,15 @@ final class IndicatorStoreTests: StoreTestCase {
         _ = try await ReportRepository(db: db, clock: clock).submit(leaseID: lease.id!, report: PerformanceReport(year: 2024, taxPaidYuan: 1_000_000, revenueYuan: 32_000_000),
                                                                     reason: "corrected", by: officer)
         await assertEqual(try await query.figures(month: YearMonth(year: 2025, month: 5)!, breakdowns: false).outputYuan, 54_000_000)
+        // an enterprise in two clusters counts in each (the breakdowns are read in the same statement as the totals)
+        try await (db as! any SQLDatabase).raw("UPDATE enterprises SET clusters = ';biomedicine;ai;' WHERE id = \(bind: firms[0].id!)").run()
+        let again = try await query.figures(month: YearMonth(year: 2025, month: 5)!)
+        XCTAssertEqual(again.outputYuan, 54_000_000)
+        XCTAssertEqual(again.breakdowns[.cluster]?.map { "\($0.key):\($0.enterprises):\($0.taxYuan):\($0.outputYuan)" },
+                       ["biomedicine:3:1700000:54000000", "ai:1:1000000:32000000"])
+        XCTAssertEqual(again.breakdowns[.size]?.map { "\($0.key):\($0.enterprises):\($0.taxYuan)" }, ["above:3:1700000"])
+        XCTAssertEqual(again.breakdowns[.subArea]?.map { "\($0.key):\($0.enterprises):\($0.taxYuan):\($0.outputYuan)" },
+                       ["湖西:2:1200000:32000000", "湖东:1:500000:22000000"])
         // the drill-down: the enterprises behind above-scale output, largest first, paged
         let page1 = try await query.enterprises(month: YearMonth(year: 2025, month: 5)!, metric: .output, dimension: nil, key: nil,
                                                 page: try ParkDomain.PageRequest(page: 1, perPage: 1))

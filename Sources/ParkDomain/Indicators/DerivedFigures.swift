@@ -161,6 +161,8 @@ public struct DerivedFigures: Sendable, Codable {
     public var fdi: DerivedFDI?
     /// The month's service requests, from the service module's statistics (nil when not read).
     public var service: DerivedService?
+    /// Outbound investment agreed year to date, from the outbound module's statistics (nil when not read).
+    public var odi: DerivedODI?
 
     public init(month: YearMonth, dataYear: Int, enterprises: Int, enterprisesLastYear: Int, taxYuan: Int64, taxLastYearYuan: Int64,
                 outputYuan: Int64, outputComparableBaseYuan: Int64, outputLastYearYuan: Int64, aboveScaleFirms: Int,

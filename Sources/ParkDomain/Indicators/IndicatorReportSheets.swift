@@ -56,6 +56,37 @@ public enum IndicatorReportSheets {
         ]
     }
 
+    /// Outbound investment agreed year to date (outbound statistics), in 万美元 and projects.
+    static func odiRows(_ d: DerivedFigures, _ lang: Language) -> [[ReportCell]] {
+        guard let o = d.odi else { return [] }
+        func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
+        func wan(_ cents: Int64) -> ReportCell { num(Decimal(cents) / 1_000_000, 2) }
+        let unit = ReportCell.text(IndicatorUnit.wanUSD.label.text(lang))
+        let projects = DerivedFigures.growth(Int64(o.total.projects), Int64(o.lastYear.projects))
+        return [
+            [.text(t("对外投资协议额（年初累计）", "Outbound investment agreed (YTD)")), unit, wan(o.total.usdCents), wan(o.lastYear.usdCents),
+             num(o.usdGrowthPct, 1), num(o.usdGrowthPct, 1)],
+            [.text(t("其中：一带一路国家", "Of which Belt and Road countries")), unit, wan(o.beltAndRoad.usdCents), wan(o.beltAndRoadLastYear.usdCents),
+             num(o.beltAndRoadUSDGrowthPct, 1), num(o.beltAndRoadUSDGrowthPct, 1)],
+            [.text(t("对外投资项目数（年初累计）", "Outbound projects agreed (YTD)")), .text(t("个", "projects")),
+             .number(Decimal(o.total.projects), places: 0), .number(Decimal(o.lastYear.projects), places: 0), num(projects, 1), num(projects, 1)],
+        ]
+    }
+
+    /// The outbound investment agreed year to date by world region.
+    static func odiSheet(_ d: DerivedFigures, _ lang: Language) -> ReportSheet? {
+        guard let o = d.odi else { return nil }
+        func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
+        return ReportSheet(
+            name: t("对外投资", "ODI"), title: t("对外投资地区分布（\(d.month.year) 年 1–\(d.month.month) 月）", "Outbound investment by region (\(d.month.year), January to month \(d.month.month))"),
+            columns: [t("地区", "Region"), t("项目数", "Projects"), t("企业数", "Firms"), t("国家数", "Countries"), t("协议额（万美元）", "Agreed (10k US$)"),
+                      t("协议额（万元）", "Agreed (10k yuan)")],
+            rows: o.byRegion.map { r in
+                [.text(r.label.text(lang)), .number(Decimal(r.totals.projects), places: 0), .number(Decimal(r.totals.firms), places: 0),
+                 .number(Decimal(r.totals.countries), places: 0), num(Decimal(r.totals.usdCents) / 1_000_000, 2), num(Decimal(r.totals.yuanFen) / 1_000_000, 2)]
+            })
+    }
+
     public static func sheets(_ report: IndicatorReport, derived: DerivedFigures?, _ lang: Language) -> [ReportSheet] {
         func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
         var out: [ReportSheet] = []
@@ -120,7 +151,7 @@ public enum IndicatorReportSheets {
                      num(derived.outputComparableGrowthPct, 1), num(derived.outputLevelsGrowthPct, 1)],
                     [.text(t("规上企业数", "Above-scale firms")), .text(IndicatorUnit.enterprises.label.text(lang)),
                      .number(Decimal(derived.aboveScaleFirms), places: 0), .empty, .empty, .empty],
-                ] + fdiRows(derived, lang) + serviceRows(derived, lang)))
+                ] + fdiRows(derived, lang) + serviceRows(derived, lang) + odiRows(derived, lang)))
             var rows: [[ReportCell]] = []
             for dim in BreakdownDimension.allCases {
                 for r in derived.breakdowns[dim] ?? [] {
@@ -132,6 +163,7 @@ public enum IndicatorReportSheets {
                                    columns: [t("维度", "Dimension"), t("分组", "Group"), t("企业数", "Enterprises"), t("税收（万元）", "Tax (10k yuan)"),
                                              t("规上产值（万元）", "Above-scale output (10k yuan)")],
                                    rows: rows))
+            if let odi = odiSheet(derived, lang) { out.append(odi) }
         }
         return out
     }

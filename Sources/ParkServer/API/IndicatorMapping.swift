@@ -74,7 +74,20 @@ enum IndicatorMapping {
                                contractedUsdCents: f.contractedUSDCents, contractedLastYearUsdCents: f.contractedLastYearUSDCents,
                                contractedCnyFen: f.contractedCNYFen, contractedGrowthPct: dec(f.contractedGrowthPct),
                                contractedLevelsGrowthPct: dec(f.contractedLevelsGrowthPct), newProjects: f.newProjects)
-                     })
+                     }, service: d.service.map(service), odi: d.odi.map(odi))
+    }
+
+    static func service(_ s: DerivedService) -> Components.Schemas.DerivedService {
+        .init(received: s.received, receivedLastYear: s.receivedLastYear, receivedGrowthPct: dec(s.receivedGrowthPct), resolved: s.resolved,
+              resolvedInTime: s.resolvedInTime, resolvedInTimePct: dec(s.resolvedInTimePct), rated: s.rated, ratingSum: s.ratingSum,
+              averageRating: dec(s.averageRating), overdueOpen: s.overdueOpen)
+    }
+
+    static func odi(_ o: DerivedODI) -> Components.Schemas.DerivedODI {
+        .init(total: OutboundMapping.totals(o.total), lastYear: OutboundMapping.totals(o.lastYear), beltAndRoad: OutboundMapping.totals(o.beltAndRoad),
+              beltAndRoadLastYear: OutboundMapping.totals(o.beltAndRoadLastYear), usdGrowthPct: dec(o.usdGrowthPct),
+              beltAndRoadUsdGrowthPct: dec(o.beltAndRoadUSDGrowthPct), beltAndRoadSharePct: dec(o.beltAndRoadSharePct),
+              byRegion: o.byRegion.map { .init(region: $0.key, nameZh: $0.label.zh, nameEn: $0.label.en, totals: OutboundMapping.totals($0.totals)) })
     }
 
     static func report(_ r: IndicatorReport, derived d: DerivedFigures?) -> Components.Schemas.IndicatorReport {

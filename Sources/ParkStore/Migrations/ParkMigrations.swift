@@ -33,6 +33,7 @@ public enum ParkMigrations {
 
             // ── slot: Indicators (issue 13) migrations, in order ──
             CreateIndicators(),
+            UpdatePerformanceReportsCurrentIndex(),
 
             // ── slot: Outbound (issue 14) migrations, in order ──
             CreateOutbound(),

@@ -142,6 +142,30 @@ final class IndicatorEngineTests: XCTestCase {
         XCTAssertEqual(sheets[0].rows[0][18].text, "behind pace")
     }
 
+    func testOutboundFiguresGrowthShareAndSheets() {
+        // given US$ 3 M agreed this year to date against 2 M, 1.2 M of it in Belt and Road countries (0.6 M last year)
+        var d = DerivedFigures(month: ym(2025, 5), dataYear: 2024, enterprises: 0, enterprisesLastYear: 0, taxYuan: 0, taxLastYearYuan: 0,
+                               outputYuan: 0, outputComparableBaseYuan: 0, outputLastYearYuan: 0, aboveScaleFirms: 0)
+        d.odi = DerivedODI(total: OutboundTotals(firms: 3, countries: 4, projects: 5, yuanFen: 2_160_000_000, usdCents: 300_000_000),
+                           lastYear: OutboundTotals(firms: 2, countries: 2, projects: 4, yuanFen: 1_440_000_000, usdCents: 200_000_000),
+                           beltAndRoad: OutboundTotals(firms: 1, countries: 2, projects: 2, yuanFen: 864_000_000, usdCents: 120_000_000),
+                           beltAndRoadLastYear: OutboundTotals(firms: 1, countries: 1, projects: 1, yuanFen: 432_000_000, usdCents: 60_000_000),
+                           byRegion: [OutboundBreakdownRow(key: "europe", label: Bilingual(zh: "欧洲", en: "Europe"),
+                                                           totals: OutboundTotals(firms: 2, countries: 2, projects: 3, yuanFen: 1_296_000_000, usdCents: 180_000_000))])
+        // then
+        let o = d.odi!
+        XCTAssertEqual(o.usdGrowthPct, 50)                    // (3 − 2) ÷ 2
+        XCTAssertEqual(o.beltAndRoadUSDGrowthPct, 100)        // (1.2 − 0.6) ÷ 0.6
+        XCTAssertEqual(o.beltAndRoadSharePct, 40)             // 1.2 ÷ 3
+        XCTAssertNil(DerivedODI().usdGrowthPct)
+        XCTAssertNil(DerivedODI().beltAndRoadSharePct)
+        let sheets = IndicatorReportSheets.sheets(IndicatorReport.build(month: ym(2025, 5), series: [], targets: []), derived: d, .en)
+        XCTAssertEqual(sheets.map(\.name), ["Headline", "Trend", "Periods", "Derived", "Breakdowns", "ODI"])
+        let agreed = sheets[3].rows.first { $0[0].text == "Outbound investment agreed (YTD)" }
+        XCTAssertEqual(agreed?.map(\.text), ["Outbound investment agreed (YTD)", "10k US$", "300.00", "200.00", "50.0", "50.0"])
+        XCTAssertEqual(sheets[5].rows.map { $0.map(\.text) }, [["Europe", "3", "2", "2", "180.00", "1296.00"]])
+    }
+
     func testPeriodsAndNumbersParseStrictly() {
         XCTAssertEqual(IndicatorPeriod(text: "2020-Q2")?.end, ym(2020, 6))
         XCTAssertEqual(IndicatorPeriod(text: "2020-q4")?.text, "2020-Q4")

@@ -42,7 +42,12 @@ enum DerivedView {
                                                            "overdue": Numbers.count(s.overdueOpen)])
             tiles.append(tile(.serviceReceived, Numbers.count(s.received), "\(g(s.receivedGrowthPct, .sameMonth))<div class=\"sub\">\(detail)</div>", nil))
         }
-        let bars = BreakdownDimension.allCases.map { dim -> HTML in
+        if let o = d.odi {
+            let detail = IndicatorText.odiDetail(lang, ["projects": Numbers.count(o.total.projects), "firms": Numbers.count(o.total.firms),
+                                                       "br": Numbers.usd(cents: o.beltAndRoad.usdCents, lang), "share": IndicatorFormat.share(o.beltAndRoadSharePct)])
+            tiles.append(tile(.odiAgreed, Numbers.usd(cents: o.total.usdCents, lang), "\(g(o.usdGrowthPct, .sameMonthsLastYear))<div class=\"sub\">\(detail)</div>", nil))
+        }
+        var bars = BreakdownDimension.allCases.map { dim -> HTML in
             let rows = Array((d.breakdowns[dim] ?? []).prefix(10))
             let most = max(1, rows.map(\.enterprises).max() ?? 1)
             let lines = rows.map { r -> HTML in
@@ -53,6 +58,17 @@ enum DerivedView {
                 """
             }
             return "<div><h3>\(dim.label.text(lang))</h3>\(lines)</div>"
+        }
+        if let o = d.odi, !o.byRegion.isEmpty {
+            let rows = Array(o.byRegion.prefix(10))
+            let most = max(1, rows.map(\.totals.usdCents).max() ?? 1)
+            let lines = rows.map { r -> HTML in
+                let pct = String(format: "%.1f", 100 * Double(r.totals.usdCents) / Double(most))
+                return """
+                <div class="bar"><span class="lbl">\(r.label.text(lang))</span><svg class="track" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true"><rect class="fill" width="\(pct)" height="14"/></svg><span class="n">\(Numbers.count(r.totals.projects))</span><span class="n wide">\(Numbers.usd(cents: r.totals.usdCents, lang))</span></div>
+                """
+            }
+            bars.append("<div><h3>\(IndicatorText.odiByRegion(lang))</h3>\(lines)</div>")
         }
         return """
         <section class="card derived"><h2>\(IndicatorText.derivedTitle(lang)) <span class="sub">\(IndicatorText.dataYear(lang)) \(String(d.dataYear))</span></h2>

@@ -39,7 +39,7 @@ enum DrillPage {
             let r = try await query.enterprises(month: month, metric: metric, dimension: dimension, key: key, page: page)
             var label: String?
             if let dimension, let key {
-                label = try await query.breakdown(dimension, month: month).first { $0.key == key }?.label.text(ctx.language) ?? key
+                label = try await query.label(dimension, key: key).text(ctx.language)
             }
             return Model(month: month, metric: metric, dimension: dimension, key: key, groupLabel: label, page: page, rows: r.rows, total: r.total)
         }

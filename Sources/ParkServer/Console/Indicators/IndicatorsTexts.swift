@@ -11,7 +11,7 @@ enum IndicatorText: TextCatalogue {
     case added, revisedCount, unchanged, catalogue, unit, series, frequency, growthBasis, source, derivedFrom, dash
     case targetsTitle, targetYear, level, targetGrowth, save, targetSaved, headline, periods, profileTitle, profileJSON, printProfile
     case myProfile, profileLink, generatedAt, noSections, indicator, quarter, half, year, dimension, group, count, pp, back
-    case serviceReceived, serviceDetail, sameMonth
+    case serviceReceived, serviceDetail, sameMonth, odiAgreed, odiDetail, odiByRegion, sameMonthsLastYear
 
     var text: Bilingual {
         switch self {
@@ -121,6 +121,10 @@ enum IndicatorText: TextCatalogue {
         case .serviceReceived: B("本月企业服务诉求（件）", "Service requests this month")
         case .serviceDetail: B("按时办结 {share} · 平均评分 {rating} · 逾期未办结 {overdue} 件", "answered in time {share} · average rating {rating} · {overdue} open past their deadline")
         case .sameMonth: B("比上年同月", "against the same month last year")
+        case .odiAgreed: B("对外投资协议额（年初累计）", "Outbound investment agreed (YTD)")
+        case .odiDetail: B("{projects} 个项目 · {firms} 家企业 · 一带一路 {br}（占 {share}）", "{projects} projects · {firms} firms · Belt and Road {br} ({share})")
+        case .odiByRegion: B("对外投资地区分布（年初累计）", "Outbound investment by region (YTD)")
+        case .sameMonthsLastYear: B("比上年同期", "against the same months last year")
         }
     }
 
