@@ -98,6 +98,14 @@ final class ServiceFlowTests: ServiceStoreTestCase {
         XCTAssertEqual(zh.map(\.request.id), [r.id])
         let en = try await search.similar(title: "bovine serum import", description: "", precedentsOnly: true, for: otherUser)
         XCTAssertEqual(en.map(\.request.id), [r.id])
+        // a short Chinese title with its words the other way round (pg_trgm found nothing for it),
+        // an English one in other words, and a title only in the precedent's own short title
+        let short = try await search.similar(title: "牛血清进口", description: "", precedentsOnly: true, for: otherUser)
+        XCTAssertEqual(short.map(\.request.id), [r.id])
+        let reworded = try await search.similar(title: "Serum imports for our production line", description: "", precedentsOnly: true, for: otherUser)
+        XCTAssertEqual(reworded.map(\.request.id), [r.id])
+        let unrelatedEnglish = try await search.similar(title: "Power cut in the office building", description: "", precedentsOnly: true, for: otherUser)
+        XCTAssertEqual(unrelatedEnglish.count, 0)
         let none = try await search.similar(title: "办公楼停电", description: "", precedentsOnly: true, for: otherUser)
         XCTAssertEqual(none.count, 0)
         // another enterprise's own-requests search never reaches the firm's requests

@@ -30,23 +30,24 @@ final class ServiceSweepInstancesTests: ServiceStoreTestCase {
     }
 
     func testTwoInstancesSweepingTogetherActOnEachThresholdOnce() async throws {
-        // Known failure, found when landing (2026-12-07): after both instances drain, the leader holds
-        // 16–24 leadership notices while 8 clocks stand at level 3 (on SQLite and PostgreSQL), so a
-        // clock reaches leadership more than once or its level is reset after the notice. Issue 12.
-        throw XCTSkip("leadership notices disagree with the clocks at level 3 (issue 12): under investigation")
-        // given eight requests, each with a 3-day health subtask, raised on Wednesday 11 Feb 2026
-        var subtasks = 0
+        // given eight requests of special biological items (resolve limit 20 working days), each
+        // accepted by customs (first reply within 3) and given a 3-day health subtask (accept
+        // within 1), raised on Wednesday 11 Feb 2026
         for i in 0..<8 {
             let r = try await desk.raise(serumDraft("进口牛血清 \(i) Serum import \(i)"), by: firmUser)
             _ = try await desk.accept(r.id, by: customs)
             _ = try await desk.addSubtask(r.id, department: "health", instructions: "检疫审批 \(i)", limitDays: 3, by: customs)
-            subtasks += 1
         }
         let second = try StoreRuntime(store.target, logger: TestDatabase.quietLogger)
         defer { Task { await second.shutdown() } }
 
-        // when on 26 Feb (after the Spring Festival: every 3-day subtask clock is past 150 %) both
-        // instances sweep at once, in small batches, until neither finds anything
+        // when on Thu 26 Feb both instances sweep at once, in small batches, until neither finds
+        // anything. Working days after 11 Feb: 12, 13, Sat 14 (make-up day), then the Spring
+        // Festival (15–23), 24, 25, 26 = 6. A 3-day clock warns and is due on 14 Feb and reaches
+        // leadership after 25 Feb (⌈4.5⌉ = 5 days); a 1-day clock warns and is due on 12 Feb,
+        // leadership after 13 Feb (⌈1.5⌉ = 2). So per request three clocks are past every
+        // threshold — the request's first reply, the subtask's accept and its resolve — and the
+        // 20-day resolve clock (warns after 16 days) is not yet due.
         moving.set("2026-02-26")
         let a = ServiceSweep(db: db, clock: moving.park), b = ServiceSweep(db: second.db, clock: moving.park)
         @Sendable func drain(_ s: ServiceSweep) async throws -> ServiceSweep.Outcome {
@@ -61,25 +62,34 @@ final class ServiceSweepInstancesTests: ServiceStoreTestCase {
         async let fromB = drain(b)
         let (oa, ob) = try await (fromA, fromB)
 
-        // then each subtask clock reached leadership exactly once, whichever instance sent it
+        // then the two instances together took each of the 24 clocks through its three steps once
+        XCTAssertEqual(oa.warned + ob.warned, 24)
+        XCTAssertEqual(oa.overdue + ob.overdue, 24)
+        XCTAssertEqual(oa.leadership + ob.leadership, 24)
         let sql = try XCTUnwrap(db as? any SQLDatabase)
         func count(_ q: SQLQueryString) async throws -> Int {
             try await sql.raw(q).first()!.decode(column: "n", as: Int.self)
         }
-        let atLeadership = try await count("SELECT COUNT(*) AS n FROM service_clocks WHERE level = 3 AND subtask_id IS NOT NULL")
-        XCTAssertEqual(atLeadership, subtasks)
-        let leadershipNotices = try await count("SELECT COUNT(*) AS n FROM service_notifications WHERE kind = 'leadership'")
-        let levelThree = try await count("SELECT COUNT(*) AS n FROM service_clocks WHERE level = 3")
-        XCTAssertEqual(oa.leadership + ob.leadership, levelThree, "one leadership step per clock across both instances")
-        XCTAssertEqual(leadershipNotices, levelThree, "the leader (the only leadership account) is told once per clock")
-        let overdueNotices = try await count("SELECT COUNT(*) AS n FROM service_notifications WHERE kind = 'overdue'")
-        // each department (customs, health) has one head, told once per overdue clock of its own
-        XCTAssertEqual(overdueNotices, oa.overdue + ob.overdue)
-        let pastDue = try await count("SELECT COUNT(*) AS n FROM service_clocks WHERE level >= 2")
-        XCTAssertEqual(pastDue, oa.overdue + ob.overdue)
-        let escalations = try await count("SELECT COUNT(*) AS n FROM audit_entries WHERE action LIKE 'escalate:%'")
-        let escalated = try await count("SELECT COUNT(*) AS n FROM service_clocks WHERE level > 0")
-        XCTAssertEqual(escalations, escalated, "one audited escalation per clock, never two")
+        await assertEqual(try await count("SELECT COUNT(*) AS n FROM service_clocks WHERE level = 3"), 24)
+        await assertEqual(try await count("SELECT COUNT(*) AS n FROM service_clocks WHERE level = 3 AND subtask_id IS NOT NULL"), 16)
+        await assertEqual(try await count("SELECT COUNT(*) AS n FROM service_clocks WHERE level = 3 AND kind = 'first_reply'"), 8)
+        await assertEqual(try await count("SELECT COUNT(*) AS n FROM service_clocks WHERE level > 0 AND level < 3"), 0)
+        // the leader (the only leadership account) is told once per clock; each department's head
+        // (customs: the 8 first replies; health: the 16 subtask clocks) once per overdue clock
+        await assertEqual(try await count("SELECT COUNT(*) AS n FROM service_notifications WHERE kind = 'leadership'"), 24)
+        await assertEqual(try await count("SELECT COUNT(*) AS n FROM service_notifications WHERE kind = 'overdue'"), 24)
+        await assertEqual(try await count("""
+            SELECT COUNT(*) AS n FROM service_notifications n JOIN users u ON u.id = n.user_id
+            WHERE n.kind = 'overdue' AND u.username = 'health-head'
+            """), 16)
+        // no one is told the same thing twice (a notice names its request, clock and due day)
+        await assertEqual(try await count("""
+            SELECT COUNT(*) AS n FROM (SELECT user_id, text_en FROM service_notifications
+            GROUP BY user_id, text_en HAVING COUNT(*) > 1) AS twice
+            """), 0)
+        // one audited escalation per clock, never two
+        await assertEqual(try await count("SELECT COUNT(*) AS n FROM audit_entries WHERE action LIKE 'escalate:%'"), 24)
+        await assertEqual(try await count("SELECT COUNT(*) AS n FROM audit_entries WHERE action = 'escalate:3'"), 24)
         // and a third sweep from either instance finds nothing left
         await assertEqual(try await a.run().total, 0)
         await assertEqual(try await b.run().total, 0)

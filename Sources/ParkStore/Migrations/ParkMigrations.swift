@@ -30,6 +30,7 @@ public enum ParkMigrations {
             CreateServiceRequests(),
             CreateServiceNotifications(),
             CreateServiceSearch(),
+            UpdateServiceRequestsSearchTerms(),
 
             // ── slot: Indicators (issue 13) migrations, in order ──
             CreateIndicators(),

@@ -5,14 +5,15 @@ import SQLKit
 
 /// Similar past requests and precedents for a new request's text, found by the database's own
 /// text search in both languages: SQLite FTS5 with the trigram tokenizer (ranked by bm25),
-/// PostgreSQL pg_trgm (ranked by trigram similarity, GIN-indexed). No scan in Swift.
+/// PostgreSQL stored search terms (Chinese character pairs,
+/// stemmed English words; GIN-indexed, ranked by the terms shared). No scan in Swift.
 public struct ServiceSearch: Sendable {
     public let db: any Database
     public init(db: any Database) { self.db = db }
 
     public struct Hit: Sendable, Hashable {
         public var request: ServiceRequest
-        /// Larger is more similar (bm25 negated on SQLite; similarity 0–1 on PostgreSQL).
+        /// Larger is more similar (bm25 negated on SQLite; the share of the probe's terms found, 0–1, on PostgreSQL).
         public var score: Double
     }
 
@@ -37,19 +38,19 @@ public struct ServiceSearch: Sendable {
                 ORDER BY bm25(service_request_search) LIMIT \(bind: n)
                 """).all()
         } else {
-            let shortTitle = String(title.prefix(200))
-            rows = try await db.transaction { tx in
-                let s = tx as! any SQLDatabase
-                // word_similarity: how much of the new title appears in a stretch of the old text
-                // (Chinese has no spaces, so whole-string similarity is too strict).
-                try await s.raw("SET LOCAL pg_trgm.word_similarity_threshold = 0.3").run()
-                return try await s.raw("""
-                    SELECT r.id AS id, GREATEST(word_similarity(\(bind: shortTitle), r.title), word_similarity(\(bind: shortTitle), r.description))::float8 AS score
-                    FROM service_requests r
-                    WHERE (\(bind: shortTitle) <% r.title OR \(bind: shortTitle) <% r.description) AND \(where_)
-                    ORDER BY score DESC, r.number DESC LIMIT \(bind: n)
-                    """).all()
-            }
+            // The request's stored search terms (Chinese character pairs, stemmed English words;
+            // `UpdateServiceRequestsSearchTerms`) share at least one of the probe's (the GIN index),
+            // and at least two when the probe has two: ranked by the terms shared.
+            rows = try await sql.raw("""
+                SELECT id, hits::float8 / GREATEST(wanted, 1) AS score FROM (
+                  SELECT r.id AS id, r.number AS number, p.wanted AS wanted,
+                    (SELECT COUNT(*) FROM unnest(r.search_terms) AS g WHERE g = ANY(p.terms)) AS hits
+                  FROM service_requests r,
+                    (SELECT service_search_terms(\(bind: probe)) AS terms, cardinality(service_search_terms(\(bind: probe))) AS wanted) AS p
+                  WHERE r.search_terms && service_search_terms(\(bind: probe)) AND \(where_)
+                ) AS m WHERE hits >= LEAST(2, wanted)
+                ORDER BY hits DESC, number DESC LIMIT \(bind: n)
+                """).all()
         }
         var hits: [Hit] = []
         for row in rows {

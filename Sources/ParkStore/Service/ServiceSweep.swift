@@ -21,27 +21,28 @@ public struct ServiceSweep: Sendable {
 
     /// Escalates up to `limit` clocks; call again while it returns a full batch.
     public func run(limit: Int = 500) async throws -> Outcome {
-        let index = try await ServiceRepository(db: db, clock: clock).calendarIndex()
         let today = LocalDate(clock.now()), clock = self.clock
         let system = Principal.system("escalation")
         return try await WriteGate.write(db) { tx in
             guard let sql = tx as? any SQLDatabase else { return Outcome() }
             let lock = sql.dialect.name == "sqlite" ? "" : " FOR UPDATE SKIP LOCKED"
             let t = today.iso
+            // The claim names the level each clock has reached, from the same stored thresholds it
+            // selects by: every row claimed is acted on, so a batch is never spent on rows it then
+            // skips (a drain stopping early, the same rows claimed every minute).
             let rows = try await sql.raw("""
-                SELECT id FROM service_clocks WHERE is_open = \(bind: true) AND warn_on IS NOT NULL AND (
+                SELECT id, CASE WHEN leader_on < \(bind: t) THEN 3 WHEN due_on < \(bind: t) THEN 2 ELSE 1 END AS reached
+                FROM service_clocks WHERE is_open = \(bind: true) AND warn_on IS NOT NULL AND (
                   (level < 1 AND warn_on <= \(bind: t)) OR (level < 2 AND due_on < \(bind: t)) OR (level < 3 AND leader_on < \(bind: t)))
-                ORDER BY due_on LIMIT \(bind: limit)\(unsafeRaw: lock)
+                ORDER BY due_on, id LIMIT \(bind: limit)\(unsafeRaw: lock)
                 """).all()
             var out = Outcome()
             let notifier = Notifier(db: tx, clock: clock)
             for row in rows {
                 let id = try row.decode(column: "id", as: UUID.self)
+                let level = try row.decode(column: "reached", as: Int.self)
                 guard let c = try await ServiceClockModel.find(id, on: tx),
-                      let r = try await ServiceRequestModel.find(c.requestID, on: tx)?.toDomain() else { continue }
-                let state = c.clock.state(on: today, index)
-                let level = state == .escalated ? 3 : state == .overdue ? 2 : state == .warning ? 1 : 0
-                guard level > c.level else { continue }
+                      let r = try await ServiceRequestModel.find(c.requestID, on: tx)?.toDomain(), level > c.level else { continue }
                 let before = c.toDomain()
                 let dept = try await DepartmentNames.name(c.department, on: tx)
                 let what = c.subtaskID == nil ? Bilingual(zh: "\(r.reference) \(c.clock.kind.label.zh)", en: "\(r.reference) \(c.clock.kind.label.en.lowercased()) limit")

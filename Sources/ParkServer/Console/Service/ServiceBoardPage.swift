@@ -43,7 +43,7 @@ enum ServiceBoardPage {
                     <select name="department">\(deptOptions)</select><button class="btn small">\(ServiceText.dispatch(lang))</button></form>
                     """ : .empty
                 return """
-                <tr><td><a href="\(ConsoleURL.service(.request(.value(r.id))))">\(r.reference)</a></td><td>\(r.title)</td><td>\(m.firms[r.enterpriseID]?.text(lang) ?? "")</td>
+                <tr><td class="nowrap"><a href="\(ConsoleURL.service(.request(.value(r.id))))">\(r.reference)</a></td><td>\(r.title)</td><td>\(m.firms[r.enterpriseID]?.text(lang) ?? "")</td>
                 <td>\(m.names.category(r.categoryCode, lang))</td><td>\(r.receivedOn.iso)</td><td>\(route)</td></tr>
                 """
             }

@@ -55,6 +55,6 @@ enum ServiceFormat {
 
     static func dueCell(_ due: LocalDate?, today: LocalDate) -> HTML {
         guard let due else { return "<td>–</td>" }
-        return due < today ? "<td class=\"over\">\(due.iso)</td>" : "<td>\(due.iso)</td>"
+        return due < today ? "<td class=\"over nowrap\">\(due.iso)</td>" : "<td class=\"nowrap\">\(due.iso)</td>"
     }
 }

@@ -23,7 +23,7 @@ enum ServiceMinePage {
             let lang = ctx.language
             let rows: [HTML] = m.requests.items.map { r in
                 """
-                <tr><td><a href="\(ConsoleURL.service(.request(.value(r.id))))">\(r.reference)</a></td><td>\(r.title)</td><td>\(m.names.category(r.categoryCode, lang))</td>
+                <tr><td class="nowrap"><a href="\(ConsoleURL.service(.request(.value(r.id))))">\(r.reference)</a></td><td>\(r.title)</td><td>\(m.names.category(r.categoryCode, lang))</td>
                 <td>\(ServiceFormat.stateBadge(r.state, lang))</td><td>\(ServiceFormat.countdown(due: r.dueOn, today: ctx.today, index: m.index, paused: r.state == .awaitingEnterprise, lang))</td></tr>
                 """
             }

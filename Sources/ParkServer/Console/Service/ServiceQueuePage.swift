@@ -54,7 +54,7 @@ enum ServiceQueuePage {
                     : Markup.badge(ServiceText.bySubtask(lang) + " · " + (SubtaskState(rawValue: i.state)?.label.text(lang) ?? ""), kind: "hq")
                 let firm = m.enterprises[i.enterpriseID]?.text(lang) ?? ""
                 return """
-                <tr><td><a href="\(ConsoleURL.service(.request(.value(i.requestID))))">\(i.reference)</a></td><td>\(i.title)</td><td>\(firm)</td>
+                <tr><td class="nowrap"><a href="\(ConsoleURL.service(.request(.value(i.requestID))))">\(i.reference)</a></td><td>\(i.title)</td><td>\(firm)</td>
                 <td>\(m.names.category(i.category, lang))</td><td>\(m.names.department(i.department, lang))</td><td>\(state)</td>\(ServiceFormat.dueCell(i.dueOn, today: today))</tr>
                 """
             }
