@@ -67,6 +67,45 @@ final class AuditLogTests: StoreTestCase {
         await assertEqual(try await audit.verify(), .intact(entries: 3, headHash: try XCTUnwrap(head)))
     }
 
+    func testAppendingManyAtOnceSealsTheSameChainAsOneByOne() async throws {
+        // given two writes appended one by one
+        let records = (1...3).map { n in
+            AuditLog.Record(action: "create", entityType: "parcel", entityID: "P\(n)", beforeJSON: nil, afterJSON: "{\"n\":\(n)}")
+        }
+        let clock = self.clock, key = audit.key, admin = self.admin
+        try await WriteGate.write(db) { tx in
+            let log = AuditLog(db: tx, clock: clock, key: key)
+            for r in records.prefix(2) {
+                try await log.append(by: admin, action: r.action, entityType: r.entityType, entityID: r.entityID,
+                                     beforeJSON: r.beforeJSON, afterJSON: r.afterJSON)
+            }
+        }
+        let oneByOne = try await audit.recent().reversed().map { $0 }
+        // when the third and then all three again are appended at once
+        let many = try await WriteGate.write(db) { tx in
+            try await AuditLog(db: tx, clock: clock, key: key).appendAll(by: admin, Array(records.suffix(1)) + records)
+        }
+        // then the chain goes on from the head, entry for entry as appending one by one would seal it
+        XCTAssertEqual(many.map(\.seq), [3, 4, 5, 6])
+        XCTAssertEqual(many[0].prevHash, oneByOne[1].hash)
+        XCTAssertEqual(many[1].prevHash, many[0].hash)
+        let again = try await WriteGate.write(db) { tx in
+            try await AuditLog(db: tx, clock: clock, key: key).appendAll(by: admin, [])
+        }
+        XCTAssertEqual(again, [])
+        let stored = try await audit.recent().reversed().map { $0 }
+        XCTAssertEqual(Array(stored.suffix(4)), many)
+        var expected = oneByOne[1].hash
+        for e in many {
+            var unsealed = e
+            unsealed.hash = ""
+            XCTAssertEqual(e.prevHash, expected)
+            XCTAssertEqual(e.hash, audit.key.seal(unsealed.canonicalText))
+            expected = e.hash
+        }
+        await assertEqual(try await audit.verify(), .intact(entries: 6, headHash: expected))
+    }
+
     func testAnEditedEntryIsFound() async throws {
         // given
         _ = try await threeWrites()

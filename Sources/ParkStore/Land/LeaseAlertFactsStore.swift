@@ -76,23 +76,31 @@ public enum LeaseAlertFactsStore {
             }
             try await LeaseAlertFactModel.query(on: db).filter(\.$id ~~ chunk).delete()
             var rows: [LeaseAlertFactModel] = []
-            for lease in leases where live.contains(lease.state) {
+            for lease in leases {
                 guard let parcel = parcels[lease.parcelID] else { continue }
                 let yearly = (reports[lease.id!] ?? [:]).sorted { $0.key < $1.key }.map(\.value.report)
-                let facts = LeaseAlerts.facts(lease: lease, reports: yearly, areaMu: parcel.computedAreaMu, today: today, ruleset: ruleset)
-                let m = LeaseAlertFactModel()
-                m.id = lease.id; m.enterpriseID = lease.enterpriseID; m.parcelID = lease.parcelID; m.parcelCode = parcel.code
-                m.state = lease.state.rawValue; m.stateOrder = LeaseState.allCases.firstIndex(of: lease.state) ?? 0
-                m.sortEnd = (lease.contract?.firstTermEnd ?? lease.auction.date).iso
-                m.windowOpensOn = facts.windowOpensOn?.iso
-                m.productionDueOn = facts.earliestProductionDue?.iso
-                m.missCount = facts.misses.count
-                m.projectedYear = facts.projectedInYear
-                m.facts = String(decoding: try JSONEncoder().encode(facts), as: UTF8.self)
-                rows.append(m)
+                if let row = try row(lease, parcel: parcel, reports: yearly, today: today, ruleset: ruleset) { rows.append(row) }
             }
-            if !rows.isEmpty { try await rows.create(on: db) }
+            try await BulkInsert.insert(rows, on: db)
         }
+    }
+
+    /// The row of a live lease (nil for a lease in another state), from the lease, its parcel and
+    /// its newest report of each year in year order.
+    static func row(_ lease: Lease, parcel: Parcel, reports: [PerformanceReport], today: LocalDate,
+                    ruleset: AssessmentRuleset) throws -> LeaseAlertFactModel? {
+        guard live.contains(lease.state), let id = lease.id else { return nil }
+        let facts = LeaseAlerts.facts(lease: lease, reports: reports, areaMu: parcel.computedAreaMu, today: today, ruleset: ruleset)
+        let m = LeaseAlertFactModel()
+        m.id = id; m.enterpriseID = lease.enterpriseID; m.parcelID = lease.parcelID; m.parcelCode = parcel.code
+        m.state = lease.state.rawValue; m.stateOrder = LeaseState.allCases.firstIndex(of: lease.state) ?? 0
+        m.sortEnd = (lease.contract?.firstTermEnd ?? lease.auction.date).iso
+        m.windowOpensOn = facts.windowOpensOn?.iso
+        m.productionDueOn = facts.earliestProductionDue?.iso
+        m.missCount = facts.misses.count
+        m.projectedYear = facts.projectedInYear
+        m.facts = String(decoding: try JSONEncoder().encode(facts), as: UTF8.self)
+        return m
     }
 
     /// Recomputes every lease's row, 500 leases at a time (a new ruleset, the demo, the migration).

@@ -90,13 +90,12 @@ public struct ParcelRepository: Sendable {
                     if p.id == nil { p.id = UUID() }
                     return ParcelModel(p)
                 }
-                try await models.create(on: tx)
-                for m in models {
-                    let p = m.toDomain()
-                    try await audit.append(by: principal, action: "create", entityType: Self.entityType,
-                                           entityID: p.id!.uuidString, before: Parcel?.none, after: p)
-                    out.append(p)
-                }
+                try await BulkInsert.insert(models, on: tx)
+                let created = models.map { $0.toDomain() }
+                try await audit.appendAll(by: principal, created.map {
+                    .init(action: "create", entityType: Self.entityType, entityID: $0.id!.uuidString, before: Parcel?.none, after: $0)
+                })
+                out.append(contentsOf: created)
             }
             return out
         }

@@ -102,13 +102,12 @@ public struct EnterpriseRepository: Sendable {
                     if e.id == nil { e.id = UUID() }
                     return EnterpriseModel(e, updatedAtMillis: clock.millis)
                 }
-                try await models.create(on: tx)
-                for m in models {
-                    let e = try m.toDomain()
-                    try await audit.append(by: principal, action: "create", entityType: Self.entityType,
-                                           entityID: e.id!.uuidString, before: Enterprise?.none, after: e)
-                    out.append(e)
-                }
+                try await BulkInsert.insert(models, on: tx)
+                let created = try models.map { try $0.toDomain() }
+                try await audit.appendAll(by: principal, created.map {
+                    .init(action: "create", entityType: Self.entityType, entityID: $0.id!.uuidString, before: Enterprise?.none, after: $0)
+                })
+                out.append(contentsOf: created)
                 progress?(out.count, enterprises.count)
             }
             return out
