@@ -18,6 +18,7 @@ public enum ParkMigrations {
             UpdateUsersPosition(),
             CreateLeaseAlertFacts(),
             UpdateParcelsBoundingBox(),
+            UpdateEnterprisesStatsIndex(),
             // ── slot: Investment (issue 11) migrations, in order ──
             CreateExchangeRates(),
             CreateInvestment(),
