@@ -45,9 +45,9 @@ setsid "$CHROME" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage -
   --no-first-run --no-default-browser-check --disable-extensions --disable-background-networking \
   --disable-component-update --disable-sync --disable-features=Translate,MediaRouter,OptimizationHints \
   --user-data-dir="$WORK/chromium" --remote-debugging-address=127.0.0.1 --remote-debugging-port=0 \
-  --lang=zh-CN --accept-lang=zh-CN,zh --window-size=1366,900 about:blank >"$WORK/chromium.log" 2>&1 &
+  --lang=zh-CN --accept-lang=zh-CN,zh --window-size=1280,900 about:blank >"$WORK/chromium.log" 2>&1 &
 BROWSER=$!
-for _ in $(seq 1 100); do [ -s "$WORK/chromium/DevToolsActivePort" ] && break; sleep 0.1; done
+for _ in $(seq 1 300); do [ -s "$WORK/chromium/DevToolsActivePort" ] && break; sleep 0.1; done
 [ -s "$WORK/chromium/DevToolsActivePort" ] || { echo "FAIL: chromium did not open its DevTools port"; tail -20 "$WORK/chromium.log"; exit 1; }
 DEVTOOLS="http://127.0.0.1:$(head -n 1 "$WORK/chromium/DevToolsActivePort")"
 

@@ -21,7 +21,7 @@ import websocket
 
 PASSWORD = "parkos-demo"
 LANGS = ("zh", "en")
-VIEW_W, VIEW_H = 1366, 900
+VIEW_W, VIEW_H = 1280, 900  # the width officials' screens have at least
 SETTLE = float(os.environ.get("PARKOS_BROWSER_SETTLE_SECONDS", "0.6"))
 PAGE_TIMEOUT = 30.0
 MAX_SHOT_H = 16000  # px; taller pages are shot down to here
@@ -406,6 +406,8 @@ def check_loaded(tab, page, state, shots, action):
         want = "zh" if page.lang == "zh" else "en"
         if not (info.get("lang") or "").lower().startswith(want):
             page.fail("language", f"<html lang=\"{info.get('lang')}\">, expected {want} after the language switch")
+    if not nav_error:
+        layout_problems(tab, page)
     if any(k == "csp" and "inline style" in t for k, t, _ in page.problems) and info.get("styled"):
         distinct = sorted(set(info["styled"]))
         page.styled = (len(info["styled"]), distinct)
@@ -420,6 +422,60 @@ def check_loaded(tab, page, state, shots, action):
     state["pages"].append(page)
     report_line(page)
     return links
+
+
+# What an official sees wrong without reading the source: chart text too small to read, a page
+# that scrolls sideways, a table cut off by its card, a navigation entry broken over two lines.
+LAYOUT_JS = r"""(() => {
+  const out = {small: [], overflow: 0, cut: [], navWrapped: []};
+  for (const t of document.querySelectorAll('svg text')) {
+    if (!t.textContent.trim() || !t.getScreenCTM()) continue;
+    const r = t.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    const m = t.getScreenCTM(), scale = Math.hypot(m.a, m.b);
+    const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+    if (px < 10.95) out.small.push(t.textContent.trim().slice(0, 30) + ' ' + px.toFixed(1) + ' px');
+  }
+  out.overflow = document.documentElement.scrollWidth - window.innerWidth;
+  // A table, chart or block past the right edge of the card it sits in (cut off when the card
+  // clips, spilling out of it when not), unless something between them scrolls sideways.
+  for (const el of document.querySelectorAll('main table, main svg, main pre')) {
+    let p = el.parentElement;
+    while (p && p.tagName !== 'MAIN') {
+      const ox = getComputedStyle(p).overflowX;
+      if (ox === 'auto' || ox === 'scroll') break;
+      if (ox === 'hidden' || ox === 'clip' || p.classList.contains('card')) {
+        const a = el.getBoundingClientRect(), b = p.getBoundingClientRect();
+        if (a.width > 0 && a.right > b.right + 1)
+          out.cut.push(el.tagName.toLowerCase() + ' ' + Math.round(a.right - b.right) + ' px past the right edge of its ' + (p.className || p.tagName).toString().split(' ')[0]);
+        break;
+      }
+      p = p.parentElement;
+    }
+  }
+  for (const a of document.querySelectorAll('header nav a')) {
+    if (a.getClientRects().length > 1 || a.getBoundingClientRect().height > 2.2 * parseFloat(getComputedStyle(a).fontSize) + 18)
+      out.navWrapped.push(a.textContent.trim());
+  }
+  return out;
+})()"""
+
+
+def layout_problems(tab, page):
+    try:
+        r = tab.js(LAYOUT_JS) or {}
+    except CDPError as e:
+        page.fail("layout", f"the layout check failed: {e}")
+        return
+    small = r.get("small") or []
+    if small:
+        page.fail("small-text", f"{len(small)} chart labels render below 11 px, e.g. " + "; ".join(sorted(set(small))[:4]))
+    if (r.get("overflow") or 0) > 1:
+        page.fail("overflow", f"the page scrolls sideways by {r['overflow']} px at {VIEW_W} px")
+    for c in sorted(set(r.get("cut") or []))[:3]:
+        page.fail("cut", c)
+    if r.get("navWrapped"):
+        page.fail("nav", "navigation entries broken over two lines: " + ", ".join(r["navWrapped"]))
 
 
 def report_line(page):

@@ -109,12 +109,15 @@ public struct DemoLand: Sendable {
         return out
     }
 
-    /// Gives enterprise 0 the first lease due for assessment and enterprise 1 the first extended
-    /// lease and the first lease in production, so the demo logins have land to look at.
+    /// Gives enterprise 0 the first lease due for assessment that is in production and enterprise 1
+    /// the first extended lease and the first lease in production, so the demo logins have land
+    /// to look at. (Enterprise 0 is Bosch, firm-a: given a plant that never produced, it reported
+    /// zero tax, revenue and R&D every year and its D-grade electricity surcharge came to 0.00.)
     static func anchor(_ leases: [DemoLease], enterpriseCount: Int) -> [DemoLease] {
         var out = leases
         func give(_ state: LeaseState, to enterprise: Int) {
-            guard enterprise < enterpriseCount, let i = out.firstIndex(where: { $0.lease.state == state }) else { return }
+            let producing = out.firstIndex { $0.lease.state == state && $0.reports.contains { $0.productionStartDate != nil } }
+            guard enterprise < enterpriseCount, let i = producing ?? out.firstIndex(where: { $0.lease.state == state }) else { return }
             let l = out[i]
             out[i] = DemoLease(parcelIndex: l.parcelIndex, enterpriseIndex: enterprise, lease: l.lease, reports: l.reports,
                                decision: l.decision, assessedOn: l.assessedOn)

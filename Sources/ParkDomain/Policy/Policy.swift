@@ -4,7 +4,11 @@ import Foundation
 /// amount, ready to evaluate (`evaluate(_:asOf:)`, `explain(_:asOf:)`) or to compile for a
 /// whole-park run (`PolicyProgram`). Build it with `Policy.parse(_:catalogue:)`.
 public struct Policy: Sendable {
-    struct Local: Sendable { var name: String; var term: PolicyTerm; var type: PolicyType; var text: String; var hidden: Bool }
+    /// A `let` (or a hidden table/scale input): `words` is its expression in words, `label` its name for people.
+    struct Local: Sendable {
+        var name: String; var term: PolicyTerm; var type: PolicyType; var text: String; var hidden: Bool
+        var label: Bilingual; var words: Bilingual
+    }
     struct Condition: Sendable { var text: String; var words: Bilingual; var term: PolicyTerm }
 
     public let header: PolicyHeader

@@ -45,7 +45,7 @@ extension PolicyChecker {
             valueType = valueType ?? v.type
             values.append(v.term)
         }
-        let input = hiddenLocal(x, text: text(input))
+        let input = hiddenLocal(x, input)
         let resultType = marginal ? x.type : valueType!
         return (.scale(PolicyScaleTerm(marginal: marginal, input: input, upTo: upTo, values: values, inputType: x.type,
                                        valueType: valueType!, line: at.line)), resultType)
@@ -108,7 +108,8 @@ extension PolicyChecker {
     mutating func table(_ hit: PolicyHitPolicy, _ inputs: [PolicySyntax], _ rows: [PolicySyntax.Row], _ otherwise: PolicySyntax?,
                         at: PolicySourcePosition) throws(PolicyDiagnostic) -> Typed {
         var inputTerms: [PolicyTerm] = []
-        for x in inputs { inputTerms.append(hiddenLocal(try typed(x), text: text(x))) }
+        for x in inputs { inputTerms.append(hiddenLocal(try typed(x), x)) }
+        let wording = wording()
         var out: [PolicyTableTerm.Row] = [], regions: [[Region]] = [], outputType: PolicyType?
         for row in rows {
             var condition: PolicyTerm?, rowRegions: [Region] = []
@@ -125,7 +126,8 @@ extension PolicyChecker {
                 outputType = o.type
             }
             let rowText = String(chars[row.position.offset..<min(row.output.endOffset, chars.count)])
-            out.append(.init(condition: condition ?? .constant(1), output: o.term, line: row.position.line, text: rowText))
+            out.append(.init(condition: condition ?? .constant(1), output: o.term, line: row.position.line, text: rowText,
+                             words: wording.row(inputs, row.cells)))
             regions.append(rowRegions)
         }
         var other: PolicyTerm?

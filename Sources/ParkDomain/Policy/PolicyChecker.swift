@@ -48,7 +48,10 @@ struct PolicyChecker {
             }
             let e = try typed(l.expr)
             localIndex[l.name] = locals.count
-            locals.append(.init(name: l.name, term: e.term, type: e.type, text: text(l.expr), hidden: false))
+            let spaced = l.name.replacingOccurrences(of: "_", with: " ")
+            let label = l.label ?? Bilingual(zh: spaced, en: spaced.prefix(1).uppercased() + spaced.dropFirst())
+            locals.append(.init(name: l.name, term: e.term, type: e.type, text: text(l.expr), hidden: false,
+                                label: label, words: wording().value(l.expr).bilingual))
         }
         let eligible = try typed(document.eligible)
         guard eligible.type == .bool else {
@@ -56,10 +59,7 @@ struct PolicyChecker {
                        zh: "“eligible when”需要条件（布尔值），实际为 \(eligible.type)")
         }
         var conditions: [Policy.Condition] = []
-        let snapshot = self
-        let wording = PolicyWording(catalogue: catalogue,
-                                    parameters: Dictionary(document.parameters.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
-                                    source: { snapshot.text($0) })
+        let wording = wording()
         func split(_ e: PolicySyntax) throws(PolicyDiagnostic) {
             if case .binary("and", let a, let b) = e.kind { try split(a); try split(b); return }
             conditions.append(.init(text: text(e), words: wording.sentence(e), term: try typed(e).term))
@@ -245,8 +245,19 @@ struct PolicyChecker {
     }
 
     /// Adds a hidden local (a table or scale input evaluated once) and returns its term.
-    mutating func hiddenLocal(_ t: Typed, text: String) -> PolicyTerm {
-        locals.append(.init(name: "$\(locals.count)", term: t.term, type: t.type, text: text, hidden: true))
+    mutating func hiddenLocal(_ t: Typed, _ syntax: PolicySyntax) -> PolicyTerm {
+        let words = wording().value(syntax).bilingual
+        locals.append(.init(name: "$\(locals.count)", term: t.term, type: t.type, text: text(syntax), hidden: true,
+                            label: words, words: words))
         return .local(locals.count - 1)
+    }
+
+    /// Words for the policy's expressions (facts, parameters and the `let`s so far by their labels).
+    func wording() -> PolicyWording {
+        let snapshot = self
+        return PolicyWording(catalogue: catalogue,
+                             parameters: Dictionary(document.parameters.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a }),
+                             source: { snapshot.text($0) },
+                             locals: Dictionary(locals.filter { !$0.hidden }.map { ($0.name, $0.label) }, uniquingKeysWith: { a, _ in a }))
     }
 }

@@ -37,6 +37,17 @@ struct PolicyEvaluator {
 
     mutating func note(_ en: String, _ zh: String) { if recording { steps.append(Bilingual(zh: zh, en: en)) } }
 
+    /// A value in words for the explanation's steps: amounts scaled and unit-named, codes by name.
+    func words(_ v: PolicyValue, _ t: PolicyType) -> Bilingual {
+        if !v.known { return Bilingual(zh: "?", en: "?") }
+        if let c = v.code { return PolicyValueLabels.label(domain: t.codeDomain ?? "", code: c) }
+        if let cs = v.codes {
+            let ls = cs.sorted().map { PolicyValueLabels.label(domain: t.codeDomain ?? "", code: $0) }
+            return Bilingual(zh: ls.map(\.zh).joined(separator: "、"), en: ls.map(\.en).joined(separator: ", "))
+        }
+        return PolicyAmountWords.words(v.raw, t)
+    }
+
     mutating func eval(_ t: PolicyTerm) -> PolicyValue {
         switch t {
         case .constant(let v): return PolicyValue(raw: v)
@@ -57,7 +68,13 @@ struct PolicyEvaluator {
             let v = eval(policy.locals[k].term)
             locals[k] = v
             let l = policy.locals[k]
-            if !l.hidden { note("\(l.name) = \(l.text) = \(render(v, l.type))", "\(l.name) = \(l.text) = \(render(v, l.type))") }
+            if !l.hidden && recording {
+                // A `let` written with a percentage reads as one ("120%", not "1.2").
+                let w = l.type == .number && l.text.contains("%") && v.known
+                    ? { let t = PolicyFixed.decimal(v.raw &* 100) + "%"; return Bilingual(zh: t, en: t) }() : words(v, l.type)
+                note(l.words == w ? "\(l.label.en): \(w.en)" : "\(l.label.en): \(l.words.en) = \(w.en)",
+                     l.words == w ? "\(l.label.zh)：\(w.zh)" : "\(l.label.zh)：\(l.words.zh) = \(w.zh)")
+            }
             return v
         case .negate(let a):
             let x = eval(a); return x.known ? PolicyValue(raw: 0 &- x.raw) : x
@@ -102,15 +119,21 @@ struct PolicyEvaluator {
             let m = vs.reduce(UInt64(0)) { $0 | $1.missing }
             if m != 0 { return .unknown(m) }
             let r = isMin ? vs.map(\.raw).min()! : vs.map(\.raw).max()!
-            note("\(isMin ? "min" : "max")(\(vs.map { render($0, type) }.joined(separator: ", "))) = \(render(PolicyValue(raw: r), type))",
-                 "\(isMin ? "取较小值" : "取较大值") \(isMin ? "min" : "max")(\(vs.map { render($0, type) }.joined(separator: "，"))) = \(render(PolicyValue(raw: r), type))")
+            if recording {
+                let ws = vs.map { words($0, type) }, rw = words(PolicyValue(raw: r), type)
+                let en = PolicyWording.join(ws.map(\.en), last: " and ", comma: ", "), zh = PolicyWording.join(ws.map(\.zh), last: "与", comma: "、")
+                note("The \(isMin ? "smaller" : "larger") of \(en): \(rw.en)", "\(zh)中的\(isMin ? "较小者" : "较大者")：\(rw.zh)")
+            }
             return PolicyValue(raw: r)
         case .round(let a, let step, let mode, let type):
             let x = eval(a)
             if !x.known { return x }
             let r = PolicyFixed.round(x.raw, step: step, mode: mode)
-            note("round(\(render(x, type)), \(PolicyFixed.render(step, type)), \(mode.rawValue)) = \(render(PolicyValue(raw: r), type))",
-                 "按 \(PolicyFixed.render(step, type)) \(mode == .halfUp ? "四舍五入" : mode == .down ? "舍去" : "进一")：\(render(x, type)) → \(render(PolicyValue(raw: r), type))")
+            if recording {
+                let how = PolicyWording.rounding(mode), s = PolicyAmountWords.words(step, type)
+                let xw = words(x, type), rw = words(PolicyValue(raw: r), type)
+                note("\(xw.en) rounded \(how.en) to \(s.en): \(rw.en)", "\(xw.zh) 按 \(s.zh)\(how.zh)：\(rw.zh)")
+            }
             return PolicyValue(raw: r)
         case .select(let c, let a, let b):
             let x = eval(c)
@@ -135,30 +158,36 @@ struct PolicyEvaluator {
             }
         }
         if recording {
-            let inputText = policy.locals[Self.localIndex(s.input)].text
-            note("scale \(s.marginal ? "marginal" : "single") on \(inputText) = \(render(x, s.inputType)):",
-                 "\(s.marginal ? "超额累进" : "按档定额")分档，\(inputText) = \(render(x, s.inputType))：")
+            let input = policy.locals[Self.localIndex(s.input)].words, xw = words(x, s.inputType)
+            note(s.marginal ? "\(input.en) \(xw.en), by marginal brackets:" : "\(input.en) \(xw.en), by brackets:",
+                 s.marginal ? "\(input.zh) \(xw.zh)，超额累进分档：" : "\(input.zh) \(xw.zh)，按档取值：")
             var lo: Int64 = 0
             for k in values.indices {
                 let hi = k < upTo.count ? upTo[k] : Int64.max
-                let range = "\(PolicyFixed.render(lo, s.inputType)) – \(hi == .max ? "" : PolicyFixed.render(hi, s.inputType))"
+                let low = PolicyAmountWords.words(lo, s.inputType), high = hi == .max ? nil : PolicyAmountWords.words(hi, s.inputType)
+                let range = Bilingual(zh: high.map { "\(low.zh) 至 \($0.zh)" } ?? "\(low.zh) 以上", en: high.map { "\(low.en) to \($0.en)" } ?? "above \(low.en)")
                 if s.marginal {
                     let portion = max(0, min(x.raw, hi) - lo)
                     if x.raw > lo {
-                        let piece = PolicyFixed.multiply(portion, values[k])
-                        note("  bracket \(range): \(PolicyFixed.render(portion, s.inputType)) × \(PolicyFixed.decimal(values[k] * 100))% = \(PolicyFixed.render(piece, s.inputType))",
-                             "  档 \(range)：\(PolicyFixed.render(portion, s.inputType)) × \(PolicyFixed.decimal(values[k] * 100))% = \(PolicyFixed.render(piece, s.inputType))")
+                        let piece = PolicyFixed.multiply(portion, values[k]), rate = PolicyFixed.decimal(values[k] * 100)
+                        let p = PolicyAmountWords.words(portion, s.inputType), pw = PolicyAmountWords.words(piece, s.inputType)
+                        note("  The part from \(range.en): \(p.en) × \(rate)% = \(pw.en)", "  \(range.zh)的部分：\(p.zh) × \(rate)% = \(pw.zh)")
                     }
                 } else if (k == 0 || x.raw > lo) && (k >= upTo.count || x.raw <= hi) {
-                    note("  bracket \(range) applies: \(PolicyFixed.render(values[k], s.valueType))",
-                         "  适用档 \(range)：\(PolicyFixed.render(values[k], s.valueType))")
+                    let v = PolicyAmountWords.words(values[k], s.valueType)
+                    note("  The bracket \(range.en) applies: \(v.en)", "  适用 \(range.zh) 一档：\(v.zh)")
                 }
                 lo = max(lo, hi)
             }
-            let resultType = s.marginal ? s.inputType : s.valueType
-            note("  scale total = \(PolicyFixed.render(result, resultType))", "  分档合计 = \(PolicyFixed.render(result, resultType))")
+            let total = PolicyAmountWords.words(result, s.marginal ? s.inputType : s.valueType)
+            note("  Total of the brackets: \(total.en)", "  分档合计：\(total.zh)")
         }
         return PolicyValue(raw: result)
+    }
+
+    /// "Row 2 of the table applies (headquarters tier is …): 1,000万元".
+    mutating func rowNote(_ k: Int, _ row: PolicyTableTerm.Row, _ out: Bilingual) {
+        note("Row \(k + 1) of the table applies (\(row.words.en)): \(out.en)", "决策表第 \(k + 1) 行适用（\(row.words.zh)）：\(out.zh)")
     }
 
     static func localIndex(_ t: PolicyTerm) -> Int { if case .local(let k) = t { return k }; return 0 }
@@ -166,33 +195,31 @@ struct PolicyEvaluator {
     mutating func table(_ tb: PolicyTableTerm) -> PolicyValue {
         if tb.hit == .collectSum {
             var total: Int64 = 0, m: UInt64 = 0
-            for row in tb.rows {
+            for (k, row) in tb.rows.enumerated() {
                 let c = eval(row.condition)
                 if !c.known { m |= c.missing; continue }
                 guard c.raw != 0 else { continue }
                 let o = eval(row.output)
                 m |= o.missing; total &+= o.raw
-                if o.known { note("table row at line \(row.line) matches: \(row.text) → \(render(o, tb.outputType))",
-                                  "决策表第 \(row.line) 行命中：\(row.text) → \(render(o, tb.outputType))") }
+                if o.known { rowNote(k, row, words(o, tb.outputType)) }
             }
             if m != 0 { return .unknown(m) }
-            note("table (collect_sum) = \(render(PolicyValue(raw: total), tb.outputType))",
-                 "决策表（合计）= \(render(PolicyValue(raw: total), tb.outputType))")
+            let t = words(PolicyValue(raw: total), tb.outputType)
+            note("Sum of the rows that apply: \(t.en)", "各适用行合计：\(t.zh)")
             return PolicyValue(raw: total)
         }
-        for row in tb.rows {
+        for (k, row) in tb.rows.enumerated() {
             let c = eval(row.condition)
             if !c.known { return c }
             if c.raw != 0 {
                 let o = eval(row.output)
-                note("table (\(tb.hit.rawValue)) row at line \(row.line) matches: \(row.text) → \(render(o, tb.outputType))",
-                     "决策表（\(tb.hit.rawValue)）第 \(row.line) 行命中：\(row.text) → \(render(o, tb.outputType))")
+                rowNote(k, row, words(o, tb.outputType))
                 return o
             }
         }
         let o = tb.otherwise.map { eval($0) } ?? PolicyValue(raw: 0)
-        note("table (\(tb.hit.rawValue)): no row matches → \(render(o, tb.outputType))",
-             "决策表（\(tb.hit.rawValue)）：无命中行 → \(render(o, tb.outputType))")
+        let w = words(o, tb.outputType)
+        note("No row of the table applies: \(w.en)", "决策表无适用行：\(w.zh)")
         return o
     }
 }

@@ -21,12 +21,16 @@ public struct PolicyExplanation: Sendable, Hashable {
         public var label: Bilingual
         /// Rendered value, nil when missing.
         public var value: String?
+        /// The value in words (amounts scaled and unit-named), nil when missing.
+        public var words: Bilingual? = nil
     }
     /// A parameter with the value in effect on the evaluation date and when that value took effect.
     public struct ParameterValue: Sendable, Hashable {
         public var name: String
         public var label: Bilingual?
         public var value: String
+        /// The value in words (amounts scaled and unit-named).
+        public var words: Bilingual
         /// The date this value took effect.
         public var effectiveFrom: LocalDate
         public var effectiveTo: LocalDate?
@@ -96,7 +100,8 @@ extension Policy {
                 let f = self.facts[k]
                 var one = try? PolicyEvaluator(self, facts: facts, asOf: asOf, recording: false)
                 let fv = one?.eval(.fact(k)) ?? .unknown(1)
-                return .init(name: f.name, label: f.label, value: fv.known ? (one?.render(fv, f.type)) : nil)
+                return .init(name: f.name, label: f.label, value: fv.known ? (one?.render(fv, f.type)) : nil,
+                             words: fv.known ? one?.words(fv, f.type) : nil)
             }
             conditions.append(.init(text: c.text, words: c.words, result: v.known ? v.raw != 0 : nil, values: used))
         }
@@ -106,14 +111,19 @@ extension Policy {
             let a = rec.eval(amount)
             steps = rec.steps
             if a.known {
-                steps.append(Bilingual(zh: "金额 = \(PolicyFixed.render(a.raw, .money(.cny)))，按分四舍五入 = \(PolicyFixed.render(PolicyFixed.fen(fromMicro: a.raw) * PolicyFixed.perFen, .money(.cny)))",
-                                       en: "amount = \(PolicyFixed.render(a.raw, .money(.cny))), rounded to the fen half up = \(PolicyFixed.render(PolicyFixed.fen(fromMicro: a.raw) * PolicyFixed.perFen, .money(.cny)))"))
+                let rounded = PolicyFixed.fen(fromMicro: a.raw) * PolicyFixed.perFen
+                let w = PolicyAmountWords.words(rounded, .money(.cny))
+                steps.append(rounded == a.raw ? Bilingual(zh: "金额：\(w.zh)", en: "Amount: \(w.en)") : {
+                    let x = PolicyAmountWords.words(a.raw, .money(.cny))
+                    return Bilingual(zh: "金额：\(x.zh)，按分四舍五入为 \(w.zh)", en: "Amount: \(x.en), rounded half up to the fen: \(w.en)")
+                }())
             }
         }
         let values = try parameterValues(on: asOf)
         let params = parameters.indices.map { k in
             PolicyExplanation.ParameterValue(name: parameters[k].name, label: parameters[k].label,
                                              value: PolicyFixed.render(values[k].raw, values[k].type),
+                                             words: PolicyAmountWords.words(values[k].raw, values[k].type),
                                              effectiveFrom: values[k].from, effectiveTo: values[k].to)
         }
         return PolicyExplanation(policyId: id, title: header.title, asOf: asOf, outcome: outcome, conditions: conditions,

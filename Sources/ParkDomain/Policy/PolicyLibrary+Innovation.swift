@@ -19,7 +19,7 @@ extension PolicyLibrary {
       from 2024-01-01 to 2024-12-31: 300万元
       from 2025-01-01: 400万元
 
-    let base = scale marginal rd_spend {
+    let base "封顶前补贴" / "Subsidy before the cap" = scale marginal rd_spend {
       up to 500万元: 10%;
       up to 2000万元: 8%;
       above: 5%
@@ -103,7 +103,7 @@ extension PolicyLibrary {
     parameter srdi_award "专精特新奖励" / "SRDI award":
       from 2023-07-01: 30万元
 
-    let award = table collect_sum ("srdi_little_giant" in certifications, "srdi" in certifications, above_designated_size) {
+    let award "奖励" / "Award" = table collect_sum ("srdi_little_giant" in certifications, "srdi" in certifications, above_designated_size) {
       true, _, _ -> little_giant_award;
       _, true, _ -> srdi_award;
       _, true, true -> 20万元;

@@ -15,7 +15,7 @@ extension PolicyLibrary {
     parameter minimum_tax "年纳税门槛" / "Minimum yearly tax":
       from 2024-01-01: 1000万元
 
-    let award = table first (hq_tier, revenue) {
+    let award "落户奖励" / "Award" = table first (hq_tier, revenue) {
       "global",                  >= 50亿元 -> 2000万元;
       in ["global", "asia_pacific"], >= 20亿元 -> 1000万元;
       "china",                   >= 20亿元 -> 500万元;
@@ -105,7 +105,7 @@ extension PolicyLibrary {
     parameter cap "单个企业上限" / "Cap per enterprise":
       from 2024-01-01: 1000万元
 
-    let uplift = if fortune500 then 120% else 100%
+    let uplift "上浮比例" / "Uplift" = if fortune500 then 120% else 100%
 
     eligible when ownership in ["foreign", "joint_venture", "hmt"]
       and utilised_fdi_usd >= 10000000 US$

@@ -71,7 +71,7 @@ extension PolicyLibrary {
     without_application true
     budget_rule by_rank
 
-    let surcharge = scale single permu_d_years {
+    let surcharge "每千瓦时加价" / "Surcharge per kWh" = scale single permu_d_years {
       up to 1: 0.05 yuan/kWh;
       up to 2: 0.10 yuan/kWh;
       above: 0.15 yuan/kWh

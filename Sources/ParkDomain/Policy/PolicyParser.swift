@@ -106,8 +106,11 @@ struct PolicyParser {
             case "parameter": parameters.append(try parameter(at: t.position))
             case "let":
                 let name = try identifier("a name", zh: "名称")
+                // An optional label for explanations: `let uplift "上浮比例" / "Uplift" = …`.
+                var label: Bilingual?
+                if case .string = tok.kind { label = try bilingual() }
                 try expectSymbol("=")
-                lets.append(.init(name: name, expr: try expression(), position: t.position))
+                lets.append(.init(name: name, label: label, expr: try expression(), position: t.position))
             case "eligible":
                 try expectWord("when")
                 eligible = try expression()

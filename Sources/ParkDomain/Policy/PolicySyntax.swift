@@ -111,7 +111,7 @@ struct PolicySyntax: Sendable, Hashable {
 
 /// A parsed (not yet checked) policy source.
 struct PolicyDocument: Sendable {
-    struct Let: Sendable { var name: String; var expr: PolicySyntax; var position: PolicySourcePosition }
+    struct Let: Sendable { var name: String; var label: Bilingual?; var expr: PolicySyntax; var position: PolicySourcePosition }
     var header: PolicyHeader
     var parameters: [PolicyParameter]
     var lets: [Let]

@@ -73,6 +73,8 @@ struct PolicyTableTerm: Sendable, Hashable {
         var output: PolicyTerm
         var line: Int
         var text: String
+        /// The row's cells in words (`PolicyWording.row`).
+        var words: Bilingual
     }
     var hit: PolicyHitPolicy
     var rows: [Row]

@@ -9,6 +9,8 @@ struct PolicyWording {
     let catalogue: PolicyFactCatalogue
     let parameters: [String: PolicyParameter]
     let source: (PolicySyntax) -> String
+    /// The labels of the policy's `let` names (`let uplift "上浮比例" / "Uplift" = …`).
+    var locals: [String: Bilingual] = [:]
 
     struct Words { var zh: String; var en: String; var bilingual: Bilingual { Bilingual(zh: zh, en: en) } }
 
@@ -67,9 +69,12 @@ struct PolicyWording {
         case .name(let n):
             let l = label(n)
             return Words(zh: l.zh, en: l.en)
-        case .literal(let raw, let type):
-            let t = Self.grouped(PolicyFixed.render(raw, type))
+        case .literal(_, .number) where source(e).hasSuffix("%"):
+            let t = source(e).replacingOccurrences(of: " ", with: "")
             return Words(zh: t, en: t)
+        case .literal(let raw, let type):
+            let w = PolicyAmountWords.words(raw, type)
+            return Words(zh: w.zh, en: w.en)
         case .string(let s):
             if let other, case .name(let n) = other.kind, let fact = catalogue[n], let domain = fact.type.codeDomain {
                 let l = PolicyValueLabels.label(domain: domain, code: s)
@@ -86,6 +91,33 @@ struct PolicyWording {
             let x = value(a), y = value(b)
             let sign = ["+": "+", "-": "−", "*": "×", "/": "÷"][op]!
             return Words(zh: "\(x.zh) \(sign) \(y.zh)", en: "\(x.en) \(sign) \(y.en)")
+        case .conditional(let c, let a, let b):
+            let x = value(a), y = value(b)
+            if case .name(let n) = c.kind, catalogue[n]?.type == .bool {
+                let l = label(n)
+                return Words(zh: "为\(l.zh)时取 \(x.zh)，否则取 \(y.zh)", en: "\(x.en) if \(l.en), otherwise \(y.en)")
+            }
+            let w = condition(c, nested: true)
+            return Words(zh: "\(w.zh)时取 \(x.zh)，否则取 \(y.zh)", en: "\(x.en) if \(w.en), otherwise \(y.en)")
+        case .call(let f, let args) where (f == "min" || f == "max") && args.count > 1:
+            let xs = args.map { value($0) }
+            let zh = Self.join(xs.map(\.zh), last: "与", comma: "、"), en = Self.join(xs.map(\.en), last: " and ", comma: ", ")
+            return f == "min" ? Words(zh: "\(zh)中的较小者", en: "the smaller of \(en)") : Words(zh: "\(zh)中的较大者", en: "the larger of \(en)")
+        case .call("abs", let args) where args.count == 1:
+            let x = value(args[0])
+            return Words(zh: "\(x.zh)的绝对值", en: "the absolute value of \(x.en)")
+        case .call("round", let args) where args.count >= 2:
+            let x = value(args[0]), step = value(args[1])
+            var mode = PolicyRounding.halfUp
+            if args.count == 3, case .name(let m) = args[2].kind, let r = PolicyRounding(rawValue: m) { mode = r }
+            let how = Self.rounding(mode)
+            return Words(zh: "\(x.zh)（按 \(step.zh)\(how.zh)）", en: "\(x.en), rounded \(how.en) to \(step.en)")
+        case .table:
+            return Words(zh: "决策表的结果", en: "the decision table's result")
+        case .scale(let marginal, let input, _):
+            let x = value(input)
+            return marginal ? Words(zh: "\(x.zh)按超额累进分档计算的结果", en: "\(x.en) by marginal brackets")
+                            : Words(zh: "\(x.zh)所在档的取值", en: "the bracket value for \(x.en)")
         default:
             return code(e)
         }
@@ -94,6 +126,7 @@ struct PolicyWording {
     func label(_ name: String) -> Bilingual {
         if let f = catalogue[name] { return f.label }
         if let p = parameters[name], let l = p.label { return l }
+        if let l = locals[name] { return l }
         let spaced = name.replacingOccurrences(of: "_", with: " ")
         return Bilingual(zh: spaced, en: spaced)
     }
@@ -109,21 +142,6 @@ struct PolicyWording {
         "<=": Bilingual(zh: "不高于", en: "is at most"), "<": Bilingual(zh: "低于", en: "is less than"),
     ]
 
-    /// The leading whole number of `text` with thousands separators ("10000000.00 US$" →
-    /// "10,000,000.00 US$").
-    static func grouped(_ text: String) -> String {
-        let sign = text.hasPrefix("-") ? "-" : ""
-        let body = text.dropFirst(sign.count)
-        let digits = body.prefix { $0.isASCII && $0.isNumber }
-        guard digits.count > 3 else { return text }
-        var out = ""
-        for (i, d) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
-            out.append(d)
-        }
-        return sign + out + body.dropFirst(digits.count)
-    }
-
     /// Chinese parts run together, with a space where Chinese meets a Latin letter or digit
     /// ("不低于 3", "不为 D 类", but "不低于年纳税门槛").
     static func zh(_ parts: String...) -> String {
@@ -132,6 +150,33 @@ struct PolicyWording {
             let latin = { (c: Character) in c.isASCII && (c.isLetter || c.isNumber || c == "$") }
             return out + (latin(a) != latin(b) && (latin(a) || latin(b)) ? " " : "") + next
         }
+    }
+
+    /// The rounding mode in words: 四舍五入 / half up.
+    static func rounding(_ mode: PolicyRounding) -> Bilingual {
+        switch mode {
+        case .halfUp: Bilingual(zh: "四舍五入", en: "half up")
+        case .down: Bilingual(zh: "舍去", en: "down")
+        case .up: Bilingual(zh: "进一", en: "up")
+        }
+    }
+
+    /// A table row's cells in words ("headquarters tier is Global headquarters and revenue is at
+    /// least 50亿元"); `_` cells say nothing; a row of only `_` matches every enterprise.
+    func row(_ inputs: [PolicySyntax], _ cells: [PolicySyntax.Cell]) -> Bilingual {
+        var zh: [String] = [], en: [String] = []
+        for (input, cell) in zip(inputs, cells) {
+            let e: PolicySyntax
+            switch cell {
+            case .any: continue
+            case .compare(let op, let v): e = PolicySyntax(kind: .binary(op, input, v), position: input.position, endOffset: input.endOffset)
+            case .membership(let m): e = PolicySyntax(kind: .membership(input, m, negated: false), position: input.position, endOffset: input.endOffset)
+            }
+            let w = condition(e, nested: true)
+            zh.append(w.zh); en.append(w.en)
+        }
+        if zh.isEmpty { return Bilingual(zh: "任何情况", en: "any case") }
+        return Bilingual(zh: zh.joined(separator: "，且"), en: en.joined(separator: " and "))
     }
 
     /// "a, b or c" / "a、b或c".

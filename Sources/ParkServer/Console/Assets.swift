@@ -11,12 +11,14 @@ enum Assets {
     *{box-sizing:border-box}
     body{margin:0;font:14px/1.55 "Noto Sans CJK SC","PingFang SC","Microsoft YaHei","Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:var(--ink);background:var(--bg)}
     a{color:var(--brand);text-decoration:none}a:hover{text-decoration:underline}
-    header.top{display:flex;align-items:center;gap:24px;background:linear-gradient(90deg,var(--brand2),var(--brand));color:#fff;padding:0 24px;height:56px;box-shadow:0 1px 4px rgba(0,0,0,.15)}
+    header.top{display:flex;flex-wrap:wrap;align-items:center;column-gap:24px;background:linear-gradient(90deg,var(--brand2),var(--brand));color:#fff;padding:0 24px;box-shadow:0 1px 4px rgba(0,0,0,.15)}
+    header.top .brand{height:48px;white-space:nowrap}
     header.top a{color:#e8f0fb}.brand{font-weight:700;font-size:17px;display:flex;align-items:center;gap:10px;color:#fff!important}
     .logo{display:inline-grid;place-items:center;width:30px;height:30px;border-radius:8px;background:#fff;color:var(--brand);font-weight:800}
-    header nav{display:flex;gap:4px;flex:1}header nav a{padding:17px 14px;border-bottom:3px solid transparent}
+    header nav{order:3;flex:1 0 100%;display:flex;flex-wrap:wrap;gap:0 2px;margin:0 -24px;padding:0 16px;border-top:1px solid rgba(255,255,255,.14)}
+    header nav a{padding:8px 12px 7px;border-bottom:3px solid transparent;white-space:nowrap}
     header nav a.active{border-bottom-color:#fff;color:#fff;font-weight:600}header nav a:hover{text-decoration:none;background:rgba(255,255,255,.08)}
-    header .right{display:flex;align-items:center;gap:16px}.who{opacity:.9}
+    header .right{order:2;margin-left:auto;display:flex;align-items:center;gap:16px;white-space:nowrap}.who{opacity:.9}
     .lang{border:1px solid rgba(255,255,255,.5);border-radius:14px;padding:2px 10px}
     button.link{background:none;border:0;color:#e8f0fb;cursor:pointer;font:inherit;padding:0}
     form.inline{display:inline}
@@ -25,12 +27,12 @@ enum Assets {
     h1{font-size:22px;margin:0 0 16px}h2{font-size:16px;margin:0 0 12px}
     .card{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:20px;margin-bottom:20px;box-shadow:0 1px 2px rgba(16,24,40,.04)}
     .card.narrow{max-width:420px;margin:60px auto}
-    .grid{display:grid;gap:16px}.g4{grid-template-columns:repeat(auto-fit,minmax(180px,1fr))}.g2{grid-template-columns:repeat(auto-fit,minmax(380px,1fr))}
+    .grid{display:grid;gap:16px}.g4{grid-template-columns:repeat(auto-fit,minmax(180px,1fr))}.g2{grid-template-columns:repeat(auto-fit,minmax(380px,1fr))}.g2.wide{grid-template-columns:repeat(auto-fit,minmax(560px,1fr))}.grid>.scroll{min-width:0}
     .stat{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:16px 18px}
     .stat .v{font-size:28px;font-weight:700;color:var(--brand2)}.stat .k{color:var(--muted)}
     table{width:100%;border-collapse:collapse;background:var(--card)}
     th,td{padding:9px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-    th{background:#f8fafc;color:var(--muted);font-weight:600;white-space:nowrap}
+    th{background:#f8fafc;color:var(--muted);font-weight:600;white-space:nowrap}table.reports th{white-space:normal;vertical-align:bottom}table.reports td{padding:9px 8px}table.reports td.num{white-space:nowrap}
     tbody tr:hover{background:#f6f9fe}
     td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
     .mono{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:12.5px}
@@ -74,6 +76,7 @@ enum Assets {
     .badge.grade-a,.legend i.grade-a{background:#1a9850;color:#fff}.badge.grade-b,.legend i.grade-b{background:#91cf60;color:#17301a}
     .badge.grade-c,.legend i.grade-c{background:#fdae61;color:#4a2800}.badge.grade-d,.legend i.grade-d{background:#d73027;color:#fff}
     .card.flush{padding:0}.card .pad,.card h2.pad{padding:16px 20px 0}p.pad{padding:0 20px 16px}.scroll{overflow-x:auto}
+    .charts{display:flex;flex-wrap:wrap;gap:14px}.charts svg.natural{max-width:100%;height:auto;background:#fafbfd;border:1px solid var(--line);border-radius:8px}
     svg.chart{width:100%;height:auto;background:#fafbfd;border:1px solid var(--line);border-radius:8px}
     .g6{grid-template-columns:repeat(auto-fit,minmax(150px,1fr));margin-bottom:16px}.stat .v .badge{font-size:15px}
     .actions{display:flex;flex-wrap:wrap;gap:10px;align-items:center}.actions form{margin:0}label.grow{flex:1;min-width:260px}
@@ -96,7 +99,7 @@ enum Assets {
     ul.diagnostics li.error{background:#fdecec;color:var(--bad)}ul.diagnostics li.warning{background:#fff4e5;color:var(--warn)}ul.diagnostics li.ok{background:#e8f6ec;color:var(--ok);cursor:default}
     .actions.spaced,.filters.spaced,p.spaced{margin-top:12px}h2.spaced{margin-top:18px}
     table.conditions td.mark{width:28px;text-align:center}.mark{font-weight:700;font-size:15px}.mark.yes{color:var(--ok)}.mark.no{color:var(--bad)}.mark.unknown{color:var(--warn)}
-    .explanation .answer{margin:6px 0 10px}.explanation .amount{font-size:17px;color:var(--brand2);margin:0 6px}.explanation ol.steps{margin:0;padding-left:22px}
+    .explanation .answer{margin:6px 0 10px}.explanation .amount{font-size:17px;color:var(--brand2);margin:0 6px}.explanation ol.steps{margin:0;padding-left:22px}.explanation ol.steps li.sub-step{margin-left:20px;list-style-type:circle}
     .missing{background:#fff8eb;border-left:4px solid var(--warn);padding:8px 12px;border-radius:6px;margin:8px 0}.missing ul{margin:4px 0 0;padding-left:20px}
     article.policy-answer{border-top:1px solid var(--line);padding:12px 0}article.policy-answer:first-of-type{border-top:0}article.policy-answer h3{margin:0 0 4px;font-size:15px}
     tr.selected td{background:#eef3fb}fieldset.plain{border:1px solid var(--line);border-radius:8px;padding:10px 14px}fieldset.plain legend{color:var(--muted);font-size:12.5px;padding:0 6px}

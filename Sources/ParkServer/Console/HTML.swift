@@ -57,6 +57,17 @@ enum Markup {
             : "<option value=\"\(value)\">\(label)</option>"
     }
 
+    /// A month chooser with our own labels ("2026年11月" / "Nov 2026"), newest first: the months
+    /// from `last` back `count` months, plus `selected` when it lies outside; the value is
+    /// YYYY-MM like `<input type="month">`'s, so the query parsing is unchanged.
+    static func monthSelect(name: String, selected: YearMonth?, last: YearMonth, count: Int = 60, optional: Bool = false,
+                            _ lang: Language) -> HTML {
+        var months = (0..<count).compactMap { last.adding(months: -$0) }
+        if let s = selected, !months.contains(s) { months.append(s); months.sort(by: >) }
+        let empty: HTML = optional ? option("", NumberText.anyMonth(lang), selected: selected?.iso) : .empty
+        return "<select name=\"\(name)\">\(empty)\(months.map { option($0.iso, Numbers.month($0, lang), selected: selected?.iso) })</select>"
+    }
+
     static func badge(_ text: String, kind: String = "") -> HTML { "<span class=\"badge \(kind)\">\(text)</span>" }
 
     static func csrfField(_ token: String?) -> HTML { "<input type=\"hidden\" name=\"_csrf\" value=\"\(token ?? "")\">" }

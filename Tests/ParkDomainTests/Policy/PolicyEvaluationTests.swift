@@ -140,11 +140,30 @@ final class PolicyEvaluationTests: XCTestCase {
         XCTAssertEqual(e.parameters[1].value, "4,000,000.00 yuan")
         XCTAssertEqual(e.parameters[1].effectiveFrom, LocalDate(year: 2025, month: 1, day: 1))
         let en = e.text(.en), zh = e.text(.zh)
-        XCTAssertTrue(en.contains("bracket 0.00 yuan – 5,000,000.00 yuan: 5,000,000.00 yuan × 10% = 500,000.00 yuan"), en)
-        XCTAssertTrue(en.contains("bracket 5,000,000.00 yuan – 20,000,000.00 yuan: 7,000,000.00 yuan × 8% = 560,000.00 yuan"), en)
-        XCTAssertTrue(en.contains("min(1,060,000.00 yuan, 4,000,000.00 yuan) = 1,060,000.00 yuan"), en)
         XCTAssertTrue(zh.contains("结论：符合，金额 1,060,000.00 yuan"), zh)
-        XCTAssertTrue(zh.contains("超额累进分档"), zh)
+        // the steps as sentences, amounts scaled (1200万 = 500万 × 10% + 700万 × 8% = 50万 + 56万 = 106万)
+        XCTAssertEqual(e.steps.map(\.en), [
+            "R&D expenditure 12 M yuan, by marginal brackets:",
+            "  The part from 0 yuan to 5 M yuan: 5 M yuan × 10% = 500,000 yuan",
+            "  The part from 5 M yuan to 20 M yuan: 7 M yuan × 8% = 560,000 yuan",
+            "  Total of the brackets: 1.06 M yuan",
+            "Subsidy before the cap: R&D expenditure by marginal brackets = 1.06 M yuan",
+            "The smaller of 1.06 M yuan and 4 M yuan: 1.06 M yuan",
+            "1.06 M yuan rounded half up to 1 yuan: 1.06 M yuan",
+            "Amount: 1.06 M yuan",
+        ])
+        XCTAssertEqual(e.steps.map(\.zh), [
+            "研发费用 1,200万元，超额累进分档：",
+            "  0元 至 500万元的部分：500万元 × 10% = 50万元",
+            "  500万元 至 2,000万元的部分：700万元 × 8% = 56万元",
+            "  分档合计：106万元",
+            "封顶前补贴：研发费用按超额累进分档计算的结果 = 106万元",
+            "106万元与400万元中的较小者：106万元",
+            "106万元 按 1元四舍五入：106万元",
+            "金额：106万元",
+        ])
+        XCTAssertEqual(e.conditions[2].values.first?.words, Bilingual(zh: "1,200万元", en: "12 M yuan"))
+        XCTAssertEqual(e.parameters[1].words, Bilingual(zh: "400万元", en: "4 M yuan"))
         // an undetermined answer names the data to supply
         let open = try p.explain(PolicyFacts(["certifications": .codes(["high_tech"]), "above_designated_size": .bool(true)]), asOf: day)
         XCTAssertEqual(open.conditions.map(\.result), [true, true, nil, nil])

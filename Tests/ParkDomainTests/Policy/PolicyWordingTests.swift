@@ -26,13 +26,13 @@ final class PolicyWordingTests: XCTestCase {
         // then
         XCTAssertEqual(c.map(\.words.en), [
             "Per-mu grade is not D",
-            "Newly utilised foreign investment is at least 10,000,000.00 US$",
+            "Newly utilised foreign investment is at least US$10 M",
             "Regional headquarters: yes",
             "Tax paid is at least Minimum yearly tax",
         ])
         XCTAssertEqual(c.map(\.words.zh), [
             "亩均评价等级不为 D 类",
-            "新增实际使用外资不低于 10,000,000.00 US$",
+            "新增实际使用外资不低于 1,000万美元",
             "地区总部：是",
             "税收不低于年纳税门槛",
         ])

@@ -38,7 +38,7 @@ enum LeadershipPage {
         static func render(_ m: Model, _ lang: Language) -> ConsolePage {
             let picker: HTML = """
             <form class="filters card" method="get" action="\(ConsoleURL.indicators(.leadership))">
-            <label>\(IndicatorText.month(lang))<input type="month" name="period" value="\(m.month.iso)" max="\(m.latest.iso)"></label>
+            <label>\(IndicatorText.month(lang))\(Markup.monthSelect(name: "period", selected: m.month, last: m.latest, count: 120, lang))</label>
             <button class="btn">\(IndicatorText.show(lang))</button>
             <span class="actions"><a class="btn ghost" href="\(ConsoleURL.indicators(.boardPack).href(m.query))">\(IndicatorText.boardPack(lang))</a>
             <a class="btn ghost" href="\(ConsoleURL.indicators(.boardPackXLSX).href(m.query))">\(IndicatorText.downloadXLSX(lang))</a>

@@ -39,8 +39,8 @@ enum FDIReportPage {
             func pct(_ x: Double?) -> String { x.map { ($0 >= 0 ? "+" : "") + Numbers.percent(ratio: $0, digits: 1) } ?? "—" }
             let form: HTML = """
             <form class="filters card" method="get" action="\(ConsoleURL.investment(.report))">
-            <label>\(InvestmentText.from(lang))<input type="month" name="from" value="\(f.from.iso)"></label>
-            <label>\(InvestmentText.to(lang))<input type="month" name="to" value="\(f.to.iso)"></label>
+            <label>\(InvestmentText.from(lang))\(Markup.monthSelect(name: "from", selected: f.from, last: YearMonth(ctx.today), count: 120, lang))</label>
+            <label>\(InvestmentText.to(lang))\(Markup.monthSelect(name: "to", selected: f.to, last: YearMonth(ctx.today), count: 120, lang))</label>
             <button class="btn">\(InvestmentText.show(lang))</button></form>
             """
             let stats: HTML = """

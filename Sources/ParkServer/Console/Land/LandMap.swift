@@ -57,6 +57,19 @@ enum LandMap {
     }
 
     /// A round length for the scale bar at most `maxPixels` long, and its length in pixels.
+    /// A label in one line, or two when it is wider than `width` (map units) at `fontSize`:
+    /// split at the space nearest the middle (a Chinese name at its middle character).
+    static func lines(_ text: String, width: Double, fontSize: Double) -> [String] {
+        let em = text.unicodeScalars.reduce(0.0) { $0 + ($1.value > 0x2E80 ? 1.0 : 0.56) }
+        guard em * fontSize > width, text.count > 3 else { return [text] }
+        let chars = Array(text), middle = chars.count / 2
+        let spaces = chars.indices.filter { chars[$0] == " " }
+        if let cut = spaces.min(by: { abs($0 - middle) < abs($1 - middle) }) {
+            return [String(chars[..<cut]), String(chars[(cut + 1)...])]
+        }
+        return [String(chars[..<middle]), String(chars[middle...])]
+    }
+
     static func scaleBar(metresPerPixel: Double, maxPixels: Double = 120) -> (metres: Double, pixels: Double) {
         let steps: [Double] = [10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000, 10_000, 20_000, 50_000]
         let metres = steps.last { $0 / metresPerPixel <= maxPixels } ?? steps[0]
@@ -82,13 +95,22 @@ enum LandMap {
             let roads = layers.filter { $0.kind == .road }.map { l -> HTML in
                 "<polyline class=\"road\" points=\"\(ring(l.lines.first ?? []))\" vector-effect=\"non-scaling-stroke\"><title>\(l.name.text(lang))</title></polyline>"
             }
+            let fontSize = max(40, Int(vbWidth / 66))
+            // Lakes are named at their centre, sub-areas at the top of their outline (a lake lies
+            // inside a sub-area: both at the centre overlapped, Dushu Lake on its district), and
+            // a name wider than its sub-area on two lines.
             let labels = layers.filter { $0.kind != .road }.compactMap { l -> HTML? in
                 guard let box = GeoBox(l.lines.first ?? []) else { return nil }
                 let name = l.code.map { SubArea.label($0).text(lang) } ?? l.name.text(lang)
                 let short = name.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? name
-                return "<text class=\"\(l.kind == .lake ? "lake-label" : "area-label")\" x=\"\(Int(pr.x(box.centre.longitude)))\" y=\"\(Int(pr.y(box.centre.latitude)))\" text-anchor=\"middle\">\(short)</text>"
+                let x = Int(pr.x(box.centre.longitude))
+                if l.kind == .lake {
+                    return "<text class=\"lake-label\" x=\"\(x)\" y=\"\(Int(pr.y(box.centre.latitude)))\" text-anchor=\"middle\">\(short)</text>"
+                }
+                let lines = LandMap.lines(short, width: abs(pr.x(box.east) - pr.x(box.west)) * 0.9, fontSize: Double(fontSize))
+                let spans = lines.enumerated().map { i, t -> HTML in "<tspan x=\"\(x)\" dy=\"\(i == 0 ? "1.5em" : "1.2em")\">\(t)</tspan>" }
+                return "<text class=\"area-label\" x=\"\(x)\" y=\"\(Int(pr.y(box.north)))\" text-anchor=\"middle\">\(spans)</text>"
             }
-            let fontSize = max(40, Int(vbWidth / 75))
             let mpp = vbWidth / 900
             let bar = LandMap.scaleBar(metresPerPixel: mpp)
             let zoomIn = LandMap.zoomed(m.viewport, by: 0.5), zoomOut = LandMap.zoomed(m.viewport, by: 2)

@@ -36,7 +36,7 @@ enum LandMapScript {
         for (var i = 0; i < steps.length; i++) if (steps[i] / mpp <= 100) m = steps[i];
         bar.setAttribute("width", String(Math.round(m / mpp)));
         barLabel.textContent = m >= 1000 ? (m / 1000) + "\u00a0km" : m + "\u00a0m";
-        labels.setAttribute("font-size", String(Math.max(12, Math.round(vb[2] / 75))));
+        labels.setAttribute("font-size", String(Math.max(12, Math.round(vb[2] / 66))));
       }
       function apply() {
         svg.setAttribute("viewBox", vb.map(function (v) { return Math.round(v); }).join(" "));

@@ -6,6 +6,8 @@ enum LandText: TextCatalogue {
     case declaredArea, computedArea, areaMismatch, planning, plotRatio, buildingDensity, greenRatio, heightLimit, officeShare
     case lease, leases, state, winner, auctionDate, reservePrice, winningBid, deposit, confirmedOn, contract, signedOn
     case startDate, firstTerm, maxTotal, price, firstTermEnd, windowOpens, endDate, extensionTerm, years, agreement
+    /// Column heads of the reports table, whose amounts carry their unit (万元 / M yuan).
+    case headInvestment, headTax, headRevenue, headValueAdded, headRD
     case commitment, target, direction, measure, mandatory, weight, reports, year, investmentToDate, productionStart
     case tax, revenue, valueAdded, rdSpend, energy, electricity, emissions, employees, source, verification, versions, correction
     case submitReport, reason, timeline, kpiCharts, actual, assessment, runAssessment, asOf, score, proposal, rule
@@ -101,6 +103,11 @@ enum LandText: TextCatalogue {
         case .reports: B("年度履约报告", "Yearly performance reports")
         case .year: B("年度", "Year")
         case .investmentToDate: B("累计固定资产投资（元）", "Investment to date (yuan)")
+        case .headInvestment: B("累计固定资产投资", "Investment to date")
+        case .headTax: B("纳税", "Tax paid")
+        case .headRevenue: B("营业收入", "Revenue")
+        case .headValueAdded: B("工业增加值", "Value added")
+        case .headRD: B("研发投入", "R&D spend")
         case .productionStart: B("投产日期", "Production start")
         case .tax: B("纳税（元）", "Tax paid (yuan)")
         case .revenue: B("营业收入（元）", "Revenue (yuan)")

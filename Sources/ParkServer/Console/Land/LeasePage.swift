@@ -126,16 +126,16 @@ enum LeasePage {
             let superseded = latest[r.year] != v.version
             return """
             <tr class="\(superseded ? "superseded" : "current")"><td>\(String(r.year))</td><td class="num">v\(v.version)</td>
-            <td class="num">\(Numbers.count(r.investmentToDateYuan))</td><td>\(r.productionStartDate?.iso ?? "—")</td>
-            <td class="num">\(Numbers.count(r.taxPaidYuan))</td><td class="num">\(Numbers.count(r.revenueYuan))</td><td class="num">\(Numbers.count(r.valueAddedYuan))</td>
-            <td class="num">\(Numbers.count(r.rdSpendYuan))</td><td class="num">\(Numbers.decimal(r.energyTonnesCoal, digits: 1))</td>
-            <td class="num">\(r.averageEmployees)</td><td>\(r.source.label.text(lang))</td><td>\(v.reason.isEmpty ? "" : v.reason)</td></tr>
+            <td class="num">\(Numbers.yuan(r.investmentToDateYuan, lang))</td><td>\(r.productionStartDate?.iso ?? "—")</td>
+            <td class="num">\(Numbers.yuan(r.taxPaidYuan, lang))</td><td class="num">\(Numbers.yuan(r.revenueYuan, lang))</td><td class="num">\(Numbers.yuan(r.valueAddedYuan, lang))</td>
+            <td class="num">\(Numbers.yuan(r.rdSpendYuan, lang))</td><td class="num">\(Numbers.decimal(r.energyTonnesCoal, digits: 1))</td>
+            <td class="num">\(Numbers.count(r.averageEmployees))</td><td>\(r.source.label.text(lang))</td><td>\(v.reason.isEmpty ? "" : v.reason)</td></tr>
             """
         }
         return """
-        <div class="scroll"><table><thead><tr><th>\(LandText.year(lang))</th><th>\(LandText.versions(lang))</th><th class="num">\(LandText.investmentToDate(lang))</th>
-        <th>\(LandText.productionStart(lang))</th><th class="num">\(LandText.tax(lang))</th><th class="num">\(LandText.revenue(lang))</th><th class="num">\(LandText.valueAdded(lang))</th>
-        <th class="num">\(LandText.rdSpend(lang))</th><th class="num">\(LandText.energy(lang))</th><th class="num">\(LandText.employees(lang))</th><th>\(LandText.source(lang))</th><th>\(LandText.reason(lang))</th></tr></thead>
+        <div class="scroll"><table class="reports"><thead><tr><th>\(LandText.year(lang))</th><th>\(LandText.versions(lang))</th><th class="num">\(LandText.headInvestment(lang))</th>
+        <th>\(LandText.productionStart(lang))</th><th class="num">\(LandText.headTax(lang))</th><th class="num">\(LandText.headRevenue(lang))</th><th class="num">\(LandText.headValueAdded(lang))</th>
+        <th class="num">\(LandText.headRD(lang))</th><th class="num">\(LandText.energy(lang))</th><th class="num">\(LandText.employees(lang))</th><th>\(LandText.source(lang))</th><th>\(LandText.reason(lang))</th></tr></thead>
         <tbody>\(rows)</tbody></table></div>
         """
     }

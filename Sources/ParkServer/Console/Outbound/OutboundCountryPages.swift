@@ -36,7 +36,7 @@ enum OutboundWorldPage {
                     """
                 }
                 return """
-                <section class="card"><h2>\(region.label.text(lang)) <span class="sub">\(OutboundText.regionLine(lang, ["n": String(rows.count), "yuan": Numbers.yuan(fen: total, lang)]))</span></h2>
+                <section class="card scroll"><h2>\(region.label.text(lang)) <span class="sub">\(OutboundText.regionLine(lang, ["n": String(rows.count), "yuan": Numbers.yuan(fen: total, lang)]))</span></h2>
                 <table><thead><tr><th>\(OutboundText.country(lang))</th><th>\(OutboundText.sinosureGrade(lang))</th><th class="num">\(OutboundText.liveProjects(lang))</th>
                 <th class="num">\(OutboundText.projects(lang))</th><th class="num">\(OutboundText.agreedInvestment(lang))</th></tr></thead><tbody>\(lines)</tbody></table></section>
                 """
@@ -44,7 +44,7 @@ enum OutboundWorldPage {
             let body: HTML = """
             <h1>\(OutboundText.world(lang))</h1>
             <p class="sub">\(OutboundText.worldNote(lang))</p>
-            <div class="grid g2">\(sections)</div>
+            <div class="grid g2 wide">\(sections)</div>
             """
             return ConsolePage(title: OutboundText.world(lang), section: .outbound, body: body)
         }
@@ -108,8 +108,8 @@ enum OutboundCountryPage {
             <p class="sub"><a href="\(ConsoleURL.outbound(.world))">\(OutboundText.world(lang))</a></p>
             <h1>\(name) <span class="mono sub">\(m.code)</span> \(m.beltAndRoad ? Markup.badge(OutboundText.beltAndRoadShort(lang), kind: "hq") : .empty)</h1>
             <div class="grid g2">
-            <section class="card"><h2>\(OutboundText.countryRisk(lang))</h2>\(dims)</section>
-            <section class="card"><h2>\(OutboundText.gradeHistory(lang))</h2>
+            <section class="card scroll"><h2>\(OutboundText.countryRisk(lang))</h2>\(dims)</section>
+            <section class="card scroll"><h2>\(OutboundText.gradeHistory(lang))</h2>
             <table><thead><tr><th>\(OutboundText.sourceYear(lang))</th><th>\(OutboundText.sinosureGrade(lang))</th><th>\(OutboundText.dimensions(lang))</th><th>\(OutboundText.recordedBy(lang))</th></tr></thead><tbody>\(history)</tbody></table></section>
             </div>
             <section class="card"><h2>\(OutboundText.recordGrade(lang))</h2>\(gradeForm)</section>

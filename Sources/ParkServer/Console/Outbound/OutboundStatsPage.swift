@@ -49,8 +49,8 @@ enum OutboundStatsPage {
             <p class="sub"><a href="\(ConsoleURL.outbound(.board))">\(OutboundText.board(lang))</a></p>
             <h1>\(OutboundText.stats(lang))</h1>
             <form class="filters card" method="get" action="\(ConsoleURL.outbound(.stats))">
-            <label>\(OutboundText.fromMonth(lang))<input type="month" name="from" value="\(s.from?.iso ?? "")"></label>
-            <label>\(OutboundText.toMonth(lang))<input type="month" name="to" value="\(s.to.iso)"></label>
+            <label>\(OutboundText.fromMonth(lang))\(Markup.monthSelect(name: "from", selected: s.from, last: YearMonth(ctx.today), count: 120, optional: true, lang))</label>
+            <label>\(OutboundText.toMonth(lang))\(Markup.monthSelect(name: "to", selected: s.to, last: YearMonth(ctx.today), count: 120, lang))</label>
             <button class="btn">\(ConsoleText.apply(lang))</button>
             <a class="btn ghost" href="\(ConsoleURL.outbound(.stats).href([("to", "2020-06")]))">\(OutboundText.byJune2020(lang))</a>
             <a class="btn ghost" href="\(ConsoleURL.outbound(.stats).href([("from", "2020-01"), ("to", "2020-06")]))">\(OutboundText.h1of2020(lang))</a>

@@ -17,7 +17,7 @@ enum PerMuCharts {
             let total = row.counts.reduce(0, +)
             parts.append("""
             <text x="4" y="\(f(y + 13))" font-size="12" font-weight="600">\(String(row.year))</text>
-            <text x="4" y="\(f(y + 25))" font-size="10" fill="#5f6b7a">\(row.caption)</text>
+            <text x="4" y="\(f(y + 25))" font-size="11" fill="#5f6b7a">\(row.caption)</text>
             <text x="\(f(w - right + 6))" y="\(f(y + 17))" font-size="11" fill="#5f6b7a">n = \(total)</text>
             """)
             guard total > 0 else {
@@ -48,7 +48,7 @@ enum PerMuCharts {
     /// cut-offs show.
     static func histogram(title: String, _ histogram: PerMuHistogram, lang: Language) -> HTML {
         let w = 640.0, h = 220.0, left = 40.0, right = 10.0, top = 24.0, bottom = 30.0
-        let heading: HTML = "<text x=\"4\" y=\"15\" font-size=\"12\" font-weight=\"600\">\(title)</text>"
+        let heading: HTML = "<text x=\"4\" y=\"15\" font-size=\"13\" font-weight=\"600\">\(title)</text>"
         let bins = histogram.bins, counts = histogram.counts, width = histogram.width
         let maxN = max(1, counts.map { $0.reduce(0, +) }.max() ?? 1)
         let plotH = h - top - bottom, slot = (w - left - right) / Double(bins)
@@ -59,7 +59,7 @@ enum PerMuCharts {
             let y = h - bottom - plotH * Double(n) / Double(maxN)
             parts.append("""
             <line x1="\(f(left))" x2="\(f(w - right))" y1="\(f(y))" y2="\(f(y))" stroke="#e3e7ee"/>
-            <text x="\(f(left - 4))" y="\(f(y + 3))" font-size="12" text-anchor="end" fill="#5f6b7a">\(n)</text>
+            <text x="\(f(left - 4))" y="\(f(y + 3))" font-size="13" text-anchor="end" fill="#5f6b7a">\(n)</text>
             """)
         }
         for (i, c) in counts.enumerated() {
@@ -74,12 +74,12 @@ enum PerMuCharts {
                 """)
             }
             if i % max(1, bins / 5) == 0 {
-                parts.append("<text x=\"\(f(x))\" y=\"\(f(h - bottom + 13))\" font-size=\"12\" fill=\"#5f6b7a\">\(Numbers.trimmed(lower, maxDigits: 1))</text>")
+                parts.append("<text x=\"\(f(x))\" y=\"\(f(h - bottom + 13))\" font-size=\"13\" fill=\"#5f6b7a\">\(Numbers.trimmed(lower, maxDigits: 1))</text>")
             }
         }
         parts.append("""
-        <text x="\(f(w - right))" y="\(f(h - 4))" font-size="12" text-anchor="end" fill="#5f6b7a">\(PerMuText.scoreAxis(lang)) →</text>
-        <text x="\(f(w - right))" y="\(f(top - 6))" font-size="12" text-anchor="end" fill="#5f6b7a">↑ \(PerMuText.unitsAxis(lang))</text>
+        <text x="\(f(w - right))" y="\(f(h - 4))" font-size="13" text-anchor="end" fill="#5f6b7a">\(PerMuText.scoreAxis(lang)) →</text>
+        <text x="\(f(w - right))" y="\(f(top - 6))" font-size="13" text-anchor="end" fill="#5f6b7a">↑ \(PerMuText.unitsAxis(lang))</text>
         """)
         return "<svg class=\"chart\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">\(parts)</svg>"
     }

@@ -68,7 +68,7 @@ enum PolicyEditorView {
             p.values.map { v -> HTML in
                 """
                 <tr><td>\(p.label?.text(lang) ?? p.name) <span class="mono sub">\(p.name)</span></td>
-                <td class="num nowrap">\(PolicyFormat.units(PolicyFixed.render(v.raw, v.type), lang))</td><td class="nowrap">\(v.from.iso)</td><td class="nowrap">\(v.to?.iso ?? "—")</td></tr>
+                <td class="num nowrap">\(PolicyAmountWords.words(v.raw, v.type).text(lang))</td><td class="nowrap">\(v.from.iso)</td><td class="nowrap">\(v.to?.iso ?? "—")</td></tr>
                 """
             }
         }
@@ -80,7 +80,7 @@ enum PolicyEditorView {
             <th>\(PolicyText.from(lang))</th><th>\(PolicyText.to(lang))</th></tr></thead><tbody>\(params)</tbody></table>
             """
         let conditions = policy.conditionTexts.map { c -> HTML in
-            "<li>\(PolicyFormat.units(c.words.text(lang), lang))<div class=\"mono sub\">\(c.code)</div></li>"
+            "<li>\(c.words.text(lang))<div class=\"mono sub\">\(c.code)</div></li>"
         }
         return """
         <section class="card"><h2>\(PolicyText.header(lang))</h2>\(PolicyFormat.facts(rows))

@@ -53,12 +53,12 @@ struct PolicyExplanationView {
         guard !conditions.isEmpty else { return .empty }
         let rows = conditions.map { c -> HTML in
             let values = c.values.map { v -> HTML in
-                let shown: HTML = v.value.map { "<b>\(PolicyFormat.factValue(v.name, $0, lang))</b>" } ?? "<span class=\"miss\">\(PolicyText.missing(lang))</span>"
+                let shown: HTML = v.value.map { "<b>\(PolicyFormat.factValue(v.name, $0, words: v.words, lang))</b>" } ?? "<span class=\"miss\">\(PolicyText.missing(lang))</span>"
                 let name: HTML = forStaff ? " <span class=\"mono sub\">\(v.name)</span>" : .empty
                 return "<div>\(v.label.text(lang))\(name) = \(shown)</div>"
             }
             let code: HTML = forStaff ? "<details class=\"code\"><summary>\(PolicyText.showCode(lang))</summary><code class=\"mono\">\(c.text)</code></details>" : .empty
-            return "<tr><td class=\"mark\">\(Self.mark(c.result))</td><td>\(PolicyFormat.units(c.words.text(lang), lang))\(code)</td><td>\(values)</td></tr>"
+            return "<tr><td class=\"mark\">\(Self.mark(c.result))</td><td>\(c.words.text(lang))\(code)</td><td>\(values)</td></tr>"
         }
         return """
         <table class="conditions"><thead><tr><th></th><th>\(PolicyText.condition(lang))</th><th>\(PolicyText.values(lang))</th></tr></thead>
@@ -71,7 +71,7 @@ struct PolicyExplanationView {
         let params = x.parameters.map { p -> HTML in
             let to: String = p.effectiveTo.map { " – \($0.iso)" } ?? ""
             return """
-            <tr><td>\(p.label?.text(lang) ?? p.name) <span class="mono sub">\(p.name)</span></td><td class="num">\(PolicyFormat.units(p.value, lang))</td>
+            <tr><td>\(p.label?.text(lang) ?? p.name)\(forStaff ? " <span class=\"mono sub\">\(p.name)</span>" as HTML : .empty)</td><td class="num">\(p.words.text(lang))</td>
             <td class="nowrap">\(PolicyText.effective(lang)) \(p.effectiveFrom.iso)\(to)</td></tr>
             """
         }
@@ -80,7 +80,7 @@ struct PolicyExplanationView {
             <th>\(PolicyText.from(lang))</th></tr></thead><tbody>\(params)</tbody></table>
             """
         let steps: HTML = x.steps.isEmpty ? "<p class=\"sub\">\(PolicyText.noSteps(lang))</p>"
-            : "<ol class=\"steps\">\(x.steps.map { s -> HTML in "<li class=\"mono\">\(PolicyFormat.units(s.text(lang), lang))</li>" })</ol>"
+            : "<ol class=\"steps\">\(x.steps.map { s -> HTML in s.en.hasPrefix("  ") ? "<li class=\"sub-step\">\(s.text(lang).trimmingCharacters(in: .whitespaces))</li>" : "<li>\(s.text(lang))</li>" })</ol>"
         return "\(paramTable)<h3>\(PolicyText.steps(lang))</h3>\(steps)"
     }
 }

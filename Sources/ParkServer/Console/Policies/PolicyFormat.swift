@@ -64,24 +64,6 @@ enum PolicyFormat {
         PolicyFactCatalogue.builtIn[name]?.label.text(lang) ?? name
     }
 
-    /// A value rendered by the policy engine ("1,000,000.00 yuan", "3.5 mu") with its unit in the
-    /// page's language; the number itself is unchanged.
-    static func units(_ text: String, _ lang: Language) -> String {
-        guard lang == .zh, let re = unitPattern else { return text }
-        let ns = text as NSString
-        var out = "", last = 0
-        for m in re.matches(in: text, range: NSRange(location: 0, length: ns.length)) {
-            out += ns.substring(with: NSRange(location: last, length: m.range.location - last))
-            out += " " + ns.substring(with: m.range(at: 1)).split(separator: "/").map { chineseUnit[String($0)] ?? String($0) }.joined(separator: "/")
-            last = m.range.location + m.range.length
-        }
-        return out + ns.substring(from: last)
-    }
-
-    /// A unit right after a number: "1,000.00 yuan", "0.07 yuan/US$", "3.5 mu".
-    private static let unitPattern = try? NSRegularExpression(pattern: #"(?<=[0-9]) ((?:yuan|US\$|mu|kWh)(?:/(?:US\$|mu|kWh|person))?)(?![A-Za-z_])"#)
-    private static let chineseUnit = ["yuan": "元", "US$": "美元", "mu": "亩", "kWh": "千瓦时", "person": "人"]
-
     static func title(_ s: PolicyRepository.Stored, _ lang: Language) -> String { s.policy.header.title.text(lang) }
 
     static func certification(_ code: String) -> Bilingual { PolicyValueLabels.label(domain: "certification", code: code) }
@@ -89,8 +71,8 @@ enum PolicyFormat {
     static func hqTier(_ code: String) -> Bilingual { PolicyValueLabels.label(domain: "hq_tier", code: code) }
 
     /// A fact's value as the engine renders it ("false", "B", "high_tech;srdi", "1,000.00 yuan"),
-    /// in words: yes/no, coded values by name, units in the reader's language.
-    static func factValue(_ name: String, _ text: String, _ lang: Language) -> String {
+    /// in words: yes/no, coded values by name, amounts scaled and unit-named (`words`).
+    static func factValue(_ name: String, _ text: String, words: Bilingual?, _ lang: Language) -> String {
         switch PolicyFactCatalogue.builtIn[name]?.type {
         case .bool?: return text == "true" ? PolicyText.yes(lang) : text == "false" ? PolicyText.no(lang) : text
         case .code(let domain)?: return PolicyValueLabels.label(domain: domain, code: text).text(lang)
@@ -98,7 +80,7 @@ enum PolicyFormat {
             let items = text.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).split(whereSeparator: { $0 == ";" || $0 == "," }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             guard !items.isEmpty else { return PolicyText.none(lang) }
             return items.map { PolicyValueLabels.label(domain: domain, code: $0).text(lang) }.joined(separator: PolicyText.listComma(lang))
-        default: return units(text, lang)
+        default: return words?.text(lang) ?? text
         }
     }
 

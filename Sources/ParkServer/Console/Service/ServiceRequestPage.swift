@@ -103,7 +103,7 @@ enum ServiceRequestPage {
                 """
             }
             return """
-            <section class="card"><h2>\(ServiceText.subtasks(lang))</h2>
+            <section class="card scroll"><h2>\(ServiceText.subtasks(lang))</h2>
             <table><thead><tr><th>\(ServiceText.department(lang))</th><th>\(ServiceText.state(lang))</th><th>\(ServiceText.limit(lang))</th><th>\(ServiceText.due(lang))</th><th>\(ServiceText.instructions(lang))</th><th></th></tr></thead>
             <tbody>\(rows.isEmpty ? "<tr><td colspan=\"6\">\(ServiceText.none(lang))</td></tr>" : HTML(raw: rows.map(\.raw).joined()))</tbody></table></section>
             """
@@ -128,7 +128,7 @@ enum ServiceRequestPage {
                 return "<tr><td>\(owner)</td><td>\(c.clock.kind.label.text(lang))</td><td>\(c.clock.limitDays)\(c.clock.extended ? "*" : "")</td><td>\(due)</td><td>\(left)</td><td>\(ServiceFormat.clockBadge(state, lang))\(pending)</td></tr>"
             }
             return """
-            <section class="card"><h2>\(ServiceText.clocks(lang))</h2>
+            <section class="card scroll"><h2>\(ServiceText.clocks(lang))</h2>
             <table><thead><tr><th></th><th>\(ServiceText.kind(lang))</th><th>\(ServiceText.limit(lang))</th><th>\(ServiceText.due(lang))</th><th>\(ServiceText.remaining(lang))</th><th>\(ServiceText.clockState(lang))</th></tr></thead>
             <tbody>\(rows)</tbody></table></section>
             """

@@ -41,10 +41,10 @@ enum ServiceStatsPage {
             let top: [HTML] = s.topCategories().map { "<li>\(m.names.category($0.key, lang)) · \(Numbers.count($0.received))</li>" }
             let body: HTML = """
             <h1>\(ServiceText.statsTitle(lang))</h1>
-            <form class="filters card" method="get" action="\(ConsoleURL.service(.stats))"><label>\(ServiceText.month(lang))<input type="month" name="month" value="\(s.month.iso)"></label><button class="btn">\(ServiceText.apply(lang))</button></form>
-            <p class="muted">\(ServiceText.requestsInMonth(lang, ["month": s.month.iso]))</p>
+            <form class="filters card" method="get" action="\(ConsoleURL.service(.stats))"><label>\(ServiceText.month(lang))\(Markup.monthSelect(name: "month", selected: s.month, last: YearMonth(ctx.today), lang))</label><button class="btn">\(ServiceText.apply(lang))</button></form>
+            <p class="muted">\(ServiceText.requestsInMonth(lang, ["month": Numbers.month(s.month, lang)]))</p>
             <div class="grid g4">\(kpiHTML)</div>
-            <div class="kpi spaced">\(ServiceCharts.received(s.byDepartment, names: m.names, lang))\(ServiceCharts.rates(s.byDepartment, names: m.names, lang))</div>
+            <div class="charts spaced">\(ServiceCharts.received(s.byDepartment, names: m.names, lang))\(ServiceCharts.rates(s.byDepartment, names: m.names, lang))</div>
             <h2 class="spaced">\(ServiceText.overdueBacklog(lang))</h2><div class="grid g4">\(backlog)</div>
             <div class="grid g2 spaced"><section class="card"><h2>\(ServiceText.topCategories(lang))</h2><ol>\(top)</ol></section></div>
             <section class="card flush scroll"><h2 class="pad">\(ServiceText.byDepartment(lang))</h2>\(table(s.byDepartment) { m.names.department($0, lang) })</section>
@@ -60,9 +60,11 @@ enum ServiceCharts {
     static func svg(_ title: String, _ bars: [(label: String, values: [Double], texts: [String])], max: Double, colors: [String], legend: [String]) -> HTML {
         // The label column fits the longest name (12 px type: ~6.7 px a Latin letter, 12 px a Han character).
         let longest = bars.map { b in b.label.unicodeScalars.reduce(0.0) { $0 + ($1.value > 0x2E80 ? 12.5 : 6.7) } }.max() ?? 0
-        let rowH = 26, left = Swift.min(320, Swift.max(80, Int(longest.rounded(.up)) + 14)), width = left + 490, top = 40
+        let rowH = 30, left = Swift.min(320, Swift.max(80, Int(longest.rounded(.up)) + 14)), width = left + 490, top = 40
         let height = top + bars.count * rowH + 10
-        var out = "<svg viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTML.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        // Drawn at its own size (width and height in px, the stylesheet only shrinks it on a narrow
+        // screen): scaled into a half-width card its 11 px labels read at 8 px.
+        var out = "<svg class=\"natural\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(HTML.escape(title))\" xmlns=\"http://www.w3.org/2000/svg\">"
         out += "<text x=\"8\" y=\"16\" font-size=\"13\" font-weight=\"600\" fill=\"#1d2939\">\(HTML.escape(title))</text>"
         for (i, l) in legend.enumerated() {
             out += "<rect x=\"\(8 + i * 150)\" y=\"24\" width=\"10\" height=\"10\" fill=\"\(colors[i])\"/><text x=\"\(22 + i * 150)\" y=\"33\" font-size=\"11\" fill=\"#475467\">\(HTML.escape(l))</text>"
@@ -71,11 +73,11 @@ enum ServiceCharts {
         for (i, b) in bars.enumerated() {
             let y = top + i * rowH
             out += "<text x=\"\(left - 6)\" y=\"\(y + 15)\" font-size=\"12\" text-anchor=\"end\" fill=\"#344054\">\(HTML.escape(b.label))</text>"
-            let h = 18 / Swift.max(1, b.values.count)
+            let h = 24 / Swift.max(1, b.values.count)
             for (j, v) in b.values.enumerated() {
                 let w = max == 0 ? 0 : Int((v / max * span).rounded())
                 out += "<rect x=\"\(left)\" y=\"\(y + 2 + j * h)\" width=\"\(w)\" height=\"\(h - 1)\" fill=\"\(colors[j])\"/>"
-                out += "<text x=\"\(left + w + 4)\" y=\"\(y + 2 + j * h + h - 3)\" font-size=\"10\" fill=\"#475467\">\(HTML.escape(b.texts[j]))</text>"
+                out += "<text x=\"\(left + w + 4)\" y=\"\(y + 2 + j * h + h - 3)\" font-size=\"11\" fill=\"#475467\">\(HTML.escape(b.texts[j]))</text>"
             }
         }
         return HTML(raw: out + "</svg>")

@@ -129,10 +129,38 @@ struct MeasureUnit: Sendable, Equatable {
 /// The units' words used by `Numbers`.
 enum NumberText: TextCatalogue {
     case yuan
+    /// A month as "2026年11月" / "Nov 2026" (our own labels: a browser's month picker shows its
+    /// own language's month names, English in a Chinese page).
+    case yearMonth, jan, feb, mar, apr, may, jun, jul, aug, sep, oct, nov, dec
+    /// The empty choice of an optional month.
+    case anyMonth
 
     var text: Bilingual {
         switch self {
         case .yuan: B("元", "yuan")
+        case .yearMonth: B("{year}年{month}月", "{month} {year}")
+        case .jan: B("1", "Jan")
+        case .feb: B("2", "Feb")
+        case .mar: B("3", "Mar")
+        case .apr: B("4", "Apr")
+        case .may: B("5", "May")
+        case .jun: B("6", "Jun")
+        case .jul: B("7", "Jul")
+        case .aug: B("8", "Aug")
+        case .sep: B("9", "Sep")
+        case .oct: B("10", "Oct")
+        case .nov: B("11", "Nov")
+        case .dec: B("12", "Dec")
+        case .anyMonth: B("（不限）", "(any)")
         }
+    }
+
+    static let months: [NumberText] = [.jan, .feb, .mar, .apr, .may, .jun, .jul, .aug, .sep, .oct, .nov, .dec]
+}
+
+extension Numbers {
+    /// "2026年11月" / "Nov 2026".
+    static func month(_ m: YearMonth, _ lang: Language) -> String {
+        NumberText.yearMonth(lang, ["year": String(m.year), "month": NumberText.months[m.month - 1](lang)])
     }
 }
