@@ -158,7 +158,7 @@ final class LandConsoleTests: ServerTestCase {
         XCTAssertTrue(html.contains("<h2>产业发展协议</h2>"))
         XCTAssertTrue(html.contains("亩均税收（元/亩·年）"))
         XCTAssertTrue(html.contains("不低于 50,000"))
-        XCTAssertTrue(html.contains("1,200,000"), "the 2024 report is listed")
+        XCTAssertTrue(html.contains("120.00\u{00A0}万元"), "the 2024 report is listed, its amounts in 万元 (1,200,000 yuan)")
         XCTAssertTrue(html.contains("<td>企业自报</td>"), "the report's source by its name, not its code")
         XCTAssertFalse(html.contains("self_reported"))
     }

@@ -95,8 +95,8 @@ extension PolicyConsoleTests {
         // then: the source in the editor, the header, the dated parameters, the facts, the versions
         XCTAssertEqual(show.status, .ok, show.body.string)
         let s = show.body.string
-        XCTAssertTrue(s.contains(#"<textarea name="source""#) && s.contains("let base = scale marginal rd_spend {"))
-        XCTAssertTrue(s.contains("3,000,000.00 yuan") && s.contains("4,000,000.00 yuan") && s.contains("2024-12-31"), "cap by date")
+        XCTAssertTrue(s.contains(#"<textarea name="source""#) && s.contains("let base &quot;封顶前补贴&quot; / &quot;Subsidy before the cap&quot; = scale marginal rd_spend {"))
+        XCTAssertTrue(s.contains("3 M yuan") && s.contains("4 M yuan") && s.contains("2024-12-31"), "cap by date, scaled")
         XCTAssertTrue(s.contains("Pro rata") && s.contains("苏园管规〔2024〕5号 第三条"))
         XCTAssertTrue(s.contains(">rd_spend<") && s.contains("R&amp;D expenditure"), "facts read")
         XCTAssertTrue(s.contains("/policies/sip_rd_expense_subsidy?version=1"))
@@ -157,7 +157,7 @@ extension PolicyConsoleTests {
         let t = section(tried.body.string, "try")
         XCTAssertTrue(t.contains("Alpha Tech") && t.contains("Eligible") && t.contains("200,000.00\u{00A0}yuan"), t)
         XCTAssertTrue(t.contains(#"<span class="mark yes" title="true">✓</span>"#))
-        XCTAssertTrue(t.contains("<b>20,000,000.00 US$</b>"), "the FDI value used")
+        XCTAssertTrue(t.contains("<b>US$20 M</b>"), "the FDI value used, scaled")
         // on C (domestic): not eligible, the ownership condition fails
         let onC = try await post("/policies?lang=en", session: session, [("op", "try"), ("source", draft), ("enterprise", "Gamma")])
         XCTAssertTrue(section(onC.body.string, "try").contains("Not eligible") && onC.body.string.contains("✗"))
@@ -267,8 +267,8 @@ extension PolicyConsoleTests {
         XCTAssertTrue(z.contains(#"href="/policies/me">惠企政策</a>"#), "navigation item for the enterprise")
         XCTAssertTrue(section(z, "entitled").contains("新增实际使用外资奖励") && section(z, "entitled").contains("140.00\u{00A0}万元"))
         XCTAssertTrue(section(z, "entitled").contains("✓"), "why: the conditions met")
-        XCTAssertTrue(section(z, "entitled").contains("<b>20,000,000.00 美元</b>"), "the value used, its unit in Chinese")
-        XCTAssertTrue(section(z, "entitled").contains("0.07 元/美元") && section(z, "entitled").contains("2025-01-01"),
+        XCTAssertTrue(section(z, "entitled").contains("<b>2,000万美元</b>"), "the value used, scaled, its unit in Chinese")
+        XCTAssertTrue(section(z, "entitled").contains("0.07元/美元") && section(z, "entitled").contains("2025-01-01"),
                       "the parameter with the date its value took effect")
         XCTAssertTrue(section(z, "not-entitled").contains("企业研发费用补贴") && section(z, "not-entitled").contains("✗"))
         let undetermined = section(z, "undetermined")
