@@ -98,7 +98,7 @@ final class OutboundAPITests: ServerTestCase {
         XCTAssertEqual(grant.status, .conflict)
         XCTAssertEqual(try field(grant), "state")
         // an alert with no country or industry
-        let alert = try await send(.POST, "/api/v1/outbound/alerts", token: officerToken, json: #"{"title":"t","body":"b"}"#)
+        let alert = try await send(.POST, "/api/v1/outbound/alerts", token: officerToken, json: #"{"title":"t","title_en":"t","body":"b","body_en":"b"}"#)
         XCTAssertEqual(alert.status, .badRequest)
         XCTAssertEqual(try field(alert), "country")
         let month = try await send(.GET, "/api/v1/outbound/stats?from=2020-13", token: officerToken)

@@ -59,12 +59,28 @@ final class OutboundConsoleTests: ServerTestCase {
         XCTAssertTrue(portal.body.string.contains("营业执照"), "the missing documents are named")
         XCTAssertTrue(portal.body.string.contains("国别风险等级由 1 级下调至 3 级"), portal.body.string)
         XCTAssertEqual(unroutedLinks(in: portal.body.string), [])
-        // and it marks the alert read; the officer sees who read it
+        // and its inbox shows the alert's title in the reader's language only
+        let inboxZh = try await page("/inbox", session: firmSession).body.string
+        XCTAssertTrue(inboxZh.contains("德国国别风险等级由 1 级下调至 3 级"), inboxZh)
+        XCTAssertFalse(inboxZh.contains("country risk downgraded"), "no English in the Chinese inbox")
+        let inboxEn = try await page("/inbox?lang=en", session: firmSession).body.string
+        XCTAssertTrue(inboxEn.contains("Germany: country risk downgraded from 1 to 3"), inboxEn)
+        XCTAssertFalse(inboxEn.contains("国别风险等级"), "no Chinese in the English inbox")
+        let portalEn = try await page("/outbound/me?lang=en", session: firmSession).body.string
+        XCTAssertTrue(portalEn.contains("Germany: country risk downgraded from 1 to 3") && !portalEn.contains("国别风险等级"), portalEn)
+        // and reading it in the inbox is the firm's receipt; the officer sees who read it
         let alert = try await OutboundRiskRepository(db: app.db).alerts(for: firm.id!).items[0]
-        let read = try await post("/outbound/alerts/\(alert.alert.id!.uuidString)/read", session: firmSession, [])
+        let unread = try await page("/outbound/alerts/\(alert.alert.id!.uuidString)", session: officer)
+        XCTAssertTrue(unread.body.string.contains("1 家企业收到，0 家已读"), unread.body.string)
+        let messageID = try XCTUnwrap(inboxZh.firstMatch(of: /name="id" value="([0-9A-F-]{36})"/)?.1)
+        let read = try await post("/inbox/read", session: firmSession, [("id", String(messageID))])
         XCTAssertEqual(read.status, .seeOther)
         let receipts = try await page("/outbound/alerts/\(alert.alert.id!.uuidString)", session: officer)
         XCTAssertTrue(receipts.body.string.contains("1 家企业收到，1 家已读"), receipts.body.string)
+        XCTAssertTrue(receipts.body.string.contains("firm-b"), "who read it")
+        // and marking it read on the outbound page again changes nothing
+        let again = try await post("/outbound/alerts/\(alert.alert.id!.uuidString)/read", session: firmSession, [])
+        XCTAssertEqual(again.status, .seeOther)
         // and every staff page renders
         for path in ["/outbound", "/outbound/projects", "/outbound/countries", "/outbound/countries/DE", "/outbound/alerts", "/outbound/services",
                      "/outbound/stats?from=2025-01&to=2025-06", "/outbound/projects/new"] {

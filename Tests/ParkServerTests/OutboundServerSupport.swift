@@ -21,8 +21,8 @@ extension ServerTestCase {
                                                             amount: CurrencyAmount(currency: "USD", minor: 20_000_000_00), stage: .preparingFilings,
                                                             agreedOn: LocalDate(iso: "2025-05-01")), by: system)
         let filing = try await svc.repository.filings(projectID: row.project.id!)[0]
-        let alert = try await svc.publishAlert(AlertScope(countryCode: "MM", industryCode: nil), title: "缅甸风险 / Myanmar risk",
-                                               body: "请注意。/ Take care.", by: system)
+        let alert = try await svc.publishAlert(AlertScope(countryCode: "MM", industryCode: nil), title: Bilingual(zh: "缅甸风险", en: "Myanmar risk"),
+                                               body: Bilingual(zh: "请注意。", en: "Take care."), by: system)
         return (row.project, filing, alert.alert.id!)
     }
 }

@@ -187,7 +187,7 @@ final class RouteWalkTests: ServerTestCase {
         case "POST api/v1/outbound/rules":
             return (.json, #"{"name":"ODI hijacked","version":1}"#)
         case "POST api/v1/outbound/alerts":
-            return (.json, #"{"country":"MM","title":"fake","body":"fake alert"}"#)
+            return (.json, #"{"country":"MM","title":"fake","title_en":"fake","body":"fake alert","body_en":"fake alert"}"#)
         case "POST api/v1/outbound/services":
             return (.json, #"{"kind":"training","date":"2025-05-01","topic":"fake","enterprise_ids":["\#(b.id!.uuidString)"]}"#)
         case "PUT api/v1/service/webhooks/:department":

@@ -63,20 +63,23 @@ public enum AlertCause: String, Sendable, Codable, CaseIterable {
     }
 }
 
-/// A risk alert to the firms with a live project in its country or industry.
+/// A risk alert to the firms with a live project in its country or industry. Its title and text
+/// are stored in both languages, so every reader (the firm's portal, its inbox, the officers'
+/// pages) sees them in the console's language; the platform writes a downgrade's in both itself.
 public struct RiskAlert: Sendable, Hashable, Codable {
     public var id: UUID?
     public var scope: AlertScope
-    public var title: String
-    public var body: String
+    public var title: Bilingual
+    public var body: Bilingual
     public var cause: AlertCause
     public var publishedOn: LocalDate
 
-    public init(id: UUID? = nil, scope: AlertScope, title: String, body: String, cause: AlertCause, publishedOn: LocalDate) {
+    public init(id: UUID? = nil, scope: AlertScope, title: Bilingual, body: Bilingual, cause: AlertCause, publishedOn: LocalDate) {
         self.id = id; self.scope = scope; self.title = title; self.body = body; self.cause = cause; self.publishedOn = publishedOn
     }
 
-    /// An alert names a country or an industry (or both), known ones, and says something.
+    /// An alert names a country or an industry (or both), known ones, and says something in both
+    /// languages.
     public func validate(countries: Set<String>, industries: Set<String>) throws(DomainError) {
         if scope.countryCode == nil && scope.industryCode == nil {
             throw DomainError(code: "alert_scope", field: "country",
@@ -88,20 +91,20 @@ public struct RiskAlert: Sendable, Hashable, Codable {
         if let i = scope.industryCode, !industries.contains(i) {
             throw DomainError(code: "unknown_industry", field: "industry_code", en: "'\(i.prefix(10))' is not a GB/T 4754-2017 division", zh: "“\(i.prefix(10))”不是 GB/T 4754-2017 行业大类")
         }
-        if title.trimmingCharacters(in: .whitespaces).isEmpty { throw .required("title") }
-        if title.count > 200 { throw .tooLong("title", max: 200) }
-        if body.trimmingCharacters(in: .whitespaces).isEmpty { throw .required("body") }
-        if body.count > 4000 { throw .tooLong("body", max: 4000) }
+        for (field, text, max) in [("title", title.zh, 200), ("title_en", title.en, 200), ("body", body.zh, 4000), ("body_en", body.en, 4000)] {
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw .required(field) }
+            if text.count > max { throw .tooLong(field, max: max) }
+        }
     }
 
-    /// The alert a downgrade publishes.
+    /// The alert a downgrade publishes, written by the platform in both languages.
     public static func downgrade(from before: CountryRisk, to after: CountryRisk, on day: LocalDate) -> RiskAlert {
         let name = Country.named(after.countryCode)?.name ?? Bilingual(zh: after.countryCode, en: after.countryCode)
-        let title = "\(name.zh)国别风险等级由 \(before.grade) 级下调至 \(after.grade) 级 / \(name.en): country risk downgraded from \(before.grade) to \(after.grade)"
-        let body = """
-        中国信保 \(after.sourceYear) 年评级：\(name.zh) 由 \(before.grade) 级（\(CountryRisk.label(before.grade).zh)）调整为 \(after.grade) 级（\(CountryRisk.label(after.grade).zh)）；政治 \(after.political)、经济 \(after.economic)、营商环境 \(after.businessEnvironment)、法律 \(after.legal)。请评估在建及运营项目的风险，必要时投保海外投资保险。
-        Sinosure \(after.sourceYear): \(name.en) moves from grade \(before.grade) (\(CountryRisk.label(before.grade).en)) to \(after.grade) (\(CountryRisk.label(after.grade).en)); political \(after.political), economic \(after.economic), business environment \(after.businessEnvironment), legal \(after.legal). Review the risks of your projects there and consider overseas investment insurance.
-        """
+        let title = Bilingual(zh: "\(name.zh)国别风险等级由 \(before.grade) 级下调至 \(after.grade) 级",
+                              en: "\(name.en): country risk downgraded from \(before.grade) to \(after.grade)")
+        let body = Bilingual(
+            zh: "中国信保 \(after.sourceYear) 年评级：\(name.zh) 由 \(before.grade) 级（\(CountryRisk.label(before.grade).zh)）调整为 \(after.grade) 级（\(CountryRisk.label(after.grade).zh)）；政治 \(after.political)、经济 \(after.economic)、营商环境 \(after.businessEnvironment)、法律 \(after.legal)。请评估在建及运营项目的风险，必要时投保海外投资保险。",
+            en: "Sinosure \(after.sourceYear): \(name.en) moves from grade \(before.grade) (\(CountryRisk.label(before.grade).en)) to \(after.grade) (\(CountryRisk.label(after.grade).en)); political \(after.political), economic \(after.economic), business environment \(after.businessEnvironment), legal \(after.legal). Review the risks of your projects there and consider overseas investment insurance.")
         return RiskAlert(scope: AlertScope(countryCode: after.countryCode, industryCode: nil), title: title, body: body, cause: .downgrade, publishedOn: day)
     }
 }

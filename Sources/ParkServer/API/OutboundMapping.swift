@@ -48,9 +48,10 @@ enum OutboundMapping {
               sourceYear: r.sourceYear)
     }
 
-    static func alert(_ a: OutboundAlertRow) -> Components.Schemas.OutboundAlert {
-        .init(id: a.alert.id!.uuidString, country: a.alert.scope.countryCode, industryCode: a.alert.scope.industryCode, title: a.alert.title,
-              body: a.alert.body, cause: .init(rawValue: a.alert.cause.rawValue)!, publishedOn: a.alert.publishedOn.iso,
+    static func alert(_ a: OutboundAlertRow, _ lang: Language) -> Components.Schemas.OutboundAlert {
+        .init(id: a.alert.id!.uuidString, country: a.alert.scope.countryCode, industryCode: a.alert.scope.industryCode,
+              title: a.alert.title.text(lang), body: a.alert.body.text(lang), titleZh: a.alert.title.zh, titleEn: a.alert.title.en,
+              bodyZh: a.alert.body.zh, bodyEn: a.alert.body.en, cause: .init(rawValue: a.alert.cause.rawValue)!, publishedOn: a.alert.publishedOn.iso,
               publishedBy: a.publishedBy, recipients: a.recipients, read: a.read, readAt: a.readAtMillis.map(date))
     }
 

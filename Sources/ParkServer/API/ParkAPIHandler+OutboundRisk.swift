@@ -44,7 +44,7 @@ extension ParkAPIHandler {
             country: country,
             history: try await risks.history(code).map { .init(risk: OutboundMapping.risk($0.risk), recordedBy: $0.recordedBy, recordedAt: OutboundMapping.date($0.recordedAtMillis)) },
             notes: p.isStaff ? try await risks.notes(code).map { .init(id: $0.id.uuidString, text: $0.text, author: $0.author, createdAt: OutboundMapping.date($0.createdAtMillis)) } : [],
-            projects: projects.items.map { OutboundMapping.project($0, lang) }, alerts: alerts.map(OutboundMapping.alert)))))
+            projects: projects.items.map { OutboundMapping.project($0, lang) }, alerts: alerts.map { OutboundMapping.alert($0, context.language) }))))
     }
 
     func recordCountryRisk(_ input: Operations.RecordCountryRisk.Input) async throws -> Operations.RecordCountryRisk.Output {
@@ -55,7 +55,7 @@ extension ParkAPIHandler {
         let risk = CountryRisk(countryCode: code, grade: b.grade, political: b.political, economic: b.economic,
                                businessEnvironment: b.businessEnvironment, legal: b.legal, sourceYear: b.sourceYear)
         let alert = try await outbound.recordRisk(risk, by: p)
-        return .ok(.init(body: .json(.init(risk: OutboundMapping.risk(risk), alert: alert.map(OutboundMapping.alert)))))
+        return .ok(.init(body: .json(.init(risk: OutboundMapping.risk(risk), alert: alert.map { OutboundMapping.alert($0, context.language) }))))
     }
 
     func addCountryNote(_ input: Operations.AddCountryNote.Input) async throws -> Operations.AddCountryNote.Output {
@@ -81,15 +81,15 @@ extension ParkAPIHandler {
         let page = try PageRequest(page: input.query.page, perPage: input.query.perPage, defaultPerPage: 20)
         let result = p.isStaff ? try await outbound.risks.alerts(page: page.page, perPage: page.perPage)
             : try await outbound.risks.alerts(for: p.enterpriseID ?? UUID(), page: page.page, perPage: page.perPage)
-        return .ok(.init(body: .json(.init(items: result.items.map(OutboundMapping.alert), total: result.total, page: result.page, perPage: result.perPage))))
+        return .ok(.init(body: .json(.init(items: result.items.map { OutboundMapping.alert($0, context.language) }, total: result.total, page: result.page, perPage: result.perPage))))
     }
 
     func publishOutboundAlert(_ input: Operations.PublishOutboundAlert.Input) async throws -> Operations.PublishOutboundAlert.Output {
         let p = try principal()
         try p.requireStaff()
         guard case .json(let b) = input.body else { throw DomainError.required("body") }
-        let row = try await outbound.publishAlert(AlertScope(countryCode: b.country, industryCode: b.industryCode), title: b.title, body: b.body, by: p)
-        return .created(.init(body: .json(OutboundMapping.alert(row))))
+        let row = try await outbound.publishAlert(AlertScope(countryCode: b.country, industryCode: b.industryCode), title: Bilingual(zh: b.title, en: b.titleEn), body: Bilingual(zh: b.body, en: b.bodyEn), by: p)
+        return .created(.init(body: .json(OutboundMapping.alert(row, context.language))))
     }
 
     func listOutboundAlertDeliveries(_ input: Operations.ListOutboundAlertDeliveries.Input) async throws -> Operations.ListOutboundAlertDeliveries.Output {

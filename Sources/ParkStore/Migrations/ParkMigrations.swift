@@ -40,6 +40,8 @@ public enum ParkMigrations {
             // ── slot: Outbound (issue 14) migrations, in order ──
             CreateOutbound(),
             UpdateOutboundProjectsStatsIndex(),
+            UpdateOutboundAlertsBilingual(),
+            CreateOutboundAlertMessages(),
 
             // ── end of slots ──
         ]

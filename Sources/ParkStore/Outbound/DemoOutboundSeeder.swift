@@ -85,11 +85,9 @@ public struct DemoOutboundSeeder: Sendable {
                 _ = try await OutboundService.publish(RiskAlert.downgrade(from: before, to: demo.downgrade, on: today), by: system, on: tx, clock: clock)
             }
             let germany = RiskAlert(scope: AlertScope(countryCode: "DE", industryCode: nil),
-                                    title: "德国外资审查门槛调整 / Germany lowers its foreign-investment screening thresholds",
-                                    body: """
-                                    德国《对外经济条例》(AWV) 将关键技术领域的审查门槛降至 10% 投票权；收购前请预留审查时间并咨询平台。
-                                    Germany's Foreign Trade and Payments Ordinance (AWV) screens acquisitions of 10 % of the votes in critical technologies; allow for the review before signing and consult the platform.
-                                    """, cause: .officer, publishedOn: today)
+                                    title: Bilingual(zh: "德国外资审查门槛调整", en: "Germany lowers its foreign-investment screening thresholds"),
+                                    body: Bilingual(zh: "德国《对外经济条例》(AWV) 将关键技术领域的审查门槛降至 10% 投票权；收购前请预留审查时间并咨询平台。",
+                                                    en: "Germany's Foreign Trade and Payments Ordinance (AWV) screens acquisitions of 10 % of the votes in critical technologies; allow for the review before signing and consult the platform."), cause: .officer, publishedOn: today)
             _ = try await OutboundService.publish(germany, by: system, on: tx, clock: clock)
             for e in services {
                 try await OutboundService.storeService(e, by: system, on: tx, clock: clock)

@@ -91,7 +91,11 @@ public struct OutboundRiskRepository: Sendable {
         RiskAlert(id: try r.decode(column: "id", as: UUID.self),
                   scope: AlertScope(countryCode: try r.decode(column: "country_code", as: String?.self),
                                     industryCode: try r.decode(column: "industry_code", as: String?.self)),
-                  title: try r.decode(column: "title", as: String.self), body: try r.decode(column: "body", as: String.self),
+                  // `title`/`body` hold the Chinese; alerts stored before the English columns read the same in both.
+                  title: Bilingual(zh: try r.decode(column: "title", as: String.self),
+                                   en: try r.decode(column: "title_en", as: String?.self) ?? r.decode(column: "title", as: String.self)),
+                  body: Bilingual(zh: try r.decode(column: "body", as: String.self),
+                                  en: try r.decode(column: "body_en", as: String?.self) ?? r.decode(column: "body", as: String.self)),
                   cause: AlertCause(rawValue: try r.decode(column: "cause", as: String.self)) ?? .officer,
                   publishedOn: LocalDate(iso: try r.decode(column: "published_on", as: String.self)) ?? LocalDate(year: 2000, month: 1, day: 1)!)
     }

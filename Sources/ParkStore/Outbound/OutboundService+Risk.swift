@@ -78,8 +78,9 @@ extension OutboundService {
         let sql = try OutboundRows.requireSQL(tx)
         let id = UUID(), millis = clock.millis
         try await sql.raw("""
-            INSERT INTO outbound_alerts (id, country_code, industry_code, title, body, cause, published_on, published_by, recipients, created_at_ms)
-            VALUES (\(bind: id), \(bind: alert.scope.countryCode), \(bind: alert.scope.industryCode), \(bind: alert.title), \(bind: alert.body),
+            INSERT INTO outbound_alerts (id, country_code, industry_code, title, title_en, body, body_en, cause, published_on, published_by, recipients, created_at_ms)
+            VALUES (\(bind: id), \(bind: alert.scope.countryCode), \(bind: alert.scope.industryCode), \(bind: alert.title.zh), \(bind: alert.title.en),
+            \(bind: alert.body.zh), \(bind: alert.body.en),
             \(bind: alert.cause.rawValue), \(bind: alert.publishedOn.iso), \(bind: p.name), 0, \(bind: millis))
             """).run()
         let postgres = sql.dialect.name != "sqlite"
@@ -99,8 +100,16 @@ extension OutboundService {
             SELECT id FROM users WHERE disabled = \(bind: false)
             AND enterprise_id IN (SELECT enterprise_id FROM outbound_alert_deliveries WHERE alert_id = \(bind: id))
             """).all().map { try $0.decode(column: "id", as: UUID.self) }
-        try await Notifier(db: tx, clock: clock).notify(users: users, request: nil, kind: "outbound_alert",
-                                                        text: Bilingual(zh: alert.title, en: alert.title))
+        let messages = try await Notifier(db: tx, clock: clock).notify(users: users, request: nil, kind: "outbound_alert", text: alert.title)
+        for chunk in stride(from: 0, to: messages.count, by: 200) {
+            var link = SQLQueryString("INSERT INTO outbound_alert_messages (message_id, alert_id) VALUES ")
+            for (i, m) in messages[chunk..<min(chunk + 200, messages.count)].enumerated() {
+                link.appendInterpolation(unsafeRaw: i == 0 ? "(" : ", (")
+                link.appendInterpolation(bind: m); link.appendInterpolation(unsafeRaw: ", "); link.appendInterpolation(bind: id)
+                link.appendInterpolation(unsafeRaw: ")")
+            }
+            try await sql.raw(link).run()
+        }
         var stored = alert
         stored.id = id
         try await AuditLog(db: tx, clock: clock).append(by: p, action: "publish", entityType: "outbound_alert", entityID: id.uuidString,
@@ -108,13 +117,15 @@ extension OutboundService {
         return id
     }
 
-    /// An officer's alert for a country or an industry (staff).
-    public func publishAlert(_ scope: AlertScope, title: String, body: String, by p: Principal) async throws -> OutboundAlertRow {
+    /// An officer's alert for a country or an industry (staff), written in both languages.
+    public func publishAlert(_ scope: AlertScope, title: Bilingual, body: Bilingual, by p: Principal) async throws -> OutboundAlertRow {
         try p.requireStaff()
+        func trim(_ b: Bilingual) -> Bilingual {
+            Bilingual(zh: b.zh.trimmingCharacters(in: .whitespacesAndNewlines), en: b.en.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
         let alert = RiskAlert(scope: AlertScope(countryCode: scope.countryCode?.uppercased(),
                                                 industryCode: scope.industryCode.map { IndustryClassification.normalise($0) ?? $0 }),
-                              title: title.trimmingCharacters(in: .whitespaces), body: body.trimmingCharacters(in: .whitespaces),
-                              cause: .officer, publishedOn: today)
+                              title: trim(title), body: trim(body), cause: .officer, publishedOn: today)
         let catalog = try await ReferenceRepository(db: db).catalog()
         try alert.validate(countries: catalog.countries, industries: catalog.industryDivisions)
         let clock = self.clock
@@ -134,17 +145,8 @@ extension OutboundService {
             """).first() != nil else { throw DomainError.notFound("alert", id: alertID.uuidString) }
         let clock = self.clock
         try await WriteGate.write(db) { tx in
-            let sql = try OutboundRows.requireSQL(tx)
-            let unread = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM outbound_alert_deliveries WHERE alert_id = \(bind: alertID) AND enterprise_id = \(bind: enterprise) AND read_at_ms IS NULL
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
-            guard unread > 0 else { return }
-            try await sql.raw("""
-                UPDATE outbound_alert_deliveries SET read_at_ms = \(bind: clock.millis), read_by = \(bind: p.name)
-                WHERE alert_id = \(bind: alertID) AND enterprise_id = \(bind: enterprise)
-                """).run()
-            try await AuditLog(db: tx, clock: clock).append(by: p, action: "read", entityType: "outbound_alert", entityID: alertID.uuidString,
-                                                            beforeJSON: nil, afterJSON: "{\"enterprise_id\":\"\(enterprise.uuidString)\",\"read\":true}")
+            try await OutboundInboxReceipts.record(alertID, firm: enterprise, by: p, via: "outbound", on: tx, clock: clock)
+            try await OutboundInboxReceipts.markMessagesRead(alertID, firm: enterprise, on: tx, clock: clock)
         }
     }
 

@@ -8,13 +8,18 @@ struct Notifier: Sendable {
     let db: any Database
     let clock: ParkClock
 
-    func notify(users: [UUID], request: UUID?, kind: String, text: Bilingual) async throws {
+    /// Writes one message to each user; returns the messages' ids.
+    @discardableResult
+    func notify(users: [UUID], request: UUID?, kind: String, text: Bilingual) async throws -> [UUID] {
+        var ids: [UUID] = []
         for u in Set(users) {
             let m = ServiceNotificationModel()
             m.id = UUID(); m.userID = u; m.requestID = request; m.kind = kind
             m.textZh = text.zh; m.textEn = text.en; m.createdAtMillis = clock.millis
             try await m.create(on: db)
+            ids.append(m.id!)
         }
+        return ids
     }
 
     func officers(of department: String, position: Position? = nil) async throws -> [UUID] {
@@ -70,7 +75,10 @@ public struct ServiceInbox: Sendable {
     /// Marks one message (or, with nil, all of them) read; another user's message is "not found".
     public func markRead(_ user: UUID, id: UUID?) async throws {
         let now = clock.millis
+        let clock = self.clock
         try await WriteGate.write(db) { tx in
+            // An outbound risk alert read here is the firm's receipt of it (issue 14).
+            try await OutboundInboxReceipts.read(user: user, message: id, on: tx, clock: clock)
             if let id {
                 guard let m = try await ServiceNotificationModel.find(id, on: tx), m.userID == user else {
                     throw DomainError.notFound("message", id: id.uuidString)

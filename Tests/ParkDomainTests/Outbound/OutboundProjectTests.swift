@@ -75,7 +75,7 @@ final class OutboundProjectTests: XCTestCase {
     }
 
     func testAlertsNeedACountryOrAnIndustry() {
-        let none = RiskAlert(scope: AlertScope(countryCode: nil, industryCode: nil), title: "t", body: "b", cause: .officer, publishedOn: LocalDate(iso: "2025-01-01")!)
+        let none = RiskAlert(scope: AlertScope(countryCode: nil, industryCode: nil), title: Bilingual(zh: "t", en: "t"), body: Bilingual(zh: "b", en: "b"), cause: .officer, publishedOn: LocalDate(iso: "2025-01-01")!)
         XCTAssertEqual(code { try none.validate(countries: countries, industries: industries) }, "country:alert_scope")
         var industryOnly = none
         industryOnly.scope.industryCode = "70"

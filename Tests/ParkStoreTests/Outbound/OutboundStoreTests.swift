@@ -118,25 +118,48 @@ final class OutboundStoreTests: StoreTestCase {
         XCTAssertNil(first)
         XCTAssertEqual(alert.recipients, 1)
         XCTAssertEqual(alert.alert.cause, .downgrade)
-        XCTAssertTrue(alert.alert.title.contains("from 6 to 7"), alert.alert.title)
+        XCTAssertEqual(alert.alert.title, Bilingual(zh: "缅甸国别风险等级由 6 级下调至 7 级", en: "Myanmar: country risk downgraded from 6 to 7"))
+        XCTAssertTrue(alert.alert.body.en.hasPrefix("Sinosure 2021: Myanmar moves from grade 6"), alert.alert.body.en)
+        XCTAssertFalse(alert.alert.body.en.contains("缅甸"), "each language its own text")
         await assertEqual(try await svc.risks.alerts(for: a.id!).items.map(\.alert.id), [alert.alert.id])
         await assertEqual(try await svc.risks.alerts(for: b.id!).total, 0)
-        await assertEqual(try await ServiceInbox(db: db, clock: clock).unreadCount(userA.id), 1, "and in the firm's users' inbox")
+        let inbox = ServiceInbox(db: db, clock: clock)
+        await assertEqual(try await inbox.unreadCount(userA.id), 1, "and in the firm's users' inbox")
+        let message = try await unwrap(try await inbox.items(userA.id, page: try ParkDomain.PageRequest(page: 1, perPage: 10)).items.first)
+        XCTAssertEqual(message.text, Bilingual(zh: "缅甸国别风险等级由 6 级下调至 7 级", en: "Myanmar: country risk downgraded from 6 to 7"),
+                       "each reader sees the title in its own language")
         await assertEqual(try await svc.risks.history("MM").map(\.risk.grade), [7, 6])
         await assertEqual(try await svc.risks.currentRisk("MM")?.grade, 7)
-        // and the officer sees who read it
-        try await svc.markRead(alert.alert.id!, by: firmUser(a))
+        // and the officer sees who read it: reading the message in the inbox is the firm's receipt
+        await assertEqual(try await svc.risks.alert(alert.alert.id!)?.read, 0)
+        try await inbox.markRead(userA.id, id: message.id)
         let receipts = try await svc.risks.deliveries(alertID: alert.alert.id!)
         XCTAssertEqual(receipts.items.map(\.enterpriseID), [a.id!])
         XCTAssertNotNil(receipts.items[0].readAtMillis)
+        XCTAssertEqual(receipts.items[0].readBy, "firm-a")
         await assertEqual(try await svc.risks.alert(alert.alert.id!)?.read, 1)
+        try await svc.markRead(alert.alert.id!, by: firmUser(a))
+        let reads = try await (db as! any SQLDatabase).raw("SELECT actor_name FROM audit_entries WHERE entity_type = 'outbound_alert' AND action = 'read'")
+            .all().map { try $0.decode(column: "actor_name", as: String.self) }
+        XCTAssertEqual(reads, ["firm-a"], "one receipt, audited once, by the inbox's reader")
         let stranger = await domainError { try await svc.markRead(alert.alert.id!, by: self.firmUser(c)) }
         XCTAssertEqual(stranger?.kind, .notFound)
         // an officer's alert needs a country or an industry
-        let none = await domainError { _ = try await svc.publishAlert(AlertScope(countryCode: nil, industryCode: nil), title: "t", body: "b", by: self.officer) }
+        let none = await domainError { _ = try await svc.publishAlert(AlertScope(countryCode: nil, industryCode: nil), title: Bilingual(zh: "t", en: "t"),
+                                                                       body: Bilingual(zh: "b", en: "b"), by: self.officer) }
         XCTAssertEqual(none?.field, "country")
-        let industry = try await svc.publishAlert(AlertScope(countryCode: nil, industryCode: "C27"), title: "医药出口管制", body: "请关注。", by: officer)
+        // …and its text in both languages
+        let noEnglish = await domainError { _ = try await svc.publishAlert(AlertScope(countryCode: "MM", industryCode: nil), title: Bilingual(zh: "医药", en: " "),
+                                                                            body: Bilingual(zh: "请关注。", en: "Take care."), by: self.officer) }
+        XCTAssertEqual(noEnglish?.field, "title_en")
+        let industry = try await svc.publishAlert(AlertScope(countryCode: nil, industryCode: "C27"), title: Bilingual(zh: "医药出口管制", en: "Export controls on medicines"),
+                                                  body: Bilingual(zh: "请关注。", en: "Please take note."), by: officer)
         XCTAssertEqual(industry.recipients, 2, "the two live projects in division 27 (Alpha's and Gamma's)")
+        XCTAssertEqual(industry.alert.title.en, "Export controls on medicines")
+        await assertEqual(try await inbox.unreadCount(userA.id), 1)
+        // and a firm reading it on its outbound page reads its users' message of it too
+        try await svc.markRead(industry.alert.id!, by: firmUser(a))
+        await assertEqual(try await inbox.unreadCount(userA.id), 0)
     }
 
     func testStatsAreSumsOfTheCountedProjectsOfThePeriod() async throws {

@@ -31,8 +31,10 @@ enum OutboundAlertsPage {
             <h2>\(OutboundText.publishAlert(lang))</h2>
             <label>\(OutboundText.country(lang))<select name="country">\(Markup.option("", "—", selected: ""))\(m.countries.map { Markup.option($0.alpha2, "\($0.alpha2) · \($0.name.text(lang))", selected: "") })</select></label>
             <label>\(OutboundText.industry(lang))<select name="industry_code">\(Markup.option("", "—", selected: ""))\(m.divisions.map { Markup.option($0.code, "\($0.code) \($0.name.text(lang))", selected: "") })</select></label>
-            <label>\(OutboundText.title(lang))<input name="title" maxlength="200" required></label>
-            <label>\(OutboundText.body(lang))<textarea name="body" maxlength="4000" rows="4" required></textarea></label>
+            <label>\(OutboundText.titleZh(lang))<input name="title" maxlength="200" required></label>
+            <label>\(OutboundText.titleEn(lang))<input name="title_en" maxlength="200" required></label>
+            <label>\(OutboundText.bodyZh(lang))<textarea name="body" maxlength="4000" rows="3" required></textarea></label>
+            <label>\(OutboundText.bodyEn(lang))<textarea name="body_en" maxlength="4000" rows="3" required></textarea></label>
             <p class="sub">\(OutboundText.alertNote(lang))</p>
             <p class="actions"><button class="btn">\(OutboundText.publish(lang))</button></p></form>
             """
@@ -49,11 +51,11 @@ enum OutboundAlertsPage {
 
     static func publish(_ req: Request) async throws -> Response {
         let ctx = PageContext(req)
-        struct Form: Decodable { var country: String?; var industry_code: String?; var title: String; var body: String }
+        struct Form: Decodable { var country: String?; var industry_code: String?; var title: String; var title_en: String?; var body: String; var body_en: String? }
         let f = try req.form(Form.self)
         let row = try await OutboundService(db: req.db, clock: ctx.park.clock).publishAlert(
             AlertScope(countryCode: f.country.flatMap { $0.isEmpty ? nil : $0 }, industryCode: f.industry_code.flatMap { $0.isEmpty ? nil : $0 }),
-            title: f.title, body: f.body, by: try ctx.user())
+            title: Bilingual(zh: f.title, en: f.title_en ?? ""), body: Bilingual(zh: f.body, en: f.body_en ?? ""), by: try ctx.user())
         return req.redirect(to: .outbound(.alert(.value(row.alert.id!))))
     }
 
@@ -91,13 +93,14 @@ enum OutboundAlertPage {
             let scope = [a.scope.countryCode.map { OutboundMarkup.country($0, lang) }, a.scope.industryCode.map { OutboundMarkup.industry($0, lang) }].compactMap { $0 }.joined(separator: " · ")
             let body: HTML = """
             <p class="sub"><a href="\(ConsoleURL.outbound(.alerts))">\(OutboundText.alerts(lang))</a></p>
-            <h1>\(a.title)</h1>
-            <section class="card"><p>\(a.body)</p><p class="sub">\(a.publishedOn.iso) · \(m.alert.publishedBy) · \(a.cause.label.text(lang)) · \(scope)</p>
-            <p><strong>\(OutboundText.readOf(lang, ["read": String(m.alert.read), "total": String(m.alert.recipients)]))</strong></p></section>
+            <h1>\(a.title.text(lang))</h1>
+            <section class="card"><p>\(a.body.text(lang))</p><p class="sub">\(a.publishedOn.iso) · \(m.alert.publishedBy) · \(a.cause.label.text(lang)) · \(scope)</p>
+            <p><strong>\(OutboundText.readOf(lang, ["read": String(m.alert.read), "total": String(m.alert.recipients)]))</strong></p>
+            <p class="sub">\(OutboundText.viaInbox(lang))</p></section>
             \(OutboundMarkup.pager(m.receipts, .outbound(.alert(.value(a.id!))), [], lang))
             <div class="card flush scroll"><table><thead><tr><th>\(OutboundText.firm(lang))</th><th>\(OutboundText.told(lang))</th><th>\(OutboundText.state(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>
             """
-            return ConsolePage(title: a.title, section: .outbound, body: body)
+            return ConsolePage(title: a.title.text(lang), section: .outbound, body: body)
         }
     }
 }

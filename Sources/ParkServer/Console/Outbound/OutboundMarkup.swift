@@ -81,7 +81,7 @@ enum OutboundMarkup {
                    : "\(Markup.badge(OutboundText.read(lang), kind: "rd"))")
                 : "<a href=\"\(ConsoleURL.outbound(.alert(.value(a.alert.id!))))\">\(OutboundText.readOf(lang, ["read": String(a.read), "total": String(a.recipients)]))</a>"
             return """
-            <tr><td class="nowrap">\(a.alert.publishedOn.iso)</td><td><strong>\(a.alert.title)</strong><div class="sub">\(a.alert.body)</div></td>
+            <tr><td class="nowrap">\(a.alert.publishedOn.iso)</td><td><strong>\(a.alert.title.text(lang))</strong><div class="sub">\(a.alert.body.text(lang))</div></td>
             <td>\(scope)<div class="sub">\(a.alert.cause.label.text(lang))</div></td><td>\(right)</td></tr>
             """
         }

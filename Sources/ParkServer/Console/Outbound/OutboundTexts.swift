@@ -13,7 +13,7 @@ enum OutboundText: String, TextCatalogue {
     case creditCode, targetHint, equityPercent, currency, sensitiveActivities, record
     case regionLine, sinosureGrade, liveProjects, worldNote, political, economic, businessEnvironment, legal, sourceYear, notGraded
     case countryRisk, gradeHistory, dimensions, recordedBy, recordGrade, gradeNote, notes, addNote, add, projectsThere
-    case publishAlert, title, body, alertNote, publish, told
+    case publishAlert, title, body, titleZh, titleEn, bodyZh, bodyEn, alertNote, publish, told, viaInbox
     case myOutbound, toFile, nothingToFile, allDocumentsIn, alertsForMyCountries, myProjects
     case firms, agreedYuan, agreedUSD, fromMonth, toMonth, byJune2020, h1of2020, periodLine, sinceStart, countingRule, firmsInLog
     case byRegion, byForm, byCountry, byIndustry, logEntry, kind, topic, platform, firmCodes, colon, listSeparator
@@ -126,6 +126,11 @@ enum OutboundText: String, TextCatalogue {
         case .projectsThere: B("在该国的项目（{n} 个）", "Projects there ({n})")
         case .publishAlert: B("发布风险提示", "Publish a risk alert")
         case .title: B("标题", "Title")
+        case .titleZh: B("标题（中文）", "Title in Chinese")
+        case .titleEn: B("标题（英文）", "Title in English")
+        case .bodyZh: B("内容（中文）", "Text in Chinese")
+        case .bodyEn: B("内容（英文）", "Text in English")
+        case .viaInbox: B("企业用户在本页或站内消息中阅读提示，即计为该企业已读。", "A firm has read an alert when one of its users reads it here or in the inbox.")
         case .body: B("内容", "Text")
         case .alertNote: B("至少选择国家或行业之一；提示送达在该国（该行业）有在办项目的全部企业。", "Choose a country or an industry (or both); the alert goes to every firm with a live project there.")
         case .publish: B("发布", "Publish")

@@ -78,8 +78,15 @@ enum ServiceInboxPage {
             let lang = ctx.language
             let rows: [HTML] = m.items.items.map { i in
                 let when = Markup.date(Date(timeIntervalSince1970: Double(i.atMillis) / 1000), lang)
-                let text: HTML = i.requestID.map { "<a href=\"\(ConsoleURL.service(.request(.value($0))))\">\(i.text.text(lang))</a>" } ?? "\(i.text.text(lang))"
-                return "<tr class=\"\(i.read ? "" : "unread")\"><td>\(when)</td><td>\(text)</td></tr>"
+                // A request's message links to the request; an outbound risk alert to the firm's outbound page.
+                let link: ConsoleURL? = i.requestID.map { .service(.request(.value($0))) } ?? (i.kind == "outbound_alert" ? .outbound(.mine) : nil)
+                let text: HTML = link.map { "<a href=\"\($0)\">\(i.text.text(lang))</a>" } ?? "\(i.text.text(lang))"
+                // Reading one message (an outbound alert's counts as the firm's receipt of it).
+                let mark: HTML = i.read ? .empty : """
+                    <form method="post" action="\(ConsoleURL.service(.inboxRead))" class="inline-form">\(Markup.csrfField(ctx.csrf))\
+                    <input type="hidden" name="id" value="\(i.id.uuidString)"><button class="btn small ghost">\(ServiceText.markOneRead(lang))</button></form>
+                    """
+                return "<tr class=\"\(i.read ? "" : "unread")\"><td>\(when)</td><td>\(text)</td><td>\(mark)</td></tr>"
             }
             let body: HTML = """
             <h1>\(ServiceText.inbox(lang))</h1>
@@ -94,7 +101,13 @@ enum ServiceInboxPage {
     static func markRead(_ req: Request) async throws -> Response {
         let ctx = PageContext(req)
         guard let user = try ctx.user().userID else { throw DomainError(.forbidden, code: "forbidden", en: "no user", zh: "无用户") }
-        try await ServiceInbox(db: ctx.db, clock: ctx.park.clock).markRead(user, id: nil)
+        struct Form: Decodable { var id: String? }
+        let one = try req.form(Form.self).id.flatMap { $0.isEmpty ? nil : $0 }
+        let id: UUID? = try one.map { s in
+            guard let u = UUID(uuidString: s) else { throw DomainError(code: "invalid_id", field: "id", en: "not a message id", zh: "不是消息编号") }
+            return u
+        }
+        try await ServiceInbox(db: ctx.db, clock: ctx.park.clock).markRead(user, id: id)
         return req.redirect(to: .service(.inbox))
     }
 

@@ -9,7 +9,7 @@ enum ServiceText: TextCatalogue {
     case complete, result, message, note, question, send, reply, replyHint, confirm, reject, rate, stars, comment
     case callback, calledOn, satisfied, extend, days, approve, refuse, pendingExtension, precedent, precedentTitle, markPrecedent
     case upload, file, internalFile, download, description, contactName, contactPhone, submit, checkSimilar, suggestions
-    case precedents, similar, noSuggestions, noRequests, unread, markAllRead, noMessages, count, received2, acceptedInTime
+    case precedents, similar, noSuggestions, noRequests, unread, markAllRead, markOneRead, noMessages, count, received2, acceptedInTime
     case firstReplyInTime, resolvedInTime, resolutionRate, satisfactionRate, averageRating, reopenedShare, overdueBacklog
     case topCategories, byDepartment, byCategory, month, pageOf, awaitingDispatch, boardByState, kind, limit, remaining
     case clockState, saved, previous, next, yourRating, rejectHint, done, assignedTo, bySubtask, sizeLimit, export, creditCode
@@ -103,6 +103,7 @@ enum ServiceText: TextCatalogue {
         case .noRequests: B("没有诉求", "No requests")
         case .unread: B("{n} 条未读", "{n} unread")
         case .markAllRead: B("全部标为已读", "Mark all read")
+        case .markOneRead: B("标为已读", "Mark read")
         case .noMessages: B("没有消息", "No messages")
         case .count: B("共 {n} 项", "{n} in all")
         case .received2: B("受理量", "Received")
