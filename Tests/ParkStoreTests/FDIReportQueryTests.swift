@@ -3,6 +3,7 @@ import Foundation
 import ParkDomain
 @testable import ParkStore
 import ParkTestSupport
+import SQLKit
 import XCTest
 
 final class FDIReportQueryTests: InvestmentTestCase {
@@ -54,6 +55,41 @@ final class FDIReportQueryTests: InvestmentTestCase {
         XCTAssertEqual(pl.utilisedToDateUSDCents, 1_450_000_000)
         XCTAssertEqual(try XCTUnwrap(pl.fundsArrivedRatio), 14.5 / 6, accuracy: 1e-12)
         XCTAssertEqual(pl.fortune500Projects, 0)   // none registered yet
+    }
+
+    /// The roll-up per project and month is kept in the ledger writes' transaction and equals
+    /// the ledgers' own sums; the migration's batched backfill rebuilds the same rows.
+    func testTheMonthlyRollupIsTheLedgersSums() async throws {
+        // given two inflows of one project in a month, a contracted entry, and an import of two rows
+        let p0 = try await project(try await investor(), industry: "39")
+        try await advance(p0.id!, through: Self.toSigned)
+        let p1 = try await project(try await investor("星展银行", en: "DBS Bank", country: "SG", rank: nil), zh: "星展银行苏州分行", en: "DBS Suzhou", industry: "66")
+        try await advance(p1.id!, through: Self.toSigned)
+        _ = try await service.recordInflow(p0.id!, arrivedOn: d("2025-05-20"), kind: .cash, amount: try usd("1000000"), by: investOfficer)
+        _ = try await service.recordInflow(p0.id!, arrivedOn: d("2025-05-21"), kind: .cash, amount: try usd("250000.50"), by: investOfficer)
+        _ = try await service.recordContracted(p0.id!, recordedOn: d("2025-05-16"), kind: .subscribedCapital, event: .signing, amount: try usd("6000000"), by: investOfficer)
+        let code = try await unwrap(try await InvestmentRepository(db: db).project(p1.id!)).code
+        let csv = "project_code,arrived_on,kind,amount,currency,bank_reference\n\(code),2025-05-22,cash,300,USD,R1\n\(code),2025-05-30,cash,700,USD,R2\n"
+        let imported = try await service.importInflows(Data(csv.utf8), dryRun: false, by: investOfficer)
+        XCTAssertEqual(imported.errors, [])
+        // then the roll-up holds one row per project and month, by hand…
+        func rollup() async throws -> [String] {
+            try await (db as! any SQLDatabase).raw("""
+                SELECT p.code, x.month, x.utilised_usd_cents AS u, x.utilised_cny_fen AS uc, x.contracted_usd_cents AS c FROM fdi_project_months x
+                JOIN investment_projects p ON p.id = x.project_id ORDER BY p.code, x.month
+                """).all().map { "\(try $0.decode(column: "code", as: String.self)) \(try $0.decode(column: "month", as: String.self)) "
+                    + "\(try $0.decode(column: "u", as: Int64.self)) \(try $0.decode(column: "uc", as: Int64.self)) \(try $0.decode(column: "c", as: Int64.self))" }
+        }
+        let codes = [try await unwrap(try await InvestmentRepository(db: db).project(p0.id!)).code, code]
+        let rows = try await rollup()
+        XCTAssertEqual(rows, [
+            "\(codes[0]) 2025-05 125000050 900000360 600000000",   // US$1,250,000.50 (× 7.2 yuan), US$6 M contracted
+            "\(codes[1]) 2025-05 100000 720000 0",                 // the import's two rows, US$300 + 700
+        ].sorted())
+        // …and rebuilding it from the ledgers (the migration's backfill, in batches of one project) gives the same rows
+        let before = try await rollup()
+        try await FDIRollup.rebuild(on: db, batch: 1)
+        await assertEqual(try await rollup(), before)
     }
 
     func testRangesAreBounded() async throws {

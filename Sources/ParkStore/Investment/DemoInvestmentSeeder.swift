@@ -75,6 +75,7 @@ struct DemoInvestmentSeeder: Sendable {
                              [i.id, i.projectID, YearMonth(i.arrivedOn).iso, i.kind.rawValue, i.amount.minor, i.amount.currency, i.rate.usdPerUnitE8,
                               i.rate.cnyPerUnitE8, i.counted.usdCents, i.counted.cnyFen, "demo", now, i.arrivedOn.iso, i.bankReference]
                          })
+        try await FDIRollup.rebuild(on: db)  // the ledgers' monthly roll-up per project, as every ledger write keeps it
         try await insert("project_blockers", ["id", "project_id", "stage", "title", "department_code", "opened_on", "escalate_on", "closed_on",
                                               "resolution", "opened_by", "created_at_ms"],
                          demo.blockers.map { b, _ in

@@ -3,9 +3,9 @@ import Foundation
 import ParkDomain
 import SQLKit
 
-/// The FDI report from the database: the ledgers grouped in SQL by month, breakdown keys and
-/// industry flags (one GROUP BY per ledger, over the period and the same months a year
-/// before), folded by `FDIReportEngine`; the pipeline's counts, conversion and medians by
+/// The FDI report from the database: the ledgers' monthly roll-up per project (`FDIRollup`)
+/// grouped in SQL by month, breakdown keys and industry flags (one GROUP BY over the period and
+/// the same months a year before), folded by `FDIReportEngine`; the pipeline's counts, conversion and medians by
 /// SQL aggregates and one windowed read of the period's approved moves.
 public struct FDIReportQuery: Sendable {
     public let db: any Database
@@ -35,27 +35,23 @@ public struct FDIReportQuery: Sendable {
         var cells = FDICells()
         let dims = Self.dimExprs.enumerated().map { "\($0.element) AS d\($0.offset)" }.joined(separator: ", ")
         let groupDims = Self.dimExprs.joined(separator: ", ")
-        let sources: [(String, String, String)] = [
-            ("fdi_inflows x", "x.month", "x.month >= '\(from.iso)' AND x.month <= '\(to.iso)'"),
-            ("fdi_contracted x", "x.month", "x.month >= '\(from.iso)' AND x.month <= '\(to.iso)'"),
-        ]
-        for (n, (table, month, range)) in sources.enumerated() {
-            let rows = try await sql.raw("""
-                SELECT \(unsafeRaw: month) AS m, \(unsafeRaw: dims), \(unsafeRaw: Self.flagsExpr) AS f,
-                  \(unsafeRaw: InvestmentFigures.sum("x.usd_cents")) AS usd, \(unsafeRaw: InvestmentFigures.sum("x.cny_fen")) AS cny
-                FROM \(unsafeRaw: table) JOIN investment_projects p ON p.id = x.project_id JOIN investors inv ON inv.id = p.investor_id
-                WHERE \(unsafeRaw: range)
-                GROUP BY \(unsafeRaw: month), \(unsafeRaw: groupDims), p.industry_code
-                """).all()
-            cells.reserve(cells.count + rows.count)
-            for r in rows {
-                guard let m = YearMonth(iso: try r.decode(column: "m", as: String.self)) else { continue }
-                let d = try Self.dimKeys(r, &cells)
-                let usd = try r.decode(column: "usd", as: Int64.self), cny = try r.decode(column: "cny", as: Int64.self)
-                let f = UInt8(truncatingIfNeeded: try r.decode(column: "f", as: Int.self))
-                if n == 0 { cells.append(month: m, dims: d, flags: f, utilisedUSD: usd, utilisedCNY: cny) }
-                else { cells.append(month: m, dims: d, flags: f, contractedUSD: usd, contractedCNY: cny) }
-            }
+        // The ledgers' monthly roll-up per project (`FDIRollup`): one row per project-month.
+        let s = InvestmentFigures.sum
+        let rows = try await sql.raw("""
+            SELECT x.month AS m, \(unsafeRaw: dims), \(unsafeRaw: Self.flagsExpr) AS f,
+              \(unsafeRaw: s("x.utilised_usd_cents")) AS uu, \(unsafeRaw: s("x.utilised_cny_fen")) AS uc,
+              \(unsafeRaw: s("x.contracted_usd_cents")) AS cu, \(unsafeRaw: s("x.contracted_cny_fen")) AS cc
+            FROM fdi_project_months x JOIN investment_projects p ON p.id = x.project_id JOIN investors inv ON inv.id = p.investor_id
+            WHERE x.month >= \(bind: from.iso) AND x.month <= \(bind: to.iso)
+            GROUP BY x.month, \(unsafeRaw: groupDims), p.industry_code
+            """).all()
+        cells.reserve(rows.count)
+        for r in rows {
+            guard let m = YearMonth(iso: try r.decode(column: "m", as: String.self)) else { continue }
+            let d = try Self.dimKeys(r, &cells)
+            cells.append(month: m, dims: d, flags: UInt8(truncatingIfNeeded: try r.decode(column: "f", as: Int.self)),
+                         utilisedUSD: try r.decode(column: "uu", as: Int64.self), utilisedCNY: try r.decode(column: "uc", as: Int64.self),
+                         contractedUSD: try r.decode(column: "cu", as: Int64.self), contractedCNY: try r.decode(column: "cc", as: Int64.self))
         }
         let signed = try await sql.raw("""
             SELECT SUBSTR(p.signed_on, 1, 7) AS m, \(unsafeRaw: dims), \(unsafeRaw: Self.flagsExpr) AS f, COUNT(*) AS n
@@ -96,12 +92,12 @@ public struct FDIReportQuery: Sendable {
         out.rdCentres = try await count("SELECT COUNT(*) AS n FROM investment_projects p WHERE \(unsafeRaw: inPark) AND p.project_type = 'rd_centre'")
         out.openBlockers = try await count("SELECT COUNT(*) AS n FROM project_blockers WHERE closed_on IS NULL")
         out.escalatedBlockers = try await count("SELECT COUNT(*) AS n FROM project_blockers WHERE closed_on IS NULL AND escalate_on < \(bind: today)")
-        func total(_ table: String) async throws -> Int64 {
-            try await sql.raw("SELECT \(unsafeRaw: InvestmentFigures.sum("usd_cents")) AS s FROM \(unsafeRaw: table) WHERE month <= \(bind: to.iso)")
-                .first()?.decode(column: "s", as: Int64.self) ?? 0
-        }
-        out.utilisedToDateUSDCents = try await total("fdi_inflows")
-        out.contractedToDateUSDCents = try await total("fdi_contracted")
+        let toDate = try await sql.raw("""
+            SELECT \(unsafeRaw: InvestmentFigures.sum("utilised_usd_cents")) AS u, \(unsafeRaw: InvestmentFigures.sum("contracted_usd_cents")) AS c
+            FROM fdi_project_months WHERE month <= \(bind: to.iso)
+            """).first()
+        out.utilisedToDateUSDCents = try toDate?.decode(column: "u", as: Int64.self) ?? 0
+        out.contractedToDateUSDCents = try toDate?.decode(column: "c", as: Int64.self) ?? 0
         // Working days at each stage, as a histogram per stage of the approved moves dated in
         // the period (days stored on approval): one GROUP BY, whatever the number of moves.
         var histogram: [ProjectStage: [(days: Int, count: Int)]] = [:]

@@ -3,7 +3,8 @@ import Foundation
 import ParkDomain
 import SQLKit
 
-/// `FDIFigures` from the database: one GROUP BY per ledger, per month or per breakdown key.
+/// `FDIFigures` from the database: one GROUP BY over the ledgers' monthly roll-up per project
+/// (`fdi_project_months`), per month or per breakdown key.
 public struct InvestmentFigures: FDIFigures {
     public let db: any Database
     public init(db: any Database) { self.db = db }
@@ -37,27 +38,24 @@ public struct InvestmentFigures: FDIFigures {
         try Self.checkRange(from, to)
         let sql = try self.sql
         var byMonth = Dictionary(uniqueKeysWithValues: from.through(to).map { ($0.iso, FDIMonthFigures(month: $0)) })
-        for table in ["fdi_inflows", "fdi_contracted"] {
-            let rows = try await sql.raw("""
-                SELECT x.month AS month, \(unsafeRaw: Self.sum("x.usd_cents")) AS usd, \(unsafeRaw: Self.sum("x.cny_fen")) AS cny,
-                  \(unsafeRaw: Self.sum("CASE WHEN fin.industry_code IS NULL THEN x.usd_cents ELSE 0 END")) AS usd_c,
-                  \(unsafeRaw: Self.sum("CASE WHEN fin.industry_code IS NULL THEN x.cny_fen ELSE 0 END")) AS cny_c
-                FROM \(unsafeRaw: table) x JOIN investment_projects p ON p.id = x.project_id \(unsafeRaw: Self.financialJoin)
-                WHERE x.month >= \(bind: from.iso) AND x.month <= \(bind: to.iso)
-                GROUP BY x.month
-                """).all()
-            for r in rows {
-                let m = try r.decode(column: "month", as: String.self)
-                guard var f = byMonth[m] else { continue }
-                let usd = try r.decode(column: "usd", as: Int64.self), cny = try r.decode(column: "cny", as: Int64.self)
-                let usdC = try r.decode(column: "usd_c", as: Int64.self), cnyC = try r.decode(column: "cny_c", as: Int64.self)
-                if table == "fdi_inflows" {
-                    f.utilisedUSDCents = usd; f.utilisedCNYFen = cny; f.utilisedComparableUSDCents = usdC; f.utilisedComparableCNYFen = cnyC
-                } else {
-                    f.contractedUSDCents = usd; f.contractedCNYFen = cny; f.contractedComparableUSDCents = usdC; f.contractedComparableCNYFen = cnyC
-                }
-                byMonth[m] = f
-            }
+        let rows = try await sql.raw("""
+            SELECT x.month AS month, \(unsafeRaw: Self.sum("x.utilised_usd_cents")) AS uu, \(unsafeRaw: Self.sum("x.utilised_cny_fen")) AS uc,
+              \(unsafeRaw: Self.sum("CASE WHEN fin.industry_code IS NULL THEN x.utilised_usd_cents ELSE 0 END")) AS uu_c,
+              \(unsafeRaw: Self.sum("CASE WHEN fin.industry_code IS NULL THEN x.utilised_cny_fen ELSE 0 END")) AS uc_c,
+              \(unsafeRaw: Self.sum("x.contracted_usd_cents")) AS cu, \(unsafeRaw: Self.sum("x.contracted_cny_fen")) AS cc,
+              \(unsafeRaw: Self.sum("CASE WHEN fin.industry_code IS NULL THEN x.contracted_usd_cents ELSE 0 END")) AS cu_c,
+              \(unsafeRaw: Self.sum("CASE WHEN fin.industry_code IS NULL THEN x.contracted_cny_fen ELSE 0 END")) AS cc_c
+            FROM fdi_project_months x JOIN investment_projects p ON p.id = x.project_id \(unsafeRaw: Self.financialJoin)
+            WHERE x.month >= \(bind: from.iso) AND x.month <= \(bind: to.iso)
+            GROUP BY x.month
+            """).all()
+        for r in rows {
+            let m = try r.decode(column: "month", as: String.self)
+            guard var f = byMonth[m] else { continue }
+            func v(_ c: String) throws -> Int64 { try r.decode(column: c, as: Int64.self) }
+            f.utilisedUSDCents = try v("uu"); f.utilisedCNYFen = try v("uc"); f.utilisedComparableUSDCents = try v("uu_c"); f.utilisedComparableCNYFen = try v("uc_c")
+            f.contractedUSDCents = try v("cu"); f.contractedCNYFen = try v("cc"); f.contractedComparableUSDCents = try v("cu_c"); f.contractedComparableCNYFen = try v("cc_c")
+            byMonth[m] = f
         }
         let signed = try await sql.raw("""
             SELECT SUBSTR(signed_on, 1, 7) AS month, COUNT(*) AS n FROM investment_projects
@@ -76,22 +74,16 @@ public struct InvestmentFigures: FDIFigures {
         let sql = try self.sql
         let key = dimension == .originCountry ? "inv.origin_country" : "COALESCE(p.cluster, '')"
         var rows: [String: FDIBreakdownRow] = [:]
-        for table in ["fdi_inflows", "fdi_contracted"] {
-            for r in try await sql.raw("""
-                SELECT \(unsafeRaw: key) AS k, \(unsafeRaw: Self.sum("x.usd_cents")) AS usd, \(unsafeRaw: Self.sum("x.cny_fen")) AS cny
-                FROM \(unsafeRaw: table) x JOIN investment_projects p ON p.id = x.project_id JOIN investors inv ON inv.id = p.investor_id
-                WHERE x.month >= \(bind: from.iso) AND x.month <= \(bind: to.iso)
-                GROUP BY \(unsafeRaw: key)
-                """).all() {
-                let k = try r.decode(column: "k", as: String.self)
-                var row = rows[k] ?? FDIBreakdownRow(key: k, utilisedUSDCents: 0, utilisedCNYFen: 0, contractedUSDCents: 0, contractedCNYFen: 0)
-                if table == "fdi_inflows" {
-                    row.utilisedUSDCents = try r.decode(column: "usd", as: Int64.self); row.utilisedCNYFen = try r.decode(column: "cny", as: Int64.self)
-                } else {
-                    row.contractedUSDCents = try r.decode(column: "usd", as: Int64.self); row.contractedCNYFen = try r.decode(column: "cny", as: Int64.self)
-                }
-                rows[k] = row
-            }
+        for r in try await sql.raw("""
+            SELECT \(unsafeRaw: key) AS k, \(unsafeRaw: Self.sum("x.utilised_usd_cents")) AS uu, \(unsafeRaw: Self.sum("x.utilised_cny_fen")) AS uc,
+              \(unsafeRaw: Self.sum("x.contracted_usd_cents")) AS cu, \(unsafeRaw: Self.sum("x.contracted_cny_fen")) AS cc
+            FROM fdi_project_months x JOIN investment_projects p ON p.id = x.project_id JOIN investors inv ON inv.id = p.investor_id
+            WHERE x.month >= \(bind: from.iso) AND x.month <= \(bind: to.iso)
+            GROUP BY \(unsafeRaw: key)
+            """).all() {
+            let k = try r.decode(column: "k", as: String.self)
+            rows[k] = FDIBreakdownRow(key: k, utilisedUSDCents: try r.decode(column: "uu", as: Int64.self), utilisedCNYFen: try r.decode(column: "uc", as: Int64.self),
+                                      contractedUSDCents: try r.decode(column: "cu", as: Int64.self), contractedCNYFen: try r.decode(column: "cc", as: Int64.self))
         }
         return rows.values.sorted { ($0.utilisedUSDCents, $0.key) > ($1.utilisedUSDCents, $1.key) }
     }

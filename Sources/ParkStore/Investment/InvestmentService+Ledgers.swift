@@ -17,6 +17,7 @@ extension InvestmentService {
                                                  amount: amount, note: note, rates: rates, today: today)
             let m = ContractedModel(); m.apply(entry); m.createdBy = p.name; m.createdAtMillis = clock.millis
             try await m.create(on: tx)
+            try await FDIRollup.refresh(projects: [projectID], on: tx)
             try await AuditLog(db: tx, clock: clock).append(by: p, action: "contracted", entityType: Self.projectEntity,
                                                             entityID: projectID.uuidString, before: ContractedEntry?.none, after: entry)
             return entry
@@ -36,6 +37,7 @@ extension InvestmentService {
                                          bankReference: bankReference, rates: rates, today: today)
             let m = InflowModel(); m.apply(inflow); m.createdBy = p.name; m.createdAtMillis = clock.millis
             try await m.create(on: tx)
+            try await FDIRollup.refresh(projects: [projectID], on: tx)
             try await AuditLog(db: tx, clock: clock).append(by: p, action: "inflow", entityType: Self.projectEntity,
                                                             entityID: projectID.uuidString, before: Inflow?.none, after: inflow)
             return inflow
@@ -91,6 +93,7 @@ extension InvestmentService {
                 }
                 try await models.create(on: tx)
             }
+            try await FDIRollup.refresh(projects: writes.map(\.projectID), on: tx)
             for i in writes {
                 try await audit.append(by: p, action: "inflow_import", entityType: Self.projectEntity, entityID: i.projectID.uuidString,
                                        before: Inflow?.none, after: i)

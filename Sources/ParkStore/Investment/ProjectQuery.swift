@@ -157,13 +157,12 @@ extension InvestmentService {
             cols[s]?.projects = try r.decode(column: "n", as: Int.self)
             cols[s]?.overdue = s.isFinal ? 0 : (try r.decode(column: "o", as: Int?.self) ?? 0)
         }
-        for table in ["fdi_contracted", "fdi_inflows"] {
-            let rows = try await sql.raw("SELECT p.stage AS s, \(unsafeRaw: InvestmentFigures.sum("x.usd_cents")) AS v FROM \(unsafeRaw: table) x JOIN investment_projects p ON p.id = x.project_id JOIN investors inv ON inv.id = p.investor_id" + whereSQL + " GROUP BY p.stage").all()
-            for r in rows {
-                guard let s = ProjectStage(rawValue: try r.decode(column: "s", as: String.self)) else { continue }
-                let v = try r.decode(column: "v", as: Int64.self)
-                if table == "fdi_contracted" { cols[s]?.contractedUSDCents = v } else { cols[s]?.utilisedUSDCents = v }
-            }
+        let sums = "\(InvestmentFigures.sum("x.contracted_usd_cents")) AS c, \(InvestmentFigures.sum("x.utilised_usd_cents")) AS u"
+        let rows = try await sql.raw("SELECT p.stage AS s, \(unsafeRaw: sums) FROM fdi_project_months x JOIN investment_projects p ON p.id = x.project_id JOIN investors inv ON inv.id = p.investor_id" + whereSQL + " GROUP BY p.stage").all()
+        for r in rows {
+            guard let s = ProjectStage(rawValue: try r.decode(column: "s", as: String.self)) else { continue }
+            cols[s]?.contractedUSDCents = try r.decode(column: "c", as: Int64.self)
+            cols[s]?.utilisedUSDCents = try r.decode(column: "u", as: Int64.self)
         }
         return ProjectStage.allCases.compactMap { cols[$0] }
     }

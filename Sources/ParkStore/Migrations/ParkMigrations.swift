@@ -25,6 +25,7 @@ public enum ParkMigrations {
             UpdateStageMovesDaysAtStage(),
             CreateProjectLand(),
             UpdateFDILedgersCoveringIndex(),
+            CreateFDIProjectMonths(),
 
             // ── slot: Service (issue 12) migrations, in order ──
             CreateServiceCatalogue(),
