@@ -42,33 +42,8 @@ public struct AuditLog: Sendable {
     @discardableResult
     public func append(by principal: Principal, action: String, entityType: String, entityID: String,
                        beforeJSON: String?, afterJSON: String?, reason: String? = nil) async throws -> AuditEntry {
-        let head = try await AuditHeadModel.find(1, on: db)
-        let prevSeq = head?.seq ?? 0
-        let prevHash = head?.hash ?? AuditEntry.genesisHash
-        let (seq, overflow) = prevSeq.addingReportingOverflow(1)
-        guard !overflow, seq >= 1 else {
-            throw DomainError(.conflict, code: "audit_head_invalid", field: "audit_head",
-                              en: "the audit head records entry \(prevSeq); run parkos audit verify", zh: "审计链头记录的序号 \(prevSeq) 不合理，请运行 parkos audit verify")
-        }
-        var entry = AuditEntry(seq: seq, atMillis: clock.millis, actorID: principal.userID,
-                               actorName: principal.name, action: action, entityType: entityType,
-                               entityID: entityID, before: beforeJSON, after: afterJSON, prevHash: prevHash, hash: "",
-                               reason: reason)
-        entry.hash = key.seal(entry.canonicalText)
-        let row = AuditEntryModel()
-        row.id = entry.seq; row.atMillis = entry.atMillis; row.actorID = entry.actorID; row.actorName = entry.actorName
-        row.action = action; row.entityType = entityType; row.entityID = entityID
-        row.before = beforeJSON; row.after = afterJSON; row.prevHash = prevHash; row.hash = entry.hash
-        row.reason = reason
-        try await row.create(on: db)
-        if let head {
-            head.seq = entry.seq; head.hash = entry.hash
-            try await head.update(on: db)
-        } else {
-            let h = AuditHeadModel(); h.id = 1; h.seq = entry.seq; h.hash = entry.hash
-            try await h.create(on: db)
-        }
-        return entry
+        try await appendAll(by: principal, [Record(action: action, entityType: entityType, entityID: entityID,
+                                                   beforeJSON: beforeJSON, afterJSON: afterJSON, reason: reason)])[0]
     }
 
     /// One write for `appendAll`.
