@@ -32,4 +32,17 @@ final class FenTextTests: XCTestCase {
         XCTAssertFalse(FenText.scaled(.min, .en).isEmpty)
         XCTAssertFalse(FenText.scaled(.max, .zh).isEmpty)
     }
+
+    func testScaledDollarsAndColumns() {
+        // US$ 2,872,000,000 = 28.72 亿 = 2.87 bn; US$ 12,500,000 = 1,250 万 = 12.50 M
+        XCTAssertEqual(FenText.scaledUSD(287_200_000_000, .zh), "28.72 亿美元")
+        XCTAssertEqual(FenText.scaledUSD(287_200_000_000, .en), "US$ 2.87 bn")
+        XCTAssertEqual(FenText.scaledUSD(1_250_000_000, .en), "US$ 12.50 M")
+        XCTAssertEqual(FenText.scaledUSD(99_950, .en), "US$ 999.50")
+        // a column of 1.5 亿 and 150,000 yuan reads in 亿元: 0.0015 亿 → 0.00
+        let c = MoneyScale.column([15_000_000_000, 15_000_000], .yuan, .zh)
+        XCTAssertEqual(c.step, .large)
+        XCTAssertEqual(c.text(15_000_000), "0.00 亿元")
+        XCTAssertEqual(MoneyScale.column([15_000_000], .yuan, .en).text(15_000_000), "150,000.00 yuan")
+    }
 }

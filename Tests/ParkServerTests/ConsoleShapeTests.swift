@@ -150,13 +150,58 @@ final class ConsoleShapeTests: ServerTestCase {
         XCTAssertEqual(Numbers.yuan(516_558_222, .en), "516.56\(nb)M\(nb)yuan")
         XCTAssertEqual(Numbers.yuan(150_000, .zh), "15.00\(nb)万元")
         XCTAssertEqual(Numbers.yuan(Int64.max, .zh), Numbers.yuan(fen: .max, .zh), "held at the bound, no trap")
-        XCTAssertEqual(Numbers.usd(cents: 2_500_000_000, .en), "US$25.00\(nb)M")
+        XCTAssertEqual(Numbers.usd(cents: 2_500_000_000, .en), "US$\(nb)25.00\(nb)M")
         XCTAssertEqual(Numbers.usd(cents: 2_500_000_000, .zh), "2,500.00\(nb)万美元")
-        XCTAssertEqual(Numbers.usd(cents: 99_950, .en), "US$999.50")
+        XCTAssertEqual(Numbers.usd(cents: 99_950, .en), "US$\(nb)999.50")
         XCTAssertEqual(Numbers.measure(12.5, .mu, .zh), "12.50\(nb)亩")
         XCTAssertEqual(Numbers.measure(0.0302, .ratio, .en), "3.02\(nb)%")
         XCTAssertEqual(Numbers.measure(nil, .kWh, .en), "—")
         XCTAssertEqual(Numbers.trimmed(24.0970), "24.097")
+    }
+
+    /// US$ scale per value like yuan: 亿 from 1 亿, 万 from 1 万 in Chinese; bn from 1 bn, M from 1 M in English.
+    func testDollarsScalePerValueLikeYuan() {
+        let nb = Numbers.unitSpace
+        // US$ 2,872,000,000 = 28.72 亿 (was "287,200.00 万美元") = 2.872 bn → 2.87
+        XCTAssertEqual(Numbers.usd(cents: 287_200_000_000, .zh), "28.72\(nb)亿美元")
+        XCTAssertEqual(Numbers.usd(cents: 287_200_000_000, .en), "US$\(nb)2.87\(nb)bn")
+        // US$ 12,500,000 = 1,250 万 = 12.5 M
+        XCTAssertEqual(Numbers.usd(cents: 1_250_000_000, .zh), "1,250.00\(nb)万美元")
+        XCTAssertEqual(Numbers.usd(cents: 1_250_000_000, .en), "US$\(nb)12.50\(nb)M")
+        // exactly 1 亿 is 亿; one cent less is 万 (9,999.9999 万 rounds half up to 10,000.00)
+        XCTAssertEqual(Numbers.usd(cents: 10_000_000_000, .zh), "1.00\(nb)亿美元")
+        XCTAssertEqual(Numbers.usd(cents: 9_999_999_999, .zh), "10,000.00\(nb)万美元")
+        // US$ 12,345.67: 1.23 万 in Chinese, exact in English (below 1 M)
+        XCTAssertEqual(Numbers.usd(cents: 1_234_567, .zh), "1.23\(nb)万美元")
+        XCTAssertEqual(Numbers.usd(cents: 1_234_567, .en), "US$\(nb)12,345.67")
+        XCTAssertEqual(Numbers.usd(cents: 999_999, .zh), "9,999.99\(nb)美元")
+        XCTAssertEqual(Numbers.usd(cents: -350_000_000, .en), "-US$\(nb)3.50\(nb)M")
+        XCTAssertEqual(Numbers.usd(cents: -350_000_000, .zh), "-350.00\(nb)万美元")
+    }
+
+    /// A table column reads in one unit, chosen from its largest amount.
+    func testAColumnOfAmountsReadsInOneUnit() {
+        let nb = Numbers.unitSpace
+        // tax by cluster: 120,000,000 yuan (1.2 亿), 34,000,000 (3,400 万), 56,789 (5.68 万)
+        let tax: [Int64] = [120_000_000, 34_000_000, 56_789]
+        let zh = Numbers.yuanColumn(tax, .zh)
+        XCTAssertEqual(tax.map(zh.yuan), ["1.20\(nb)亿元", "0.34\(nb)亿元", "0.00\(nb)亿元"])
+        XCTAssertEqual(zh.unit, "亿元")
+        let en = Numbers.yuanColumn(tax, .en)
+        // 120 M, 34 M, 0.056789 M → 0.06
+        XCTAssertEqual(tax.map(en.yuan), ["120.00\(nb)M\(nb)yuan", "34.00\(nb)M\(nb)yuan", "0.06\(nb)M\(nb)yuan"])
+        // per value the same amounts mix units; the column does not
+        XCTAssertEqual(tax.map { Numbers.yuan($0, .zh) }, ["1.20\(nb)亿元", "3,400.00\(nb)万元", "5.68\(nb)万元"])
+        // a column whose largest amount is below 1 万 stays exact
+        XCTAssertEqual(Numbers.yuanColumn(fen: [999_999, 5], .zh)(5), "0.05\(nb)元")
+        // US$ by region: 2,872,000,000 and 80,000,000 → bn; 亿 in Chinese
+        let odi: [Int64] = [287_200_000_000, 8_000_000_000]
+        XCTAssertEqual(odi.map(Numbers.usdColumn(cents: odi, .en).callAsFunction), ["US$\(nb)2.87\(nb)bn", "US$\(nb)0.08\(nb)bn"])
+        XCTAssertEqual(odi.map(Numbers.usdColumn(cents: odi, .zh).callAsFunction), ["28.72\(nb)亿美元", "0.80\(nb)亿美元"])
+        XCTAssertEqual(Numbers.usdColumn(cents: odi, .en).unit, "US$\(nb)bn")
+        // an empty column and the extremes do not trap
+        XCTAssertEqual(Numbers.usdColumn(cents: [], .zh)(0), "0.00\(nb)美元")
+        XCTAssertFalse(Numbers.yuanColumn(fen: [.min, .max], .zh)(.min).isEmpty)
     }
 
     /// Console files still building paths by hand; each leaves this list when its pages are ported.

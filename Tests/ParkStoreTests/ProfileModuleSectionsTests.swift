@@ -30,8 +30,8 @@ final class InvestmentProfileSectionTests: InvestmentTestCase {
         // then: JPY 500,000,000 × 0.00693 = US$3,465,000.00; EUR 20,000,000 × 1.1284 = US$22,568,000.00 (May 2025 rates)
         let blocks = try XCTUnwrap(byHead.sections.first).content.blocks
         XCTAssertEqual(blocks[0].facts.map(\.value.raw), ["1", "3465000.00", "3465000.00", "22568000.00", "22568000.00"])
-        XCTAssertEqual(blocks[0].facts[1].value.text, Bilingual(zh: "346.50 万美元", en: "US$3.47 M"))
-        XCTAssertEqual(blocks[0].facts[3].value.text, Bilingual(zh: "2,256.80 万美元", en: "US$22.57 M"))
+        XCTAssertEqual(blocks[0].facts[1].value.text, Bilingual(zh: "346.50 万美元", en: "US$ 3.47 M"))
+        XCTAssertEqual(blocks[0].facts[3].value.text, Bilingual(zh: "2,256.80 万美元", en: "US$ 22.57 M"))
         let row = blocks[1].rows[0]
         XCTAssertEqual(row[1].text.en, "Bosch EV parts")
         XCTAssertEqual(row[2].raw, "signed")

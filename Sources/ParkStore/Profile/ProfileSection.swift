@@ -43,14 +43,9 @@ public struct ProfileValue: Sendable, Hashable, Codable {
         ProfileValue(Bilingual(zh: FenText.scaled(fen, .zh), en: FenText.scaled(fen, .en)), raw: FenText.yuan(fen))
     }
 
-    /// A US$ amount (cents) as officials read it: 万美元 in Chinese, US$ M/bn in English; raw: dollars with two decimals.
+    /// A US$ amount (cents) as officials read it: 万美元/亿美元 in Chinese, US$ M/bn in English; raw: dollars with two decimals.
     public static func usd(cents: Int64) -> ProfileValue {
-        let m = cents.magnitude, sign = cents < 0 ? "-" : ""
-        let zh = m >= 1_000_000 ? sign + DecimalText.fixed(Decimal(m) / 1_000_000, places: 2) + " 万美元" : sign + FenText.yuan(Int64(m), grouped: true) + " 美元"
-        let en = m >= 100_000_000_000 ? sign + "US$" + DecimalText.fixed(Decimal(m) / 100_000_000_000, places: 2) + " bn"
-            : m >= 100_000_000 ? sign + "US$" + DecimalText.fixed(Decimal(m) / 100_000_000, places: 2) + " M"
-            : sign + "US$" + FenText.yuan(Int64(m), grouped: true)
-        return ProfileValue(Bilingual(zh: zh, en: en), raw: FenText.yuan(cents))
+        ProfileValue(Bilingual(zh: FenText.scaledUSD(cents, .zh), en: FenText.scaledUSD(cents, .en)), raw: FenText.yuan(cents))
     }
 
     /// A count, the same in both languages.

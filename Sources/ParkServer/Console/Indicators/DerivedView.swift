@@ -50,11 +50,12 @@ enum DerivedView {
         var bars = BreakdownDimension.allCases.map { dim -> HTML in
             let rows = Array((d.breakdowns[dim] ?? []).prefix(10))
             let most = max(1, rows.map(\.enterprises).max() ?? 1)
+            let tax = Numbers.yuanColumn(rows.map(\.taxYuan), lang)
             let lines = rows.map { r -> HTML in
                 let pct = String(format: "%.1f", 100 * Double(r.enterprises) / Double(most))
                 let label: HTML = links ? "<a class=\"lbl\" href=\"\(drill(month, .enterprises, dim, r.key))\">\(r.label.text(lang))</a>" : "<span class=\"lbl\">\(r.label.text(lang))</span>"
                 return """
-                <div class="bar">\(label)<svg class="track" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true"><rect class="fill" width="\(pct)" height="14"/></svg><span class="n">\(Numbers.count(r.enterprises))</span><span class="n wide">\(Numbers.yuan(fen: fen(r.taxYuan), lang))</span></div>
+                <div class="bar">\(label)<svg class="track" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true"><rect class="fill" width="\(pct)" height="14"/></svg><span class="n">\(Numbers.count(r.enterprises))</span><span class="n wide">\(tax.yuan(r.taxYuan))</span></div>
                 """
             }
             return "<div><h3>\(dim.label.text(lang))</h3>\(lines)</div>"
@@ -62,10 +63,11 @@ enum DerivedView {
         if let o = d.odi, !o.byRegion.isEmpty {
             let rows = Array(o.byRegion.prefix(10))
             let most = max(1, rows.map(\.totals.usdCents).max() ?? 1)
+            let usd = Numbers.usdColumn(cents: rows.map(\.totals.usdCents), lang)
             let lines = rows.map { r -> HTML in
                 let pct = String(format: "%.1f", 100 * Double(r.totals.usdCents) / Double(most))
                 return """
-                <div class="bar"><span class="lbl">\(r.label.text(lang))</span><svg class="track" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true"><rect class="fill" width="\(pct)" height="14"/></svg><span class="n">\(Numbers.count(r.totals.projects))</span><span class="n wide">\(Numbers.usd(cents: r.totals.usdCents, lang))</span></div>
+                <div class="bar"><span class="lbl">\(r.label.text(lang))</span><svg class="track" viewBox="0 0 100 14" preserveAspectRatio="none" aria-hidden="true"><rect class="fill" width="\(pct)" height="14"/></svg><span class="n">\(Numbers.count(r.totals.projects))</span><span class="n wide">\(usd(r.totals.usdCents))</span></div>
                 """
             }
             bars.append("<div><h3>\(IndicatorText.odiByRegion(lang))</h3>\(lines)</div>")

@@ -54,11 +54,13 @@ enum DrillPage {
         static func render(_ m: Model, _ ctx: PageContext) -> ConsolePage {
             let lang = ctx.language
             let figure = m.metric.label.text(lang) + (m.dimension.map { " · \($0.label.text(lang)): \(m.groupLabel ?? m.key ?? "")" } ?? "")
+            let tax = Numbers.yuanColumn(m.rows.map(\.taxYuan), lang), revenue = Numbers.yuanColumn(m.rows.map(\.revenueYuan), lang)
+            let lastYear = Numbers.yuanColumn(m.rows.map(\.revenueLastYearYuan), lang)
             let rows = m.rows.map { r -> HTML in
                 """
                 <tr><td class="mono">\(r.creditCode)</td><td><a href="\(ConsoleURL.indicators(.profile(.value(r.enterpriseID))))">\(lang == .zh || r.name.en.isEmpty ? r.name.zh : r.name.en)</a></td>
-                <td class="num">\(Numbers.yuan(fen: DerivedView.fen(r.taxYuan), lang))</td><td class="num">\(Numbers.yuan(fen: DerivedView.fen(r.revenueYuan), lang))</td>
-                <td class="num">\(Numbers.yuan(fen: DerivedView.fen(r.revenueLastYearYuan), lang))</td><td>\(r.aboveScale ? IndicatorText.aboveScale(lang) : IndicatorText.belowScale(lang))</td></tr>
+                <td class="num">\(tax.yuan(r.taxYuan))</td><td class="num">\(revenue.yuan(r.revenueYuan))</td>
+                <td class="num">\(lastYear.yuan(r.revenueLastYearYuan))</td><td>\(r.aboveScale ? IndicatorText.aboveScale(lang) : IndicatorText.belowScale(lang))</td></tr>
                 """
             }
             let pages = max(1, (m.total + m.page.perPage - 1) / m.page.perPage)

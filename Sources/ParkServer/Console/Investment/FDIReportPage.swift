@@ -57,8 +57,11 @@ enum FDIReportPage {
                 FDICharts.bars((f.breakdowns[d] ?? []).map { (m.labels.label(d, $0.key), $0.totals.utilisedUSDCents) }, title: t(lang) + " (US$ M)", lang: lang)
             }
             let tables = dims.map { d, t -> HTML in
-                let rows = (f.breakdowns[d] ?? []).prefix(30).map { l -> HTML in
-                    "<tr><td>\(m.labels.label(d, l.key))</td><td class=\"num\">\(Numbers.count(l.totals.newProjects))</td><td class=\"num\">\(Numbers.usd(cents: l.totals.utilisedUSDCents, lang))</td><td class=\"num\">\(Numbers.usd(cents: l.totals.contractedUSDCents, lang))</td></tr>"
+                let lines = (f.breakdowns[d] ?? []).prefix(30)
+                let utilised = Numbers.usdColumn(cents: lines.map(\.totals.utilisedUSDCents), lang)
+                let contracted = Numbers.usdColumn(cents: lines.map(\.totals.contractedUSDCents), lang)
+                let rows = lines.map { l -> HTML in
+                    "<tr><td>\(m.labels.label(d, l.key))</td><td class=\"num\">\(Numbers.count(l.totals.newProjects))</td><td class=\"num\">\(utilised(l.totals.utilisedUSDCents))</td><td class=\"num\">\(contracted(l.totals.contractedUSDCents))</td></tr>"
                 }
                 return "<details class=\"card\"><summary>\(t(lang))</summary><table><thead><tr><th></th><th class=\"num\">\(InvestmentText.newProjects(lang))</th><th class=\"num\">\(InvestmentText.utilised(lang))</th><th class=\"num\">\(InvestmentText.contractedFDI(lang))</th></tr></thead><tbody>\(rows)</tbody></table></details>"
             }

@@ -16,8 +16,9 @@ enum Fortune500Page {
         static func render(_ m: Model, _ ctx: PageContext) -> ConsolePage {
             let lang = ctx.language
             let inPark = m.rows.filter { $0.projects > 0 }
+            let utilised = Numbers.usdColumn(cents: m.rows.map(\.utilisedUSDCents), lang)
             let rows = m.rows.map { r -> HTML in
-                "<tr><td class=\"num\">\(r.rank)</td><td>\(lang == .en ? r.name.en : r.name.zh)</td><td>\(Country.named(r.country)?.name.text(lang) ?? r.country)</td><td class=\"num\">\(r.listYear)</td><td class=\"num\">\(Numbers.count(r.projects))</td><td class=\"num\">\(Numbers.usd(cents: r.utilisedUSDCents, lang))</td></tr>"
+                "<tr><td class=\"num\">\(r.rank)</td><td>\(lang == .en ? r.name.en : r.name.zh)</td><td>\(Country.named(r.country)?.name.text(lang) ?? r.country)</td><td class=\"num\">\(r.listYear)</td><td class=\"num\">\(Numbers.count(r.projects))</td><td class=\"num\">\(utilised(r.utilisedUSDCents))</td></tr>"
             }
             let body: HTML = """
             <h1>\(InvestmentText.fortune500(lang))</h1>

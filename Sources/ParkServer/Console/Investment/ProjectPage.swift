@@ -121,16 +121,19 @@ enum ProjectSections {
 
     static func contracted(_ d: ProjectDetail, _ lang: Language) -> HTML {
         guard !d.contracted.isEmpty else { return "<p class=\"sub\">\(InvestmentText.noEntries(lang))</p>" }
+        let usd = Numbers.usdColumn(cents: d.contracted.map(\.counted.usdCents), lang), cny = Numbers.yuanColumn(fen: d.contracted.map(\.counted.cnyFen), lang)
         let rows = d.contracted.map { e -> HTML in
-            "<tr><td class=\"nowrap\">\(e.recordedOn.iso)</td><td>\(e.kind.label.text(lang))</td><td>\(e.event.label.text(lang))</td><td class=\"num\">\(e.amount.description)</td><td class=\"num\">\(e.rate.usdPerUnitText) / \(e.rate.cnyPerUnitText)</td><td class=\"num\">\(Numbers.usd(cents: e.counted.usdCents, lang))</td><td class=\"num\">\(Numbers.yuan(fen: e.counted.cnyFen, lang))</td></tr>"
+            "<tr><td class=\"nowrap\">\(e.recordedOn.iso)</td><td>\(e.kind.label.text(lang))</td><td>\(e.event.label.text(lang))</td><td class=\"num\">\(e.amount.description)</td><td class=\"num\">\(e.rate.usdPerUnitText) / \(e.rate.cnyPerUnitText)</td><td class=\"num\">\(usd(e.counted.usdCents))</td><td class=\"num\">\(cny(e.counted.cnyFen))</td></tr>"
         }
         return "<div class=\"scroll\"><table><thead><tr><th>\(InvestmentText.recordedOn(lang))</th><th>\(InvestmentText.kind(lang))</th><th>\(InvestmentText.event(lang))</th><th class=\"num\">\(InvestmentText.amount(lang))</th><th class=\"num\">\(InvestmentText.rate(lang))</th><th class=\"num\">\(InvestmentText.inUSD(lang))</th><th class=\"num\">\(InvestmentText.inCNY(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>"
     }
 
     static func inflows(_ d: ProjectDetail, _ lang: Language) -> HTML {
         guard !d.inflows.isEmpty else { return "<p class=\"sub\">\(InvestmentText.noEntries(lang))</p>" }
-        let rows = d.inflows.suffix(200).reversed().map { i -> HTML in
-            "<tr><td class=\"nowrap\">\(i.arrivedOn.iso)</td><td>\(i.kind.label.text(lang))</td><td class=\"num\">\(i.amount.description)</td><td class=\"num\">\(i.rate.usdPerUnitText) / \(i.rate.cnyPerUnitText)</td><td class=\"num\">\(Numbers.usd(cents: i.counted.usdCents, lang))</td><td class=\"num\">\(Numbers.yuan(fen: i.counted.cnyFen, lang))</td><td class=\"mono\">\(i.bankReference)</td></tr>"
+        let shown = Array(d.inflows.suffix(200).reversed())
+        let usd = Numbers.usdColumn(cents: shown.map(\.counted.usdCents), lang), cny = Numbers.yuanColumn(fen: shown.map(\.counted.cnyFen), lang)
+        let rows = shown.map { i -> HTML in
+            "<tr><td class=\"nowrap\">\(i.arrivedOn.iso)</td><td>\(i.kind.label.text(lang))</td><td class=\"num\">\(i.amount.description)</td><td class=\"num\">\(i.rate.usdPerUnitText) / \(i.rate.cnyPerUnitText)</td><td class=\"num\">\(usd(i.counted.usdCents))</td><td class=\"num\">\(cny(i.counted.cnyFen))</td><td class=\"mono\">\(i.bankReference)</td></tr>"
         }
         return "<div class=\"scroll\"><table><thead><tr><th>\(InvestmentText.arrivedOn(lang))</th><th>\(InvestmentText.kind(lang))</th><th class=\"num\">\(InvestmentText.amount(lang))</th><th class=\"num\">\(InvestmentText.rate(lang))</th><th class=\"num\">\(InvestmentText.inUSD(lang))</th><th class=\"num\">\(InvestmentText.inCNY(lang))</th><th>\(InvestmentText.bankReference(lang))</th></tr></thead><tbody>\(rows)</tbody></table></div>"
     }

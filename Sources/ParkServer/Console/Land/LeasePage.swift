@@ -121,14 +121,17 @@ enum LeasePage {
     static func reportTable(_ history: [ReportRepository.Version], lang: Language) -> HTML {
         guard !history.isEmpty else { return "<p class=\"sub\">\(LandText.noReports(lang))</p>" }
         let latest = Dictionary(history.map { ($0.report.year, $0.version) }, uniquingKeysWith: max)
+        func column(_ value: (PerformanceReport) -> Int64) -> MoneyColumn { Numbers.yuanColumn(history.map { value($0.report) }, lang) }
+        let investment = column(\.investmentToDateYuan), tax = column(\.taxPaidYuan), revenue = column(\.revenueYuan)
+        let valueAdded = column(\.valueAddedYuan), rd = column(\.rdSpendYuan)
         let rows = history.reversed().map { v -> HTML in
             let r = v.report
             let superseded = latest[r.year] != v.version
             return """
             <tr class="\(superseded ? "superseded" : "current")"><td>\(String(r.year))</td><td class="num">v\(v.version)</td>
-            <td class="num">\(Numbers.yuan(r.investmentToDateYuan, lang))</td><td>\(r.productionStartDate?.iso ?? "—")</td>
-            <td class="num">\(Numbers.yuan(r.taxPaidYuan, lang))</td><td class="num">\(Numbers.yuan(r.revenueYuan, lang))</td><td class="num">\(Numbers.yuan(r.valueAddedYuan, lang))</td>
-            <td class="num">\(Numbers.yuan(r.rdSpendYuan, lang))</td><td class="num">\(Numbers.decimal(r.energyTonnesCoal, digits: 1))</td>
+            <td class="num">\(investment.yuan(r.investmentToDateYuan))</td><td>\(r.productionStartDate?.iso ?? "—")</td>
+            <td class="num">\(tax.yuan(r.taxPaidYuan))</td><td class="num">\(revenue.yuan(r.revenueYuan))</td><td class="num">\(valueAdded.yuan(r.valueAddedYuan))</td>
+            <td class="num">\(rd.yuan(r.rdSpendYuan))</td><td class="num">\(Numbers.decimal(r.energyTonnesCoal, digits: 1))</td>
             <td class="num">\(Numbers.count(r.averageEmployees))</td><td>\(r.source.label.text(lang))</td><td>\(v.reason.isEmpty ? "" : v.reason)</td></tr>
             """
         }

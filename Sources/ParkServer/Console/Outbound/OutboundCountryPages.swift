@@ -28,11 +28,12 @@ enum OutboundWorldPage {
                 let rows = m.rows.filter { $0.region == region }.sorted { ($1.yuanFen, $0.code) < ($0.yuanFen, $1.code) }
                 guard !rows.isEmpty else { return nil }
                 let total = rows.reduce(Int64(0)) { Checked.addSaturating($0, $1.yuanFen) }
+                let yuan = Numbers.yuanColumn(fen: rows.map(\.yuanFen), lang)
                 let lines = rows.map { r -> HTML in
                     """
                     <tr><td>\(OutboundMarkup.countryLink(r.code, lang, staff: true))\(r.beltAndRoad ? Markup.badge(OutboundText.beltAndRoadShort(lang), kind: "hq") : .empty)</td>
                     <td>\(OutboundMarkup.grade(r.grade, lang))</td><td class="num">\(Numbers.count(r.live))</td><td class="num">\(Numbers.count(r.projects))</td>
-                    <td class="num">\(Numbers.yuan(fen: r.yuanFen, lang))</td></tr>
+                    <td class="num">\(yuan(r.yuanFen))</td></tr>
                     """
                 }
                 return """

@@ -35,8 +35,9 @@ enum OutboundStatsPage {
                 """
             }
             func table(_ title: String, _ rows: [OutboundBreakdownRow]) -> HTML {
+                let yuan = Numbers.yuanColumn(fen: rows.map(\.totals.yuanFen), lang), usd = Numbers.usdColumn(cents: rows.map(\.totals.usdCents), lang)
                 let lines = rows.map { r -> HTML in
-                    "<tr><td>\(r.label.text(lang))</td><td class=\"num\">\(Numbers.count(r.totals.firms))</td><td class=\"num\">\(Numbers.count(r.totals.projects))</td><td class=\"num\">\(Numbers.yuan(fen: r.totals.yuanFen, lang))</td><td class=\"num\">\(Numbers.usd(cents: r.totals.usdCents, lang))</td></tr>"
+                    "<tr><td>\(r.label.text(lang))</td><td class=\"num\">\(Numbers.count(r.totals.firms))</td><td class=\"num\">\(Numbers.count(r.totals.projects))</td><td class=\"num\">\(yuan(r.totals.yuanFen))</td><td class=\"num\">\(usd(r.totals.usdCents))</td></tr>"
                 }
                 return """
                 <section class="card scroll"><h2>\(title)</h2><table><thead><tr><th></th><th class="num">\(OutboundText.firms(lang))</th><th class="num">\(OutboundText.projects(lang))</th>

@@ -88,6 +88,7 @@ enum PolicyRunPage {
                           lang: Language) -> HTML {
         guard !run.policies.isEmpty else { return "<p class=\"sub pad\">\(PolicyText.noPolicies(lang))</p>" }
         var warnings: [HTML] = []
+        let amounts = Numbers.yuanColumn(fen: run.policies.map(\.amountFen), lang)
         let rows = run.policies.map { u -> HTML in
             let title = used[u.id].map { PolicyFormat.title($0, lang) } ?? u.id
             let h = used[u.id]?.policy.header
@@ -99,7 +100,7 @@ enum PolicyRunPage {
             <td class="num"><a href="\(ConsoleURL.policies(.policy(.value(u.id))).href([("version", String(u.version))]))" title="\(PolicyText.digest(lang)) \(u.digest)">\(u.version)</a></td>
             <td>\(h.map { PolicyFormat.applicationBadge($0, lang) } ?? .empty)</td>
             <td class="num">\(u.eligible)</td><td class="num">\(u.undetermined)</td>
-            <td class="num nowrap">\(FenText.scaled(u.amountFen, lang))</td>
+            <td class="num nowrap">\(amounts(u.amountFen))</td>
             <td class="num nowrap">\(h.map { PolicyFormat.budget($0, lang) } ?? "—")\(overrun == nil ? .empty : Markup.badge(PolicyText.overBudgetTitle(lang), kind: "off"))</td></tr>
             """
         }

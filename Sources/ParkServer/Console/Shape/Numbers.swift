@@ -76,23 +76,35 @@ enum Numbers {
     /// Whole yuan as officials read them, scaled like `yuan(fen:)`: 516,558,222 yuan is
     /// "5.17 亿元" / "516.56 M yuan" (an amount beyond the fen range is held at its bound).
     static func yuan(_ yuan: Int64, _ lang: Language) -> String {
-        let (fen, o) = yuan.multipliedReportingOverflow(by: 100)
-        return Numbers.yuan(fen: o ? (yuan > 0 ? .max : .min) : fen, lang)
+        Numbers.yuan(fen: fen(yuan: yuan), lang)
     }
 
-    /// US dollars from cents, scaled: "US$25.00 M" / "2,500.00 万美元"; below the first step exact.
+    /// US dollars from cents, scaled like yuan: "28.72 亿美元", "2,500.00 万美元" / "US$ 2.87 bn",
+    /// "US$ 25.00 M"; below the first step (1 万 / 1 M) exact.
     static func usd(cents: Int64, _ lang: Language) -> String {
-        let m = cents.magnitude
-        let sign = cents < 0 ? "-" : ""
-        switch lang {
-        case .zh:
-            if m >= 1_000_000 { return sign + DecimalText.fixed(Decimal(m) / 1_000_000, places: 2) + unitSpace + "万美元" }
-            return sign + FenText.yuan(Int64(m), grouped: true) + unitSpace + "美元"
-        case .en:
-            if m >= 100_000_000_000 { return sign + "US$" + DecimalText.fixed(Decimal(m) / 100_000_000_000, places: 2) + unitSpace + "bn" }
-            if m >= 100_000_000 { return sign + "US$" + DecimalText.fixed(Decimal(m) / 100_000_000, places: 2) + unitSpace + "M" }
-            return sign + "US$" + FenText.yuan(Int64(m), grouped: true)
-        }
+        FenText.scaledUSD(cents, lang).replacingOccurrences(of: " ", with: unitSpace)
+    }
+
+    /// A table column of yuan (fen) in one unit, chosen from the column's largest amount, so
+    /// 1.2 亿 and 3,400 万 in one column read "1.20 亿元" and "0.34 亿元".
+    static func yuanColumn(fen values: [Int64], _ lang: Language) -> MoneyColumn {
+        MoneyColumn(scale: .column(values, .yuan, lang))
+    }
+
+    /// A table column of whole yuan in one unit (amounts beyond the fen range held at the bound).
+    static func yuanColumn(_ values: [Int64], _ lang: Language) -> MoneyColumn {
+        yuanColumn(fen: values.map(fen(yuan:)), lang)
+    }
+
+    /// A table column of US$ (cents) in one unit, chosen from the column's largest amount.
+    static func usdColumn(cents values: [Int64], _ lang: Language) -> MoneyColumn {
+        MoneyColumn(scale: .column(values, .usd, lang))
+    }
+
+    /// Whole yuan as fen, held at the bound instead of trapping.
+    static func fen(yuan: Int64) -> Int64 {
+        let (fen, o) = yuan.multipliedReportingOverflow(by: 100)
+        return o ? (yuan > 0 ? .max : .min) : fen
     }
 
     /// `x` in `unit`, with the unit's decimals: "12.50 亩", "1.37 %", "3,200 kWh".
@@ -102,6 +114,20 @@ enum Numbers {
         let label = unit.label.text(lang)
         return decimal(x, digits: unit.digits) + (label.isEmpty ? "" : unitSpace + label)
     }
+}
+
+/// Amounts of one table column written in one unit (`Numbers.yuanColumn`, `usdColumn`).
+struct MoneyColumn: Sendable {
+    let scale: MoneyScale
+
+    /// The amount in the column's unit with the unit: "0.34 亿元", "US$ 0.80 bn".
+    func callAsFunction(_ minor: Int64) -> String { scale.text(minor).replacingOccurrences(of: " ", with: Numbers.unitSpace) }
+
+    /// Whole yuan in the column's unit.
+    func yuan(_ yuan: Int64) -> String { self(Numbers.fen(yuan: yuan)) }
+
+    /// The column's unit alone, for a header: "亿元", "US$ M".
+    var unit: String { scale.unit.replacingOccurrences(of: " ", with: Numbers.unitSpace) }
 }
 
 /// A unit a figure is shown in, with its number of decimals. Modules add their own
