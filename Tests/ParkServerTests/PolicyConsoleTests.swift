@@ -268,6 +268,11 @@ extension PolicyConsoleTests {
         XCTAssertTrue(section(z, "entitled").contains("新增实际使用外资奖励") && section(z, "entitled").contains("140.00\u{00A0}万元"))
         XCTAssertTrue(section(z, "entitled").contains("✓"), "why: the conditions met")
         XCTAssertTrue(section(z, "entitled").contains("<b>2,000万美元</b>"), "the value used, scaled, its unit in Chinese")
+        // every step of the amount as a sentence, the rate × base first: US$20 M × 0.07 = 1,400,000 yuan; × 100% (not Fortune 500)
+        XCTAssertTrue(section(z, "entitled").contains("<li>新增实际使用外资 2,000万美元 × 每美元奖励 0.07元/美元 = 140万元</li>"), section(z, "entitled"))
+        XCTAssertTrue(section(z, "entitled").contains("<li>140万元 × 上浮比例 100% = 140万元</li>"))
+        XCTAssertTrue(section(e, "entitled").contains("<li>Newly utilised foreign investment US$20 M × Award per US$ 0.07 yuan per US$ = 1.40 M yuan</li>"), section(e, "entitled"))
+        XCTAssertTrue(section(e, "entitled").contains("<li>1.40 M yuan × Uplift 100% = 1.40 M yuan</li>"))
         XCTAssertTrue(section(z, "entitled").contains("0.07元/美元") && section(z, "entitled").contains("2025-01-01"),
                       "the parameter with the date its value took effect")
         XCTAssertTrue(section(z, "not-entitled").contains("企业研发费用补贴") && section(z, "not-entitled").contains("✗"))

@@ -10,6 +10,9 @@ public struct Policy: Sendable {
         var label: Bilingual; var words: Bilingual
     }
     struct Condition: Sendable { var text: String; var words: Bilingual; var term: PolicyTerm }
+    /// The types the checker gave an arithmetic term's operands and result (a literal's unit
+    /// is known only there), for the explanation's steps.
+    struct OperandTypes: Sendable { var left: PolicyType; var right: PolicyType; var result: PolicyType }
 
     public let header: PolicyHeader
     public let parameters: [PolicyParameter]
@@ -25,6 +28,8 @@ public struct Policy: Sendable {
     let conditions: [Condition]
     /// nil: the policy grants no money (amount 0).
     let amount: PolicyTerm?
+    /// Each arithmetic term's operand types (`PolicyChecker` fills it).
+    var arithmeticTypes: [PolicyTerm: OperandTypes] = [:]
 
     public var id: String { header.id }
 

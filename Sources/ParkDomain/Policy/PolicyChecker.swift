@@ -10,6 +10,8 @@ struct PolicyChecker {
     var localIndex: [String: Int] = [:]
     var parameterIndex: [String: Int] = [:]
     var warnings: [PolicyDiagnostic] = []
+    /// Each arithmetic term's operand types, for the explanation's steps in words.
+    var arithmeticTypes: [PolicyTerm: Policy.OperandTypes] = [:]
     let chars: [Character]
 
     init(document: PolicyDocument, catalogue: PolicyFactCatalogue) {
@@ -78,7 +80,8 @@ struct PolicyChecker {
             throw fail(document.eligible.position, "too_many_facts", en: "a policy may read at most 64 facts", zh: "一项政策最多读取 64 个事实")
         }
         return Policy(header: document.header, parameters: document.parameters, facts: facts, source: document.source,
-                      warnings: warnings, locals: locals, eligible: eligible.term, conditions: conditions, amount: amount)
+                      warnings: warnings, locals: locals, eligible: eligible.term, conditions: conditions, amount: amount,
+                      arithmeticTypes: arithmeticTypes)
     }
 
     // MARK: Names and types
@@ -174,7 +177,9 @@ struct PolicyChecker {
             if PolicyParser.comparisons.contains(op) { return try comparison(op, a, b, at: e.position) }
             let l = try typed(a), r = try typed(b)
             guard let t = Self.arithmeticType(op, l.type, r.type) else { throw mismatch(e.position, op, l.type, r.type) }
-            return (.arithmetic(PolicyArithmeticOp(rawValue: op)!, l.term, r.term), t)
+            let term = PolicyTerm.arithmetic(PolicyArithmeticOp(rawValue: op)!, l.term, r.term)
+            arithmeticTypes[term] = Policy.OperandTypes(left: l.type, right: r.type, result: t)
+            return (term, t)
         case .membership(let x, let m, let negated):
             let t = try membership(x, m, at: e.position)
             return (negated ? .not(t) : t, .bool)

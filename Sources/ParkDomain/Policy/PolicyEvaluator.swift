@@ -85,12 +85,15 @@ struct PolicyEvaluator {
         case .arithmetic(let op, let a, let b):
             let x = eval(a), y = eval(b)
             if !x.known || !y.known { return .unknown(x.missing | y.missing) }
+            let r: PolicyValue
             switch op {
-            case .add: return PolicyValue(raw: x.raw &+ y.raw)
-            case .sub: return PolicyValue(raw: x.raw &- y.raw)
-            case .mul: return PolicyValue(raw: PolicyFixed.multiply(x.raw, y.raw))
-            case .div: return PolicyValue(raw: PolicyFixed.divide(x.raw, y.raw))
+            case .add: r = PolicyValue(raw: x.raw &+ y.raw)
+            case .sub: r = PolicyValue(raw: x.raw &- y.raw)
+            case .mul: r = PolicyValue(raw: PolicyFixed.multiply(x.raw, y.raw))
+            case .div: r = PolicyValue(raw: PolicyFixed.divide(x.raw, y.raw))
             }
+            if recording { arithmeticNote(op, a, x, b, y, r) }
+            return r
         case .compare(let op, let a, let b):
             let x = eval(a), y = eval(b)
             if !x.known || !y.known { return .unknown(x.missing | y.missing) }

@@ -30,13 +30,23 @@ final class PolicyStepWordsTests: XCTestCase {
                                            "fortune500": .bool(true)]), asOf: day)
         XCTAssertEqual(e.outcome.amountFen, 252_000_000)
         XCTAssertEqual(e.conditions[1].words.zh, "新增实际使用外资不低于 1,000万美元")
+        // every step, the rate × base first: US$30 M × 0.07 = 2,100,000 yuan; × 120% = 2,520,000
         XCTAssertEqual(e.steps.map(\.en), [
+            "Newly utilised foreign investment US$30 M × Award per US$ 0.07 yuan per US$ = 2.10 M yuan",
             "Uplift: 120% if Fortune Global 500 parent, otherwise 100% = 120%",
+            "2.10 M yuan × Uplift 120% = 2.52 M yuan",
             "The smaller of 2.52 M yuan and 10 M yuan: 2.52 M yuan",
             "2.52 M yuan rounded down to 1 yuan: 2.52 M yuan",
             "Amount: 2.52 M yuan",
         ])
-        XCTAssertEqual(e.steps.first?.zh, "上浮比例：为世界500强投资时取 120%，否则取 100% = 120%")
+        XCTAssertEqual(e.steps.map(\.zh), [
+            "新增实际使用外资 3,000万美元 × 每美元奖励 0.07元/美元 = 210万元",
+            "上浮比例：为世界500强投资时取 120%，否则取 100% = 120%",
+            "210万元 × 上浮比例 120% = 252万元",
+            "252万元与1,000万元中的较小者：252万元",
+            "252万元 按 1元舍去：252万元",
+            "金额：252万元",
+        ])
     }
 
     func testDecisionTableRowsAreWorded() throws {
