@@ -28,9 +28,23 @@ public struct WorkingDayIndex: Sendable {
         self.counts = counts; self.workdays = workdays
     }
 
-    /// An index around `today`: ten years back, five ahead (every clock ParkOS keeps).
+    /// An index around `today`: ten years back, five ahead (every clock ParkOS keeps). The last
+    /// index built is kept and reused while the calendar (read from the database by the caller
+    /// each time) and the day are the same, so a changed calendar is seen at once.
     public init(calendar: WorkingCalendar, around today: LocalDate) {
+        if let hit = Self.last.get(), hit.today == today, hit.index.calendar == calendar { self = hit.index; return }
         self.init(calendar: calendar, from: today.adding(days: -3660), to: today.adding(days: 1830))
+        Self.last.set((today, self))
+    }
+
+    private static let last = LastIndex()
+
+    /// The last index built around a day, behind a lock (requests build indexes concurrently).
+    private final class LastIndex: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: (today: LocalDate, index: WorkingDayIndex)?
+        func get() -> (today: LocalDate, index: WorkingDayIndex)? { lock.lock(); defer { lock.unlock() }; return value }
+        func set(_ v: (today: LocalDate, index: WorkingDayIndex)) { lock.lock(); value = v; lock.unlock() }
     }
 
     var lastDay: Int { firstDay + counts.count - 1 }

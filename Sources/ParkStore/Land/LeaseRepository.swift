@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 import Foundation
 import ParkDomain
 
@@ -46,9 +47,12 @@ public struct LeaseRepository: Sendable {
     /// The working calendar as stored (public holidays and make-up working days are data).
     public func calendar() async throws -> WorkingCalendar {
         var cal = WorkingCalendar(holidays: [], workingWeekends: [])
-        for d in try await CalendarDayModel.query(on: db).all() {
-            guard let date = d.id.flatMap(LocalDate.init(iso:)) else { continue }
-            if d.kind == "holiday" { cal.holidays.insert(date) } else { cal.workingWeekends.insert(date) }
+        // Read as plain rows: every clock of every module asks for the calendar, and decoding
+        // through the model costs more than the query.
+        guard let sql = db as? any SQLDatabase else { return cal }
+        for row in try await sql.raw("SELECT date, kind FROM calendar_days").all() {
+            guard let date = LocalDate(iso: try row.decode(column: "date", as: String.self)) else { continue }
+            if try row.decode(column: "kind", as: String.self) == "holiday" { cal.holidays.insert(date) } else { cal.workingWeekends.insert(date) }
         }
         return cal
     }

@@ -62,35 +62,35 @@ public struct DemoServiceSeeder: Sendable {
         on(d0)
         let rp = Self.firm(roche.id!)
         var r = try await desk.raise(RequestDraft(enterpriseID: roche.id!, categoryCode: "special_bio_items",
-            title: "进口牛血清白蛋白用于生产 Import of bovine serum albumin for production",
-            description: "我司诊断试剂生产需进口牛血清白蛋白（BSA），现行规定中没有生产用途的进口通关路径，生产线面临停产。Our diagnostics production needs imported bovine serum albumin; no clearance route exists for production use and the line may stop.",
-            urgency: .critical, contactName: "张经理 Zhang", contactPhone: "0512-6288 0000"), by: rp)
+            title: "Import of bovine serum albumin for production",
+            description: "Our diagnostics production needs imported bovine serum albumin (BSA); no clearance route exists for production use and the line may stop.",
+            urgency: .critical, contactName: "Zhang Wei", contactPhone: "0512-6288 0000"), by: rp)
         _ = try await desk.accept(r.id, by: Self.officer("customs"))
-        _ = try await desk.post(r.id, .message, body: "已受理。海关牵头组建工作专班，会同卫健委和市场监管局研究。We have formed a task force with health and market supervision.", by: Self.officer("customs"))
-        let health = try await desk.addSubtask(r.id, department: "health", instructions: "评估生物安全与检疫要求 Assess biosafety and quarantine requirements", limitDays: 10, by: Self.officer("customs"))
-        let market = try await desk.addSubtask(r.id, department: "market", instructions: "确认产品注册与质量要求 Confirm registration and quality requirements", limitDays: 10, by: Self.officer("customs"))
+        _ = try await desk.post(r.id, .message, body: "Accepted. Customs leads a task force with health and market supervision.", by: Self.officer("customs"))
+        let health = try await desk.addSubtask(r.id, department: "health", instructions: "评估生物安全与检疫要求", limitDays: 10, by: Self.officer("customs"))
+        let market = try await desk.addSubtask(r.id, department: "market", instructions: "确认产品注册与质量要求", limitDays: 10, by: Self.officer("customs"))
         _ = try await desk.acceptSubtask(health.id, by: Self.officer("health"))
         _ = try await desk.acceptSubtask(market.id, by: Self.officer("market"))
-        _ = try await desk.post(r.id, .note, body: "需中德双方就牛源地检疫证书签署备忘录。A China–Germany memorandum on the certificates is needed.", by: Self.officer("health"))
+        _ = try await desk.post(r.id, .note, body: "需中德双方就牛源地检疫证书签署备忘录。", by: Self.officer("health"))
         on(wd(3, after: d0))
-        _ = try await desk.post(r.id, .question, body: "请提供年用量、用途说明及原产地证明。Please send the yearly quantity, use and certificate of origin.", by: Self.officer("customs"))
+        _ = try await desk.post(r.id, .question, body: "Please send the yearly quantity, the intended use and the certificate of origin.", by: Self.officer("customs"))
         on(wd(5, after: d0))
-        _ = try await desk.post(r.id, .message, body: "年用量约 50 公斤，仅用于诊断试剂生产，原产地德国，证明见附件。About 50 kg a year, production only, origin Germany.", by: rp)
+        _ = try await desk.post(r.id, .message, body: "About 50 kg a year, for diagnostics production only, origin Germany; the certificate is attached.", by: rp)
         _ = try await desk.attach(r.id, filename: "origin-certificate.pdf", data: Data("%PDF-1.4 certificate of origin (demo)".utf8), internalOnly: false, by: rp)
         on(wd(9, after: d0))
-        _ = try await desk.requestExtension(r.id, days: 30, reason: "需中德双方签署检疫备忘录 Waiting for the China–Germany quarantine memorandum", by: Self.officer("customs", head: true))
+        _ = try await desk.requestExtension(r.id, days: 30, reason: "需中德双方签署检疫备忘录", by: Self.officer("customs", head: true))
         on(wd(12, after: d0)); try await sweep()
-        _ = try await desk.completeSubtask(market.id, result: "无需另行注册，按研发生产用原料管理。No separate registration; managed as a production raw material.", by: Self.officer("market"))
+        _ = try await desk.completeSubtask(market.id, result: "无需另行注册，按研发生产用原料管理。", by: Self.officer("market"))
         on(wd(16, after: d0)); try await sweep()
-        _ = try await desk.completeSubtask(health.id, result: "备忘录已签署，可按特殊物品审批，检疫期 20 个工作日。The memorandum is signed; approval as a special item, quarantine 20 working days.", by: Self.officer("health"))
+        _ = try await desk.completeSubtask(health.id, result: "备忘录已签署，可按特殊物品审批，检疫期 20 个工作日。", by: Self.officer("health"))
         on(wd(22, after: d0))
-        r = try await desk.reply(r.id, body: "经海关、卫健委、市场监管局会商，中德双方已签署备忘录：贵司可按特殊物品申报进口牛血清白蛋白用于生产，检疫期 20 个工作日。After customs, health and market supervision worked together and the memorandum was signed, you may import BSA for production as a special item; quarantine takes 20 working days.", by: Self.officer("customs"))
+        r = try await desk.reply(r.id, body: "Customs, health and market supervision have worked together and China and Germany have signed the memorandum: you may import BSA for production as a special item; quarantine takes 20 working days.", by: Self.officer("customs"))
         on(wd(24, after: d0))
         _ = try await desk.confirm(r.id, accepted: true, by: rp)
-        _ = try await desk.rate(r.id, stars: 5, comment: "一个声音答复，问题彻底解决。One answer, and the problem is solved.", by: rp)
+        _ = try await desk.rate(r.id, stars: 5, comment: "One answer, and the problem is solved.", by: rp)
         on(wd(26, after: d0))
-        _ = try await desk.recordCallback(r.id, calledOn: wd(26, after: d0), satisfied: true, notes: "企业已完成首批进口。The first shipment has cleared.", by: Self.officer("service"))
-        _ = try await desk.markPrecedent(r.id, title: "进口牛血清用于生产（特殊物品） Importing bovine serum for production", by: Self.officer("customs"))
+        _ = try await desk.recordCallback(r.id, calledOn: wd(26, after: d0), satisfied: true, notes: "企业已完成首批进口。", by: Self.officer("service"))
+        _ = try await desk.markPrecedent(r.id, title: "进口牛血清用于生产（特殊物品）", by: Self.officer("customs"))
 
         // About `count` requests over the last 12 months.
         var g = SeededGenerator(seed: seed &+ 12)
@@ -110,54 +110,58 @@ public struct DemoServiceSeeder: Sendable {
             let start = LocalDate(day.park.now())
             if start > today { continue }
             let fp = Self.firm(e.id!)
-            let req = try await desk.raise(RequestDraft(enterpriseID: e.id!, categoryCode: code, title: "\(t.0) \(t.1)",
-                                                        description: "\(t.0)，请园区协调。\(t.1); we ask the park to help.",
+            // A request is written in one language: foreign-invested firms write (and are answered)
+            // in English, the others in Chinese; notes between departments stay in Chinese.
+            let english = e.ownership != .domestic
+            func say(_ zh: String, _ en: String) -> String { english ? en : zh }
+            let req = try await desk.raise(RequestDraft(enterpriseID: e.id!, categoryCode: code, title: say(t.0, t.1),
+                                                        description: say("\(t.0)，请园区协调。", "\(t.1); we ask the park to help."),
                                                         urgency: g.below(10) == 0 ? .urgent : .normal, channel: [.portal, .portal, .phone, .hotline, .visit][g.below(5)],
-                                                        contactName: "联系人 \(n)", contactPhone: "0512-6\(String(format: "%03d", n % 1000)) \(1000 + g.below(8999))"), by: fp)
+                                                        contactName: say("联系人 \(n)", "Contact \(n)"), contactPhone: "0512-6\(String(format: "%03d", n % 1000)) \(1000 + g.below(8999))"), by: fp)
             let age = index.workingDays(after: start, through: today)
             let fate = g.below(100)
             // Recent requests are still being worked; a few older ones are stuck.
             if age <= 1 || (age < 25 && fate < 8) { continue }                           // waiting for acceptance
             if fate == 8, age < 40 {                                                    // returned as misrouted
-                _ = try await desk.returnToDispatcher(req.id, reason: "不属本部门职责 Not our remit", by: Self.officer(lead)); continue
+                _ = try await desk.returnToDispatcher(req.id, reason: "不属本部门职责", by: Self.officer(lead)); continue
             }
             let acceptDay = wd(g.below(10) < 8 ? 0 : (g.below(2) + 1), after: start)
             if acceptDay > today { continue }
             on(acceptDay); _ = try await desk.accept(req.id, by: Self.officer(lead))
             let replyDay = wd(g.below(10) < 8 ? 1 : 3 + g.below(3), after: start)
             if replyDay > today { continue }
-            on(replyDay); _ = try await desk.post(req.id, .message, body: "已受理，正在办理。We are on it.", by: Self.officer(lead))
+            on(replyDay); _ = try await desk.post(req.id, .message, body: say("已受理，正在办理。", "Accepted; we are working on it."), by: Self.officer(lead))
             var subtasks: [Subtask] = []
             if g.below(10) < 3 {
                 let others = ["customs", "health", "market", "tax", "land", "service"].filter { $0 != lead }
-                let s = try await desk.addSubtask(req.id, department: others[g.below(others.count)], instructions: "请出具意见 Please give your view", limitDays: 5 + g.below(6), by: Self.officer(lead))
+                let s = try await desk.addSubtask(req.id, department: others[g.below(others.count)], instructions: "请出具意见", limitDays: 5 + g.below(6), by: Self.officer(lead))
                 subtasks.append(s)
                 _ = try await desk.acceptSubtask(s.id, by: Self.officer(s.department))
             }
             if fate >= 9 && fate < 12 && age < 60 {                                    // waiting for the enterprise
-                _ = try await desk.post(req.id, .question, body: "请补充材料。Please send the missing documents.", by: Self.officer(lead)); continue
+                _ = try await desk.post(req.id, .question, body: say("请补充材料。", "Please send the missing documents."), by: Self.officer(lead)); continue
             }
             let took = g.below(10) < 8 ? 2 + g.below(12) : 14 + g.below(12)
             let doneDay = wd(took, after: start)
             if doneDay > today || (fate == 12 && age < 60) { continue }                               // in progress (some overdue now)
             on(doneDay)
-            for s in subtasks { _ = try await desk.completeSubtask(s.id, result: "已出具意见 Our view is given", by: Self.officer(s.department)) }
-            _ = try await desk.reply(req.id, body: "经协调，已为贵司办结：\(t.0)。Done: \(t.1).", by: Self.officer(lead))
+            for s in subtasks { _ = try await desk.completeSubtask(s.id, result: "已出具意见", by: Self.officer(s.department)) }
+            _ = try await desk.reply(req.id, body: say("经协调，已为贵司办结：\(t.0)。", "Done: \(t.1)."), by: Self.officer(lead))
             let confirmDay = wd(1 + g.below(3), after: doneDay)
             if confirmDay > today || fate == 13 { continue }                            // answered, awaiting confirmation
             on(confirmDay)
             if fate < 18 {                                                              // rejected once, answered again
-                _ = try await desk.confirm(req.id, accepted: false, reason: "问题仍未解决 Still not solved", by: fp)
+                _ = try await desk.confirm(req.id, accepted: false, reason: say("问题仍未解决", "Still not solved"), by: fp)
                 on(wd(2, after: confirmDay)); if LocalDate(day.park.now()) > today { continue }
-                _ = try await desk.reply(req.id, body: "已补充办理。We have followed up.", by: Self.officer(lead))
+                _ = try await desk.reply(req.id, body: say("已补充办理。", "We have followed up."), by: Self.officer(lead))
                 on(wd(3, after: confirmDay)); if LocalDate(day.park.now()) > today { continue }
             }
             _ = try await desk.confirm(req.id, accepted: true, by: fp)
             if g.below(10) < 7 {
                 let stars = [5, 5, 5, 5, 4, 4, 4, 3, 2, 1][g.below(10)]
-                _ = try await desk.rate(req.id, stars: stars, comment: stars >= 4 ? "满意 Satisfied" : "仍有不足 Could be better", by: fp)
+                _ = try await desk.rate(req.id, stars: stars, comment: stars >= 4 ? say("满意", "Satisfied") : say("仍有不足", "Could be better"), by: fp)
             }
-            if g.below(10) == 0 { _ = try await desk.recordCallback(req.id, calledOn: LocalDate(day.park.now()), satisfied: true, notes: "回访满意 Satisfied on call-back", by: Self.officer("service")) }
+            if g.below(10) == 0 { _ = try await desk.recordCallback(req.id, calledOn: LocalDate(day.park.now()), satisfied: true, notes: "回访满意", by: Self.officer("service")) }
         }
         // Escalate what is overdue today.
         on(today); try await sweep()
