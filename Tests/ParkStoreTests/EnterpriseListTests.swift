@@ -41,6 +41,29 @@ final class EnterpriseListTests: StoreTestCase {
         await assertEqual(ParkStats(try await enterprises.all()), stats)
     }
 
+    func testParkStatsAreStoredAndEveryChangeToTheRegisterRecomputesThem() async throws {
+        // given: the counts read once (and stored)
+        let first = try await enterprises.stats()
+        let stored = try await sql.raw("SELECT COUNT(*) AS n FROM register_stats").first()!.decode(column: "n", as: Int.self)
+        XCTAssertEqual(stored, 1, "the first read stores the counts")
+        XCTAssertEqual(first.regionalHQs, 1)
+        // when: Nanomicro becomes a regional headquarters through ParkOS
+        var n = nanomicro!
+        n.regionalHeadquarters = true
+        _ = try await enterprises.update(nanomicro.id!, to: n, by: admin, catalog: try await catalog())
+        // then: the stored row is gone and the next read counts it (hand count: Bosch + Nanomicro)
+        let gone = try await sql.raw("SELECT COUNT(*) AS n FROM register_stats").first()!.decode(column: "n", as: Int.self)
+        XCTAssertEqual(gone, 0, "a change to the register deletes the stored counts")
+        let recounted = try await enterprises.stats()
+        XCTAssertEqual(recounted.regionalHQs, 2)
+        // when: someone edits the table outside ParkOS
+        try await sql.raw("UPDATE enterprises SET rd_centre = \(bind: false)").run()
+        // then: the counts follow the table, not the stored row
+        let after = try await enterprises.stats()
+        XCTAssertEqual(after.rdCentres, 0)
+        await assertEqual(ParkStats(try await enterprises.all()), after)
+    }
+
     func list(_ edit: (inout EnterpriseQuery) -> Void) async throws -> Page<Enterprise> {
         var q = EnterpriseQuery()
         q.sort = .creditCode

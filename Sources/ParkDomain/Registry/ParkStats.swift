@@ -1,5 +1,5 @@
 /// Headline figures of the register, for the console home page.
-public struct ParkStats: Sendable, Equatable {
+public struct ParkStats: Sendable, Equatable, Codable {
     public var total = 0
     public var foreignInvested = 0
     public var fortune500 = 0

@@ -19,6 +19,7 @@ public enum ParkMigrations {
             CreateLeaseAlertFacts(),
             UpdateParcelsBoundingBox(),
             UpdateEnterprisesStatsIndex(),
+            CreateRegisterStats(),
             // ── slot: Investment (issue 11) migrations, in order ──
             CreateExchangeRates(),
             CreateInvestment(),

@@ -1,12 +1,36 @@
 import FluentKit
+import Foundation
 import ParkDomain
 import SQLKit
 
 extension EnterpriseRepository {
-    /// The register's headline counts and breakdowns (park overview) by SQL aggregates: four
-    /// statements whatever the size of the park, none reading a row per enterprise.
+    /// The register's headline counts and breakdowns (park overview): the stored row
+    /// (`register_stats`) while no enterprise has changed since it was computed, otherwise
+    /// computed again and stored. Computing and storing happen inside the write gate, so no
+    /// audited write to the register can land between the two and leave a stale row behind (a
+    /// trigger deletes the row on every change to `enterprises`).
     public func stats() async throws -> ParkStats {
         guard let sql = db as? any SQLDatabase else { return ParkStats([]) }
+        if let row = try await sql.raw("SELECT body FROM register_stats WHERE id = 1").first(),
+           let stored = try? JSONDecoder().decode(ParkStats.self, from: Data(try row.decode(column: "body", as: String.self).utf8)) {
+            return stored
+        }
+        let now = clock.millis
+        return try await WriteGate.write(db) { tx in
+            guard let sql = tx as? any SQLDatabase else { return ParkStats([]) }
+            let s = try await Self.computeStats(sql)
+            let body = String(decoding: try JSONEncoder().encode(s), as: UTF8.self)
+            try await sql.raw("""
+                INSERT INTO register_stats (id, computed_at_millis, body) VALUES (1, \(bind: now), \(bind: body))
+                ON CONFLICT (id) DO UPDATE SET computed_at_millis = excluded.computed_at_millis, body = excluded.body
+                """).run()
+            return s
+        }
+    }
+
+    /// The counts by SQL aggregates: four statements whatever the size of the park, none
+    /// reading a row per enterprise (they scan the narrow `enterprises_stats_idx`).
+    static func computeStats(_ sql: any SQLDatabase) async throws -> ParkStats {
         var s = ParkStats([])
         if let r = try await sql.raw("""
             SELECT COUNT(*) AS n,
