@@ -1,4 +1,4 @@
-import ParkDomain
+@testable import ParkDomain
 import XCTest
 
 final class CreditCodeTests: XCTestCase {
@@ -86,5 +86,34 @@ final class CreditCodeTests: XCTestCase {
 
     func testDecodingValidates() {
         XCTAssertThrowsError(try JSONDecoder().decode([CreditCode].self, from: Data(#"["123"]"#.utf8)))
+    }
+}
+
+/// The byte-level check every stored code takes agrees with the general path on valid codes and
+/// on every one-character change of them (a wrong check character, a letter outside GB 32100,
+/// lower case, a space, a Chinese character, one character more or fewer).
+final class CreditCodeFastPathTests: XCTestCase {
+    func testTheFastPathAcceptsExactlyWhatTheGeneralPathAcceptsAsIs() throws {
+        var g = SeededGenerator(seed: 32100)
+        let replacements = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZa z中")
+        var checked = 0, accepted = 0
+        for _ in 0..<400 {
+            let body = String((0..<8).map { _ in CreditCode.alphabet[g.below(CreditCode.alphabet.count)] })
+            guard let valid = CreditCode.make(region: "320594", organisationBody: body) else { continue }
+            var variants = [valid.value, String(valid.value.dropLast()), valid.value + "0", " " + valid.value]
+            for _ in 0..<20 {
+                var chars = Array(valid.value)
+                chars[g.below(18)] = replacements[g.below(replacements.count)]
+                variants.append(String(chars))
+            }
+            for v in variants {
+                let general = (try? CreditCode.validated(v)).map { $0 == v } ?? false
+                XCTAssertEqual(CreditCode.isValidAsIs(v), general, v)
+                XCTAssertEqual(try? CreditCode(v).value, try? CreditCode.validated(v), v)
+                checked += 1; if general { accepted += 1 }
+            }
+        }
+        XCTAssertGreaterThan(checked, 8000)
+        XCTAssertGreaterThanOrEqual(accepted, 400, "valid codes and harmless changes (a character replaced by itself) are in the sample")
     }
 }

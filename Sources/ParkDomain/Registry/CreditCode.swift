@@ -11,6 +11,11 @@ public struct CreditCode: Sendable, Hashable, Codable, CustomStringConvertible, 
 
     /// Validates `raw` (surrounding spaces are ignored, letters are upper-cased).
     public init(_ raw: String) throws(DomainError) {
+        value = Self.isValidAsIs(raw) ? raw : try Self.validated(raw)
+    }
+
+    /// The general path: trims, upper-cases and checks `raw`, naming what is wrong.
+    static func validated(_ raw: String) throws(DomainError) -> String {
         let code = raw.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
         let chars = Array(code)
         guard chars.count == 18 else {
@@ -36,8 +41,41 @@ public struct CreditCode: Sendable, Hashable, Codable, CustomStringConvertible, 
                               en: "embedded organisation code \(org) has check character '\(org.last!)', expected '\(orgExpected)' (GB 11714)",
                               zh: "内含组织机构代码 \(org) 的校验位为“\(org.last!)”，应为“\(orgExpected)”（GB 11714）")
         }
-        value = code
+        return code
     }
+
+    /// True when `raw` is already 18 upper-case characters of the GB 32100 set with both check
+    /// characters right — every stored code, read back many times per page. Checked on bytes
+    /// with the same rules as the general path below, which is taken otherwise (spaces, lower
+    /// case, errors and their messages).
+    static func isValidAsIs(_ raw: String) -> Bool {
+        var sum = 0, orgSum = 0, i = 0
+        var orgLast: UInt8 = 0
+        for b in raw.utf8 {
+            guard i < 18, b < 128 else { return false }
+            let v = Int(alphabetValues[Int(b)])
+            guard v >= 0 else { return false }
+            if i < 17 { sum += v * weights[i] }
+            if i >= 8, i < 16 { orgSum += (b <= 57 ? Int(b) - 48 : Int(b) - 55) * organisationWeights[i - 8] }
+            if i == 16 { orgLast = b }
+            if i == 17, v != (31 - sum % 31) % 31 { return false }
+            i += 1
+        }
+        guard i == 18 else { return false }
+        if (orgLast >= 48 && orgLast <= 57) || orgLast == 88 { // a digit or X: GB 11714 applies
+            let check = 11 - orgSum % 11
+            let expected: UInt8 = check == 10 ? 88 : check == 11 ? 48 : UInt8(48 + check)
+            if orgLast != expected { return false }
+        }
+        return true
+    }
+
+    /// Value 0…30 of each ASCII byte in the GB 32100 set, -1 for every other byte.
+    static let alphabetValues: [Int8] = {
+        var t = [Int8](repeating: -1, count: 128)
+        for (v, c) in alphabet.enumerated() { t[Int(c.asciiValue!)] = Int8(v) }
+        return t
+    }()
 
     /// The GB 32100 check character for the first 17 characters, or nil if they are not valid.
     public static func checkCharacter(for first17: String) -> Character? {
