@@ -179,6 +179,27 @@ final class ConsoleShapeTests: ServerTestCase {
         XCTAssertEqual(Numbers.usd(cents: -350_000_000, .zh), "-350.00\(nb)万美元")
     }
 
+    /// Chart labels cut to their column with "…" (the full text in a tooltip); map clusters sized
+    /// within their grid cell with the count fitting inside.
+    func testChartLabelsAndClusterMarkersFitTheirSpace() {
+        XCTAssertEqual(FDICharts.clipped("Biomedicine and health", width: 28), "Biomedicine and health")
+        XCTAssertEqual(FDICharts.clipped("Specialised, refined, distinctive and novel", width: 28), "Specialised, refined, disti…")
+        XCTAssertEqual(FDICharts.clipped("一二三四五六七八九十一二三四五", width: 28), "一二三四五六七八九十一二三…", "a Chinese character counts two")
+        // 30,000 parcels: radius 14 × min(2.2, 0.8 + log10(30000)/2 = 3.04) = 30.8 → 31, below 0.42 × 75 = 31.5;
+        // "30,000" is 6 characters: 30.8 × 1.7 / (6 × 0.56) = 15.6 → 16 (not 0.9 × 30.8 = 28, which spills out)
+        XCTAssertEqual(LandMap.clusterMarker(count: 30_000, unit: 14, cell: 75).radius, 31)
+        XCTAssertEqual(LandMap.clusterMarker(count: 30_000, unit: 14, cell: 75).fontSize, 16)
+        // 7 parcels: 14 × (0.8 + 0.845/2) = 17.1 → 17; one digit: 0.9 × 17.1 = 15.4 → 15
+        XCTAssertEqual(LandMap.clusterMarker(count: 7, unit: 14, cell: 75).radius, 17)
+        XCTAssertEqual(LandMap.clusterMarker(count: 7, unit: 14, cell: 75).fontSize, 15)
+        // a small cell caps the radius: 0.42 × 20 = 8.4 → 8
+        XCTAssertEqual(LandMap.clusterMarker(count: 300, unit: 14, cell: 20).radius, 8)
+        // records the migrations seeded are "built in", not written by "migration"
+        XCTAssertEqual(ConsoleText.author("migration", .zh), "系统预置")
+        XCTAssertEqual(ConsoleText.author("migration", .en), "Built in")
+        XCTAssertEqual(ConsoleText.author("econ", .en), "econ")
+    }
+
     /// A table column reads in one unit, chosen from its largest amount.
     func testAColumnOfAmountsReadsInOneUnit() {
         let nb = Numbers.unitSpace

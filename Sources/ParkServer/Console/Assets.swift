@@ -43,7 +43,7 @@ enum Assets {
     form.filters{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end}
     label{display:flex;flex-direction:column;gap:4px;color:var(--muted);font-size:12.5px}
     input,select{font:inherit;padding:7px 9px;border:1px solid #cdd5df;border-radius:6px;background:#fff;color:var(--ink);min-width:120px}
-    input[type=search]{min-width:260px}select{max-width:280px}td.nowrap{white-space:nowrap}input[type=checkbox]{min-width:0}
+    input[type=search]{min-width:260px}select{max-width:280px}.nowrap{white-space:nowrap}input[type=checkbox]{min-width:0}
     label.check{flex-direction:row;align-items:center;gap:6px;color:var(--ink)}
     .btn,button.btn{display:inline-block;background:var(--brand);color:#fff;border:0;border-radius:6px;padding:8px 16px;font:inherit;cursor:pointer}
     .btn.ghost{background:#fff;color:var(--brand);border:1px solid var(--brand)}.btn.small{padding:3px 10px;font-size:12.5px}

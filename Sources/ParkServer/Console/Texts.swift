@@ -21,6 +21,8 @@ enum ConsoleText: TextCatalogue {
     case deregistered, deregister, deregisteredOn, deregistrationReason, deregisterHint, deregisteredNotice
     case newEnterprise, createEnterprise, editEnterprise, edit, cancel, changeReason, changeReasonHint, selfServiceHint
     case savedCreated, savedUpdated, position, enterpriseCount, enterpriseRecord, userRecord
+    /// Who wrote a record the database's migrations seeded (stored as `migration`).
+    case builtInAuthor
     case userCreated, accountDisabled, accountEnabled, passwordSet, formExpired, listSeparator, colon
 
     static var chineseInEnglish: Set<String> { ["switchLanguage"] }   // the switch names the other language in its own
@@ -174,7 +176,15 @@ enum ConsoleText: TextCatalogue {
         case .formExpired: B("表单已过期，请重试", "The form expired; please try again")
         case .enterpriseCount: B("共 {total} 家企业，第 {page}/{pages} 页", "{total} enterprises, page {page} of {pages}")
         case .savedUpdated: B("修改已保存并记入审计日志", "Changes saved and recorded in the audit trail")
+        case .builtInAuthor: B("系统预置", "Built in")
         }
     }
 }
 
+extension ConsoleText {
+    /// The author of a stored record as people read it: the migrations' seed is "Built in", a
+    /// user by their user name.
+    static func author(_ createdBy: String, _ lang: Language) -> String {
+        createdBy == "migration" ? ConsoleText.builtInAuthor(lang) : createdBy
+    }
+}

@@ -88,7 +88,7 @@ enum BoardPage {
                 return """
                 <tr class="\(i.overdue ? "overdue" : "")"><td class="mono">\(i.code)</td><td>\(name) \(flags)<div class="sub">\(i.investorName.text(lang))</div></td>
                 <td>\(i.stage.label.text(lang))\(i.overdue ? HTML(" <span class=\"badge bad\">\(InvestmentText.overdue(lang))</span>") : .empty)<div class="sub">\(i.stageDueOn.map { "\(InvestmentText.dueOn(lang)) \($0.iso)" } ?? "")</div></td>
-                <td>\(i.type.label.text(lang))</td><td>\(i.country)</td><td class="num">\(i.totalInvestment.currency) \(FenText.yuan(i.totalInvestment.minor, grouped: true))</td>
+                <td>\(i.type.label.text(lang))</td><td>\(Country.named(i.country)?.name.text(lang) ?? i.country)</td><td class="num">\(i.totalInvestment.currency) \(FenText.yuan(i.totalInvestment.minor, grouped: true))</td>
                 <td>\(i.officerID.flatMap { officerNames[$0] } ?? "—")</td></tr>
                 """
             }

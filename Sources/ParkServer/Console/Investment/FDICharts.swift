@@ -70,17 +70,31 @@ enum FDICharts {
         return "<svg viewBox=\"0 0 \(Int(w)) \(Int(h))\" xmlns=\"http://www.w3.org/2000/svg\">\(parts)</svg>"
     }
 
+    /// `label` cut to about `width` Latin characters (a Chinese character counts two), with "…" when cut.
+    static func clipped(_ label: String, width: Int) -> String {
+        func cost(_ c: Character) -> Int { (c.unicodeScalars.first?.value ?? 0) >= 0x2E80 ? 2 : 1 }
+        guard label.reduce(0, { $0 + cost($1) }) > width else { return label }
+        var used = 0, out = ""
+        for c in label {
+            if used + cost(c) > width - 1 { break }
+            used += cost(c); out.append(c)
+        }
+        return out + "…"
+    }
+
     /// Horizontal bars of utilised FDI by a breakdown's keys (the first 10).
     static func bars(_ lines: [(label: String, cents: Int64)], title: String, lang: Language) -> HTML {
         let top10 = Array(lines.prefix(10))
-        let w = 360.0, row = 22.0, h = 30 + row * Double(max(top10.count, 1)), left = 120.0
+        // A label column wide enough for "Biomedicine and health" at 12 px; longer labels end in "…"
+        // and keep their full text in a tooltip.
+        let w = 440.0, row = 22.0, h = 30 + row * Double(max(top10.count, 1)), left = 180.0
         let maxV = max(1, top10.map(\.cents).max() ?? 1)
         var parts: [HTML] = ["<text x=\"8\" y=\"16\" font-size=\"12\" font-weight=\"600\">\(title)</text>"]
         for (i, l) in top10.enumerated() {
             let y = 26 + Double(i) * row
             let bw = (w - left - 70) * Double(max(l.cents, 0)) / Double(maxV)
             parts.append("""
-            <text x="\(f(left - 6))" y="\(f(y + 13))" font-size="12" text-anchor="end">\(String(l.label.prefix(14)))</text>
+            <text x="\(f(left - 6))" y="\(f(y + 13))" font-size="12" text-anchor="end"><title>\(l.label)</title>\(clipped(l.label, width: 28))</text>
             <rect x="\(f(left))" y="\(f(y + 2))" width="\(f(bw))" height="\(f(row - 6))" fill="\(utilisedColour)"><title>\(l.label) \(Numbers.usd(cents: l.cents, lang))</title></rect>
             <text x="\(f(left + bw + 4))" y="\(f(y + 13))" font-size="12" fill="#5f6b7a">\(Numbers.decimal(Double(l.cents) / 1e8, digits: 1))</text>
             """)

@@ -60,14 +60,27 @@ enum LandMap {
     /// A label in one line, or two when it is wider than `width` (map units) at `fontSize`:
     /// split at the space nearest the middle (a Chinese name at its middle character).
     static func lines(_ text: String, width: Double, fontSize: Double) -> [String] {
-        let em = text.unicodeScalars.reduce(0.0) { $0 + ($1.value > 0x2E80 ? 1.0 : 0.56) }
-        guard em * fontSize > width, text.count > 3 else { return [text] }
+        guard textWidth(text, fontSize: fontSize) > width, text.count > 3 else { return [text] }
         let chars = Array(text), middle = chars.count / 2
         let spaces = chars.indices.filter { chars[$0] == " " }
         if let cut = spaces.min(by: { abs($0 - middle) < abs($1 - middle) }) {
             return [String(chars[..<cut]), String(chars[(cut + 1)...])]
         }
         return [String(chars[..<middle]), String(chars[middle...])]
+    }
+
+    /// About how wide `text` is at `fontSize` (a Chinese character one em, a Latin one 0.56 em).
+    static func textWidth(_ text: String, fontSize: Double) -> Double {
+        text.unicodeScalars.reduce(0.0) { $0 + ($1.value > 0x2E80 ? 1.0 : 0.56) } * fontSize
+    }
+
+    /// A cluster's circle radius (map units): grows with the count's magnitude, never wider than
+    /// its grid cell (`cell`, the smaller side) so neighbours do not overlap; and the font size
+    /// at which its count fits inside the circle.
+    static func clusterMarker(count: Int, unit: Double, cell: Double) -> (radius: Int, fontSize: Int) {
+        let r = min(unit * min(2.2, 0.8 + log10(Double(max(count, 1))) / 2), cell * 0.42)
+        let digits = Double(Numbers.count(count).count)
+        return (Int(r.rounded()), Int(min(r * 0.9, r * 1.7 / (digits * 0.56)).rounded()))
     }
 
     static func scaleBar(metresPerPixel: Double, maxPixels: Double = 120) -> (metres: Double, pixels: Double) {
@@ -105,9 +118,14 @@ enum LandMap {
                 let short = name.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? name
                 let x = Int(pr.x(box.centre.longitude))
                 if l.kind == .lake {
+                    guard LandMap.textWidth(short, fontSize: Double(fontSize)) <= abs(pr.x(box.east) - pr.x(box.west)) else { return nil }
                     return "<text class=\"lake-label\" x=\"\(x)\" y=\"\(Int(pr.y(box.centre.latitude)))\" text-anchor=\"middle\">\(short)</text>"
                 }
-                let lines = LandMap.lines(short, width: abs(pr.x(box.east) - pr.x(box.west)) * 0.9, fontSize: Double(fontSize))
+                let width = abs(pr.x(box.east) - pr.x(box.west)) * 0.9
+                let lines = LandMap.lines(short, width: width, fontSize: Double(fontSize))
+                // Zoomed far out a sub-area is narrower than its name: leave it unnamed rather than
+                // spill the name over its neighbours and the clusters (its outline stays).
+                guard lines.allSatisfy({ LandMap.textWidth($0, fontSize: Double(fontSize)) <= width * 1.15 }) else { return nil }
                 let spans = lines.enumerated().map { i, t -> HTML in "<tspan x=\"\(x)\" dy=\"\(i == 0 ? "1.5em" : "1.2em")\">\(t)</tspan>" }
                 return "<text class=\"area-label\" x=\"\(x)\" y=\"\(Int(pr.y(box.north)))\" text-anchor=\"middle\">\(spans)</text>"
             }
@@ -157,10 +175,12 @@ enum LandMap {
                 }.joined())
             case .clusters(let list, _):
                 let r = vbWidth / 900 * 14
+                let vbHeight = abs(pr.y(m.viewport.south) - pr.y(m.viewport.north))
+                let cell = min(vbWidth / Double(LandMap.columns), vbHeight / Double(LandMap.rows))
                 return HTML(raw: list.map { c -> String in
-                    let radius = Int((r * min(2.2, 0.8 + log10(Double(max(c.count, 1))) / 2)).rounded())
+                    let (radius, size) = LandMap.clusterMarker(count: c.count, unit: r, cell: cell)
                     let h: HTML = """
-                    <a class="cluster" href="\(ConsoleURL.land(.overview).href([("bbox", c.box.padded(0.1).text)]))" data-bbox="\(c.box.padded(0.1).text)"><circle cx="\(Int(pr.x(c.centre.longitude)))" cy="\(Int(pr.y(c.centre.latitude)))" r="\(radius)" vector-effect="non-scaling-stroke"/><text x="\(Int(pr.x(c.centre.longitude)))" y="\(Int(pr.y(c.centre.latitude) + Double(radius) * 0.35))" text-anchor="middle" font-size="\(Int(Double(radius) * 0.9))">\(Numbers.count(c.count))</text><title>\(LandText.clusterOf(lang)) \(Numbers.count(c.count))</title></a>
+                    <a class="cluster" href="\(ConsoleURL.land(.overview).href([("bbox", c.box.padded(0.1).text)]))" data-bbox="\(c.box.padded(0.1).text)"><circle cx="\(Int(pr.x(c.centre.longitude)))" cy="\(Int(pr.y(c.centre.latitude)))" r="\(radius)" vector-effect="non-scaling-stroke"/><text x="\(Int(pr.x(c.centre.longitude)))" y="\(Int(pr.y(c.centre.latitude) + Double(size) * 0.35))" text-anchor="middle" font-size="\(size)">\(Numbers.count(c.count))</text><title>\(LandText.clusterOf(lang)) \(Numbers.count(c.count))</title></a>
                     """
                     return h.raw
                 }.joined())

@@ -68,10 +68,12 @@ enum LandMapScript {
             a.appendChild(poly); layer.appendChild(a);
           } else {
             var x = px(f.geometry.coordinates[0]), y = py(f.geometry.coordinates[1]);
-            var rr = r * Math.min(2.2, 0.8 + Math.log10(Math.max(1, Number(p.count))) / 2);
+            // as LandMap.clusterMarker: never wider than a grid cell (12 × 9 over the view), the count inside
+            var rr = Math.min(r * Math.min(2.2, 0.8 + Math.log10(Math.max(1, Number(p.count))) / 2), Math.min(vb[2] / 12, vb[3] / 9) * 0.42);
+            var fs = Math.min(rr * 0.9, rr * 1.7 / (String(p.label).length * 0.56));
             var g = el("a", { "class": "cluster", href: "#" });
             g.appendChild(el("circle", { cx: Math.round(x), cy: Math.round(y), r: Math.round(rr), "vector-effect": "non-scaling-stroke" }));
-            var tx = el("text", { x: Math.round(x), y: Math.round(y + rr * 0.35), "text-anchor": "middle", "font-size": Math.round(rr * 0.9) });
+            var tx = el("text", { x: Math.round(x), y: Math.round(y + fs * 0.35), "text-anchor": "middle", "font-size": Math.round(fs) });
             tx.textContent = p.label; g.appendChild(tx);
             var tt = el("title", {}); tt.textContent = clusterWord + " " + p.label; g.appendChild(tt);
             g.addEventListener("click", function (ev) { ev.preventDefault(); zoomTo(p.bbox); });

@@ -100,7 +100,7 @@ enum LeasePage {
         let rows = l.commitments.map { c -> HTML in
             let target = c.direction == .byDate ? (c.targetDate?.iso ?? "—") : Fmt.value(c.target, kind: c.kind)
             return """
-            <tr><td>\(c.kind == .custom ? c.label : c.kind.label.text(lang))</td><td>\(c.direction.label.text(lang)) \(target)</td>
+            <tr><td>\(c.kind == .custom ? c.label : c.kind.label.text(lang))</td><td>\(c.direction.label.text(lang)) <span class="nowrap">\(target)</span></td>
             <td>\(c.measure.label(years: c.years).text(lang))</td><td>\(c.mandatory ? ConsoleText.yes(lang) : ConsoleText.no(lang))</td><td class="num">\(Numbers.decimal(c.weight, digits: 0))</td></tr>
             """
         }

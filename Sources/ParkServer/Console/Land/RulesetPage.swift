@@ -25,7 +25,7 @@ enum RulesetPage {
                 <tr><td>\(r.name) v\(r.version)\(s.active ? Markup.badge(LandText.active(lang), kind: "rd") : .empty)</td>
                 <td class="num">\(Numbers.decimal(r.fullExtensionMinScore, digits: 1))</td><td class="num">\(Numbers.decimal(r.shortExtensionMinScore, digits: 1))</td>
                 <td class="num">\(r.shortExtensionYears)</td><td class="num">\(Numbers.decimal(r.ratioCap))</td>
-                <td>\(r.mandatoryRequiredForFull ? ConsoleText.yes(lang) : ConsoleText.no(lang))</td><td class="num">\(r.windowMonths)</td><td>\(s.createdBy)</td></tr>
+                <td>\(r.mandatoryRequiredForFull ? ConsoleText.yes(lang) : ConsoleText.no(lang))</td><td class="num">\(r.windowMonths)</td><td>\(ConsoleText.author(s.createdBy, lang))</td></tr>
                 """
             }
             let head: HTML = """

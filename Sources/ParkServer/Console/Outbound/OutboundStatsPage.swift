@@ -55,11 +55,11 @@ enum OutboundStatsPage {
             <button class="btn">\(ConsoleText.apply(lang))</button>
             <a class="btn ghost" href="\(ConsoleURL.outbound(.stats).href([("to", "2020-06")]))">\(OutboundText.byJune2020(lang))</a>
             <a class="btn ghost" href="\(ConsoleURL.outbound(.stats).href([("from", "2020-01"), ("to", "2020-06")]))">\(OutboundText.h1of2020(lang))</a>
-            <a class="btn ghost small" href="\(ConsoleURL.outbound(.statsCSV).href(params))">\(ConsoleText.exportCSV(lang))</a>
+            <a class="btn ghost" href="\(ConsoleURL.outbound(.statsCSV).href(params))">\(ConsoleText.exportCSV(lang))</a>
             </form>
             <p class="sub">\(OutboundText.periodLine(lang, ["from": s.from?.iso ?? OutboundText.sinceStart(lang), "to": s.to.iso])) \(OutboundText.countingRule(lang))</p>
             \(tiles(s.total))
-            <h2>\(OutboundText.beltAndRoad(lang))</h2>\(tiles(s.beltAndRoad))
+            <h2 class="spaced">\(OutboundText.beltAndRoad(lang))</h2>\(tiles(s.beltAndRoad))
             <p class="sub">\(OutboundText.serviceLog(lang))\(OutboundText.colon(lang))\(services) · \(OutboundText.firmsInLog(lang, ["n": Numbers.count(s.firmsServedByLog)]))</p>
             <div class="grid g2">\(table(OutboundText.byRegion(lang), s.byRegion))\(table(OutboundText.byForm(lang), s.byForm))</div>
             <div class="grid g2">\(table(OutboundText.byCountry(lang), s.byCountry))\(table(OutboundText.byIndustry(lang), s.byIndustry))</div>

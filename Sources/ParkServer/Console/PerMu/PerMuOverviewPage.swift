@@ -73,7 +73,7 @@ enum PerMuOverviewPage {
             <td>\(PerMuFormat.stateBadge(r.state, lang))</td><td class="num">\(r.units)</td><td class="num">\(r.graded)</td>
             <td class="num">\(r.ungraded)</td><td class="num">\(r.outOfScope)</td>\(counts)
             <td class="num nowrap">\(PerMuFormat.money(fen: r.surchargeFen, lang))</td>
-            <td>\(r.createdBy)<div class="sub">\(PerMuFormat.date(millis: r.createdAtMillis, lang))</div></td>
+            <td>\(ConsoleText.author(r.createdBy, lang))<div class="sub">\(PerMuFormat.date(millis: r.createdAtMillis, lang))</div></td>
             <td><a class="btn ghost small" href="\(ConsoleURL.permu(.run(.value(r.id))))">\(PerMuText.ranking(lang))</a></td></tr>
             """
         }
@@ -115,7 +115,7 @@ enum PerMuOverviewPage {
         let rows = schemes.map { s -> HTML in
             """
             <tr><td>\(String(s.scheme.year))</td><td><a href="\(ConsoleURL.permu(.scheme(.value(s.id))))">\(s.scheme.name)</a></td>
-            <td class="num">\(s.scheme.version)</td><td>\(s.createdBy)<div class="sub">\(PerMuFormat.date(millis: s.createdAtMillis, lang))</div></td>
+            <td class="num">\(s.scheme.version)</td><td>\(ConsoleText.author(s.createdBy, lang))<div class="sub">\(PerMuFormat.date(millis: s.createdAtMillis, lang))</div></td>
             <td><a class="btn ghost small" href="\(ConsoleURL.permu(.scheme(.value(s.id))))">\(PerMuText.viewScheme(lang))</a>
             <a class="btn ghost small" href="\(ConsoleURL.permu(.compare).href([("draft", s.id.uuidString)]))">\(PerMuText.compare(lang))</a></td></tr>
             """

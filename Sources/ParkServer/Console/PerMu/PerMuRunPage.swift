@@ -64,7 +64,7 @@ enum PerMuRunPage {
             (PerMuText.outOfScope(lang), "\(run.outOfScope)"),
             (PerMuText.grade(lang), "\(zip(PerMuGrade.allCases, run.gradeCounts).map { g, n -> HTML in "\(PerMuFormat.gradeBadge(g, lang)) \(n) " })"),
             (PerMuText.surcharge(lang), "\(PerMuFormat.money(fen: run.surchargeFen, lang))"),
-            (PerMuText.createdBy(lang), "\(run.createdBy) · \(PerMuFormat.date(millis: run.createdAtMillis, lang))"),
+            (PerMuText.createdBy(lang), "\(ConsoleText.author(run.createdBy, lang)) · \(PerMuFormat.date(millis: run.createdAtMillis, lang))"),
         ]
         if let by = run.enactedBy {
             facts.append((PerMuText.enactedBy(lang), "\(by) · \(run.enactedAtMillis.map { PerMuFormat.date(millis: $0, lang) } ?? "")"))

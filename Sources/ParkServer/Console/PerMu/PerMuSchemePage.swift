@@ -57,7 +57,7 @@ enum PerMuSchemePage {
         let yn = { (b: Bool) in b ? PerMuText.yes(lang) : PerMuText.no(lang) }
         let rows: [(String, String)] = [
             (PerMuText.name(lang), s.name), (PerMuText.version(lang), String(s.version)), (PerMuText.year(lang), String(s.year)),
-            (PerMuText.createdBy(lang), "\(stored.createdBy) · \(PerMuFormat.date(millis: stored.createdAtMillis, lang))"),
+            (PerMuText.createdBy(lang), "\(ConsoleText.author(stored.createdBy, lang)) · \(PerMuFormat.date(millis: stored.createdAtMillis, lang))"),
             (PerMuText.includeAboveSize(lang), yn(sc.includeAboveSize)),
             (PerMuText.aboveMinMu(lang), PerMuFormat.mu(sc.aboveSizeMinimumMu, lang)),
             (PerMuText.belowMinMu(lang), sc.belowSizeMinimumMu.map { PerMuFormat.mu($0, lang) } ?? PerMuText.belowNotEvaluated(lang)),

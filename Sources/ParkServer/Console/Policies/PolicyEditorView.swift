@@ -94,7 +94,7 @@ enum PolicyEditorView {
     static func versionList(_ versions: [PolicyRepository.Stored], lang: Language) -> HTML {
         guard !versions.isEmpty else { return .empty }
         let items = versions.map { v -> HTML in
-            "<li><a href=\"\(ConsoleURL.policies(.policy(.value(v.policy.id))).href([("version", String(v.version))]))\">\(PolicyText.versionOf(lang)) \(v.version)</a> · \(v.createdBy) · \(PerMuFormat.date(millis: v.createdAtMillis, lang))</li>"
+            "<li><a href=\"\(ConsoleURL.policies(.policy(.value(v.policy.id))).href([("version", String(v.version))]))\">\(PolicyText.versionOf(lang)) \(v.version)</a> · \(ConsoleText.author(v.createdBy, lang)) · \(PerMuFormat.date(millis: v.createdAtMillis, lang))</li>"
         }
         return "<section class=\"card\"><h2>\(PolicyText.versions(lang))</h2><ul class=\"notes\">\(items)</ul></section>"
     }

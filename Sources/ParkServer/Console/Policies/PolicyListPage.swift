@@ -74,7 +74,7 @@ enum PolicyListPage {
             <tr><td class="nowrap"><a href="\(ConsoleURL.policies(.run(.value(r.id))))">\(r.asOf.iso)</a></td><td class="num">\(String(r.dataYear))</td>
             <td class="num">\(r.policies.count)</td><td class="num">\(r.enterprises)</td><td class="num">\(r.eligible)</td>
             <td class="num">\(r.undetermined)</td>
-            <td>\(r.createdBy)<div class="sub">\(PerMuFormat.date(millis: r.createdAtMillis, lang))</div></td></tr>
+            <td>\(ConsoleText.author(r.createdBy, lang))<div class="sub">\(PerMuFormat.date(millis: r.createdAtMillis, lang))</div></td></tr>
             """
         }
         return """

@@ -75,7 +75,7 @@ enum PolicyRunPage {
             (PolicyText.asOf(lang), "\(run.asOf.iso)"), (PolicyText.dataYear(lang), "\(String(run.dataYear))"),
             (PolicyText.enterprises(lang), "\(run.enterprises)"), (PolicyText.eligible(lang), "\(run.eligible)"),
             (PolicyText.undetermined(lang), "\(run.undetermined)"),
-            (PolicyText.createdBy(lang), "\(run.createdBy) · \(PerMuFormat.date(millis: run.createdAtMillis, lang))"),
+            (PolicyText.createdBy(lang), "\(ConsoleText.author(run.createdBy, lang)) · \(PerMuFormat.date(millis: run.createdAtMillis, lang))"),
         ]))</section>
         <section class="card flush"><h2 class="pad">\(PolicyText.usedPolicies(lang))</h2>\(usedTable(run, used: used, request: request, lang: lang))</section>
         \(results(run, page: page, request: request, used: used, lang: lang))
