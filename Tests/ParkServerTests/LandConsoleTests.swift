@@ -157,7 +157,7 @@ final class LandConsoleTests: ServerTestCase {
         XCTAssertTrue(html.contains("<b>首期届满</b>2025-07-01"))
         XCTAssertTrue(html.contains("<h2>产业发展协议</h2>"))
         XCTAssertTrue(html.contains("亩均税收（元/亩·年）"))
-        XCTAssertTrue(html.contains("不低于 50,000"))
+        XCTAssertTrue(html.contains(#"不低于 <span class="nowrap">50,000</span>"#), "the target does not wrap")
         XCTAssertTrue(html.contains("120.00\u{00A0}万元"), "the 2024 report is listed, its amounts in 万元 (1,200,000 yuan)")
         XCTAssertTrue(html.contains("<td>企业自报</td>"), "the report's source by its name, not its code")
         XCTAssertFalse(html.contains("self_reported"))
