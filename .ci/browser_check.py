@@ -66,6 +66,7 @@ PLANS = {
         ("investment-report", ("investment",), r"^/investment/report$", True),
         ("investment-fortune500", ("investment",), r"^/investment/fortune500$", True),
         ("investment-imports", ("investment",), r"^/investment/imports$", False),
+        ("investment-info-reports", ("investment",), r"^/investment/info-reports$", True),
         ("audit", ("home",), r"^/admin/audit$", True),
         ("users", ("home",), r"^/admin/users$", True),
         # Outbound investment (issue 14)

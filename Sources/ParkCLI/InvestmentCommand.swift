@@ -77,7 +77,7 @@ struct ProjectsCommand: AsyncParsableCommand {
 
 struct FDICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "fdi", abstract: "Foreign direct investment: the report and the inflows.",
-                                                    subcommands: [Report.self, ImportInflows.self])
+                                                    subcommands: [Report.self, ImportInflows.self, InfoReportsCommand.self])
 
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The FDI report for a month range (year to date by default): totals, year on year on the comparable scope, breakdowns, pipeline.")

@@ -164,6 +164,12 @@ final class RouteWalkTests: ServerTestCase {
             return (.json, #"{"arrived_on":"2025-05-20","kind":"cash","amount":{"currency":"USD","amount":"1"}}"#)
         case "POST api/v1/investment/inflows/import":
             return (HTTPMediaType(type: "text", subType: "csv"), "project_code,arrived_on,kind,amount,currency\n\(projectB.code),2025-05-20,cash,1,USD\n")
+        case "POST api/v1/investment/info-reports/generate":
+            return (.json, #"{"year":2024}"#)
+        case "POST api/v1/investment/info-reports/changes":
+            return (.json, #"{"enterprise_id":"\#(b.id!.uuidString)","change_on":"2025-05-02","note":"hijack"}"#)
+        case "POST api/v1/investment/info-reports/:id/filed":
+            return (.json, #"{"filed_on":"2025-05-02"}"#)
         case "PUT api/v1/investment/projects/:id/land":
             return (.json, #"{"land_use":"industrial","area_mu":15}"#)
         case "PUT api/v1/investment/projects/:id/reservation":

@@ -48,6 +48,7 @@ enum ConsoleRoutes {
         PolicyPages.register(router)
         // ── slot: Investment (issue 11) ──
         InvestmentRoutes.register(router)
+        app.lifecycle.use(InfoReportTicker(initialDelay: .minutes(5), interval: .hours(6)))
 
         // ── slot: Service (issue 12) ──
         ServiceRoutes.register(router)

@@ -76,6 +76,7 @@ public struct DemoSeeder: Sendable {
         try await DemoPolicySeeder(db: db, clock: clock).seed(seed: seed, enterprises: created, progress: progress)
         // ── slot: Investment (issue 11) demo ──
         try await DemoInvestmentSeeder(db: db, clock: clock).seed(seed: seed, enterprises: created, progress: progress)
+        try await DemoInfoReportSeeder(db: db, clock: clock).seed(enterprises: created, progress: progress)
 
         // ── slot: Service (issue 12) demo ──
         try await DemoServiceSeeder(db: db, clock: clock).seed(enterprises: Array(created.prefix(2000)), roche: a, count: scale == .small ? 400 : 1000,

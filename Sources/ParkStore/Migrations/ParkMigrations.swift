@@ -27,6 +27,7 @@ public enum ParkMigrations {
             CreateProjectLand(),
             UpdateFDILedgersCoveringIndex(),
             CreateFDIProjectMonths(),
+            CreateFDIInfoReports(),
 
             // ── slot: Service (issue 12) migrations, in order ──
             CreateServiceCatalogue(),

@@ -13,6 +13,7 @@ public enum ProfileSections {
             GrantsProfileSection(),
             // ── slot: Investment (issue 11) profile section ──
             InvestmentProfileSection(),
+            InfoReportProfileSection(),
 
             // ── slot: Service (issue 12) profile section ──
             ServiceProfileSection(),

@@ -101,7 +101,8 @@ enum BoardPage {
             <p class="actions"><a class="btn" href="\(ConsoleURL.investment(.newProject))">\(InvestmentText.newProject(lang))</a>
             <a class="btn ghost" href="\(ConsoleURL.investment(.report))">\(InvestmentText.report(lang))</a>
             <a class="btn ghost" href="\(ConsoleURL.investment(.fortune500))">\(InvestmentText.fortune500(lang))</a>
-            <a class="btn ghost" href="\(ConsoleURL.investment(.imports))">\(InvestmentText.imports(lang))</a></p>
+            <a class="btn ghost" href="\(ConsoleURL.investment(.imports))">\(InvestmentText.imports(lang))</a>
+            <a class="btn ghost" href="\(ConsoleURL.investment(.infoReports))">\(InfoReportText.title(lang))</a></p>
             <p class="sub">\(InvestmentText.boardIntro(lang)) \(InvestmentText.pendingReview(lang)): \(Numbers.count(m.pending)) · \(InvestmentText.escalatedBlockers(lang)): \(Numbers.count(m.escalated))</p>
             \(filters)
             <div class="grid g4">\(cols)</div>

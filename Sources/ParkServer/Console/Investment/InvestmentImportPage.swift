@@ -83,5 +83,6 @@ enum InvestmentRoutes {
         router.on(.investment(.importRates), body: .collect(maxSize: "10mb")) { req in try await InvestmentImportPage.upload(req, rates: true) }
         router.on(.investment(.importInflows), body: .collect(maxSize: "10mb")) { req in try await InvestmentImportPage.upload(req, rates: false) }
         ProjectForms.register(router)
+        InfoReportsPage.register(router)
     }
 }

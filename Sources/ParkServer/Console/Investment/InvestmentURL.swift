@@ -8,16 +8,18 @@ enum InvestmentURL: ConsoleRoute, Equatable {
     case project(Parameter<UUID>), propose(Parameter<UUID>), review(Parameter<UUID>), openBlocker(Parameter<UUID>)
     case blockerAction(Parameter<UUID>), contracted(Parameter<UUID>), inflow(Parameter<UUID>), taskForce(Parameter<UUID>)
     case landNeed(Parameter<UUID>), reserveParcel(Parameter<UUID>), releaseParcel(Parameter<UUID>)
+    case infoReports, infoReportsCSV, generateInfoReports, recordInfoReportChange, fileInfoReport(Parameter<UUID>)
 
     static var routes: [InvestmentURL] {
         [.board, .newProject, .createProject, .report, .fortune500, .imports, .importRates, .importInflows, .project(.key), .propose(.key),
          .review(.key), .openBlocker(.key), .blockerAction(.key), .contracted(.key), .inflow(.key), .taskForce(.key),
-         .landNeed(.key), .reserveParcel(.key), .releaseParcel(.key)]
+         .landNeed(.key), .reserveParcel(.key), .releaseParcel(.key),
+         .infoReports, .infoReportsCSV, .generateInfoReports, .recordInfoReportChange, .fileInfoReport(.key)]
     }
 
     var method: HTTPMethod {
         switch self {
-        case .board, .newProject, .report, .fortune500, .imports, .project: .GET
+        case .board, .newProject, .report, .fortune500, .imports, .project, .infoReports, .infoReportsCSV: .GET
         default: .POST
         }
     }
@@ -42,6 +44,11 @@ enum InvestmentURL: ConsoleRoute, Equatable {
         case .landNeed(let id): ["investment", "projects", .param("id", id), "land-need"]
         case .reserveParcel(let id): ["investment", "projects", .param("id", id), "reservation"]
         case .releaseParcel(let id): ["investment", "projects", .param("id", id), "reservation", "release"]
+        case .infoReports: ["investment", "info-reports"]
+        case .infoReportsCSV: ["investment", "info-reports.csv"]
+        case .generateInfoReports: ["investment", "info-reports", "generate"]
+        case .recordInfoReportChange: ["investment", "info-reports", "changes"]
+        case .fileInfoReport(let id): ["investment", "info-reports", .param("id", id), "filed"]
         }
     }
 

@@ -36,7 +36,7 @@ enum TextCatalogues {
     static let all: [any TextCatalogue.Type] = [
         ConsoleText.self, NumberText.self, LandText.self, PerMuText.self, PolicyText.self,
         // ── slot: Investment (issue 11) ──
-        InvestmentText.self,
+        InvestmentText.self, InfoReportText.self,
 
         // ── slot: Service (issue 12) ──
         ServiceText.self,
