@@ -42,8 +42,11 @@ final class DemoSeederTests: StoreTestCase {
         let serviceEntries = try await sql.raw("SELECT COUNT(*) AS n FROM audit_entries WHERE entity_type LIKE 'service_%'")
             .first()!.decode(column: "n", as: Int.self)
         XCTAssertGreaterThan(serviceEntries, 1_000)
-        XCTAssertEqual(n, 214 + parcels + leases.count + 7 + outboundEntries + indicatorEntries + serviceEntries,
-                       "one entry per enterprise, account (14), parcel and lease, per-mu scheme (3), run (2) and enactment (2), outbound row, indicator value and target, service step")
+        // The information reports (issue 11): one entry per report generated or change recorded.
+        let infoReports = try await sql.raw("SELECT COUNT(*) AS n FROM fdi_info_reports").first()!.decode(column: "n", as: Int.self)
+        XCTAssertGreaterThan(infoReports, 12)
+        XCTAssertEqual(n, 214 + parcels + leases.count + 7 + outboundEntries + indicatorEntries + serviceEntries + infoReports,
+                       "one entry per enterprise, account (14), parcel and lease, per-mu scheme (3), run (2) and enactment (2), outbound row, indicator value and target, service step, information report")
         // The two years before the latest are enacted; the latest is left for the officer.
         let latest = LocalDate(clock.now()).year - 1
         let runs = PerMuRunRepository(db: db, clock: clock)

@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import ParkDomain
 
@@ -11,11 +12,13 @@ struct InfoReportProfileSection: ProfileSection {
 
     func load(_ c: ProfileContext) async throws -> ProfileContent? {
         guard c.enterprise.ownership != .domestic else { return nil }
-        let rows = try await InfoReportService(db: c.db, clock: c.clock).reports(of: c.enterpriseID, limit: Self.shown, by: c.principal)
-        guard !rows.isEmpty else { return nil }
+        // One keyed query (the profile reads every module's section in one request).
+        let reports = try await InfoReportModel.query(on: c.db).filter(\.$enterpriseID == c.enterpriseID)
+            .sort(\.$opensOn, .descending).sort(\.$id).limit(Self.shown).all().map { $0.toDomain() }
+        guard !reports.isEmpty else { return nil }
         let today = c.today
-        let table: [[ProfileValue]] = rows.map { r in
-            let rep = r.report, state = rep.state(on: today)
+        let table: [[ProfileValue]] = reports.map { rep in
+            let state = rep.state(on: today)
             let what: ProfileValue = rep.kind == .annual
                 ? ProfileValue(Bilingual(zh: "\(rep.reportYear ?? 0) 年度报告", en: "Annual report \(rep.reportYear ?? 0)"), raw: "annual")
                 : ProfileValue(Bilingual(zh: "变更报告（\(rep.changeNote ?? "")）", en: "Change report (\(rep.changeNote ?? ""))"), raw: "change")
