@@ -15,6 +15,15 @@ final class YearMonthTests: XCTestCase {
         }
     }
 
+    func testDatesPrintZeroPaddedAsPrintfDoes() throws {
+        // given // when // then: the same text as String(format: "%04d-%02d-%02d")
+        XCTAssertEqual(LocalDate(year: 7, month: 3, day: 9)?.iso, "0007-03-09")
+        XCTAssertEqual(LocalDate(year: 2020, month: 12, day: 31)?.iso, "2020-12-31")
+        XCTAssertEqual(LocalDate(year: 9999, month: 1, day: 1)?.iso, "9999-01-01")
+        XCTAssertEqual(YearMonth(year: 1900, month: 1)?.iso, "1900-01")
+        XCTAssertEqual(YearMonth(year: 2200, month: 11)?.iso, "2200-11")
+    }
+
     func testArithmeticAcrossYearsAndBounds() throws {
         // given
         let m = try XCTUnwrap(YearMonth(iso: "2020-02"))

@@ -106,7 +106,7 @@ public struct DemoInvestment: Sendable {
                               contact: LocalDate, industry: String, cluster: String?, capitalUSD: Int64) -> InvestmentProject {
             projectCount += 1
             let currency = DemoInvestment.currencyOf[inv.originCountry] ?? "USD"
-            var p = InvestmentProject(id: UUID(), code: String(format: "IP%06d", projectCount), investorID: inv.id!,
+            var p = InvestmentProject(id: UUID(), code: "IP" + LocalDate.padded(projectCount, 6), investorID: inv.id!,
                                       enterpriseID: stage.reached(.registered) ? e?.id : nil,
                                       nameZh: (e?.nameZh.replacingOccurrences(of: "有限公司", with: "") ?? inv.nameZh) + type.label.zh + "项目",
                                       nameEn: (e?.nameEn ?? inv.nameEn) + " " + type.label.en.lowercased(), type: type, cluster: cluster,
@@ -172,7 +172,7 @@ public struct DemoInvestment: Sendable {
             let counted = (try? r.convert(amount)) ?? .init(usdCents: usdCents, cnyFen: 0)
             let kind: InflowKind = rng.weighted([(.cash, 60), (.reinvestedEarnings, 20), (.shareholderLoan, 10), (.inKind, 6), (.intellectualProperty, 4)])
             out.inflows.append(Inflow(id: UUID(), projectID: p.id!, arrivedOn: on, kind: kind, amount: amount, rate: r, counted: counted,
-                                      bankReference: "DEMO-\(on.year)\(String(format: "%06d", out.inflows.count))"))
+                                      bankReference: "DEMO-\(on.year)\(LocalDate.padded(out.inflows.count, 6))"))
             return counted.usdCents
         }
 
@@ -276,13 +276,17 @@ public struct DemoInvestment: Sendable {
         /// signed before the inflow.
         mutating func makeMonthlyInflows() {
             let first = YearMonth(year: 2018, month: 1)!
+            // Each month's eligible projects as positions in `history` (copying the projects
+            // themselves, month after month, was most of this step at 100,000 enterprises).
+            let signed = history.map { $0.0.signedOn! }, financial = history.map { Self.financial.contains($0.0.industryCode) }
             for m in first.through(YearMonth(today)) where !(m.year == 2019 || m.year == 2020) || m.month > 6 {
                 let lastDay = min(m.lastDay, today)
-                let eligible = history.filter { $0.0.signedOn! < m.firstDay && !Self.financial.contains($0.0.industryCode) || ($0.0.signedOn! < m.firstDay && m.year >= 2023) }
+                let start = m.firstDay, all = m.year >= 2023
+                let eligible = signed.indices.filter { signed[$0] < start && (all || !financial[$0]) }
                 guard !eligible.isEmpty, m.firstDay <= lastDay else { continue }
                 let n = 8 + rng.below(10)
                 for _ in 0..<n {
-                    let (p, country) = rng.pick(eligible)
+                    let (p, country) = history[rng.pick(eligible)]
                     _ = inflow(p, country: country, on: date(m.firstDay, lastDay, &rng), usdCents: Int64(rng.int(in: 2...40)) * 100_000_000 / 1)
                 }
             }

@@ -36,7 +36,7 @@ public struct YearMonth: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return m
     }
 
-    public var iso: String { String(format: "%04d-%02d", year, month) }
+    public var iso: String { LocalDate.padded(year, 4) + "-" + LocalDate.padded(month, 2) }
     public var description: String { iso }
 
     /// Months since January of year 0: a total order and cheap arithmetic.
