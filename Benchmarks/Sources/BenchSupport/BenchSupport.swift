@@ -9,9 +9,11 @@ import Glibc
 /// audit trail) and the timing helpers the database benchmarks share.
 public enum BenchInsert {
     /// Multi-row INSERTs of `count` rows made by `row`, `perStatement` rows a statement and
-    /// `perTransaction` rows a transaction.
+    /// `perTransaction` rows a transaction. `row` runs on the caller's actor (a benchmark's
+    /// top-level code is on the main actor; calling its closures elsewhere stops the process).
     public static func insert(_ db: any Database, _ table: String, _ columns: [String], count: Int, perStatement: Int = 1_000,
-                       perTransaction: Int = 10_000, row: (Int) -> [any Encodable & Sendable]) async throws {
+                              perTransaction: Int = 10_000, isolation: isolated (any Actor)? = #isolation,
+                              row: (Int) -> [any Encodable & Sendable]) async throws {
         var from = 0
         while from < count {
             let to = min(from + perTransaction, count)
