@@ -86,15 +86,16 @@ enum FDICharts {
     static func bars(_ lines: [(label: String, cents: Int64)], title: String, lang: Language) -> HTML {
         let top10 = Array(lines.prefix(10))
         // A label column wide enough for "Biomedicine and health" at 12 px; longer labels end in "…"
-        // and keep their full text in a tooltip.
-        let w = 440.0, row = 22.0, h = 30 + row * Double(max(top10.count, 1)), left = 180.0
+        // and keep their full text in a tooltip. The card shows the chart about 400 px wide: a
+        // wider view box would scale the 12 px labels below the 11 px the browser check allows.
+        let w = 400.0, row = 22.0, h = 30 + row * Double(max(top10.count, 1)), left = 170.0
         let maxV = max(1, top10.map(\.cents).max() ?? 1)
         var parts: [HTML] = ["<text x=\"8\" y=\"16\" font-size=\"12\" font-weight=\"600\">\(title)</text>"]
         for (i, l) in top10.enumerated() {
             let y = 26 + Double(i) * row
             let bw = (w - left - 70) * Double(max(l.cents, 0)) / Double(maxV)
             parts.append("""
-            <text x="\(f(left - 6))" y="\(f(y + 13))" font-size="12" text-anchor="end"><title>\(l.label)</title>\(clipped(l.label, width: 28))</text>
+            <text x="\(f(left - 6))" y="\(f(y + 13))" font-size="12" text-anchor="end"><title>\(l.label)</title>\(clipped(l.label, width: 23))</text>
             <rect x="\(f(left))" y="\(f(y + 2))" width="\(f(bw))" height="\(f(row - 6))" fill="\(utilisedColour)"><title>\(l.label) \(Numbers.usd(cents: l.cents, lang))</title></rect>
             <text x="\(f(left + bw + 4))" y="\(f(y + 13))" font-size="12" fill="#5f6b7a">\(Numbers.decimal(Double(l.cents) / 1e8, digits: 1))</text>
             """)
