@@ -5,7 +5,7 @@ import ParkStore
 
 struct ProjectsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "projects", abstract: "Investment projects: import, export and list.",
-                                                    subcommands: [Import.self, Export.self, List.self])
+                                                    subcommands: [Import.self, Export.self, List.self, Land.self])
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -70,6 +70,39 @@ struct ProjectsCommand: AsyncParsableCommand {
                     print("\(i.code)\t\(i.stage.rawValue)\(i.overdue ? "!" : "")\t\(i.stageDueOn?.iso ?? "-")\t\(i.country)\t\(i.totalInvestment)\t\(i.investorName.en)\t\(i.name.en)")
                 }
                 CLI.note("\(page.items.count) of \(page.total) projects")
+            }
+        }
+    }
+}
+
+extension ProjectsCommand {
+    struct Land: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "A project's land: its need, the parcel reserved and how the reservation ended (won or lost at the parcel's lease), and the parcels that fit.")
+        @OptionGroup var database: DatabaseOptions
+        @Argument(help: "The project's code.") var code: String
+
+        func run() async throws {
+            try await CLI.run {
+                let land = try await database.withStore { store -> ProjectLand in
+                    guard let project = try await InvestmentRepository(db: store.db).project(code: code), let id = project.id else {
+                        throw DomainError.notFound("project", id: code)
+                    }
+                    return try await InvestmentService(db: store.db).land(id, by: CLI.operatorPrincipal)
+                }
+                guard let need = land.need else { print("no land need stated"); return }
+                print("need\t\(need.landUse)\t\(need.areaMu) mu\tplot ratio \(need.plotRatio.map { "\($0)" } ?? "-")\theight \(need.heightMetres.map { "\($0) m" } ?? "-")")
+                if let r = land.reservation {
+                    print("reserved\t\(land.reservedParcel?.code ?? r.parcelID.uuidString)\tby \(r.reservedBy)\ton \(r.reservedOn?.iso ?? "-")")
+                    if let o = r.outcome {
+                        print("outcome\t\(o.rawValue)\ton \(r.outcomeOn?.iso ?? "-")\tlease \(r.outcomeLeaseID?.uuidString ?? "-")")
+                    } else {
+                        print("outcome\topen")
+                    }
+                } else {
+                    print("reserved\t-")
+                }
+                for p in land.candidates { print("candidate\t\(p.code)\t\(p.subArea)\t\(p.landUse)\t\(p.declaredAreaMu) mu") }
             }
         }
     }

@@ -78,3 +78,23 @@ public enum LandMatch {
         return out
     }
 }
+
+/// How a project's parcel reservation ended: the parcel's auction went to the project's
+/// enterprise (`won`: the project continues in the land module with that lease) or to another
+/// firm (`lost`: the project may reserve another parcel). Recorded by the land module's lease
+/// step in its transaction; cleared again when that lease is withdrawn (the sale lapses).
+public enum ReservationOutcome: String, Sendable, Hashable, Codable, CaseIterable {
+    case won, lost
+
+    public var label: Bilingual {
+        switch self {
+        case .won: Bilingual(zh: "竞得", en: "Won")
+        case .lost: Bilingual(zh: "未竞得", en: "Lost")
+        }
+    }
+
+    /// The outcome of a lease of the reserved parcel: won when the lessee is the project's enterprise.
+    public static func of(lessee: UUID, projectEnterprise: UUID?) -> ReservationOutcome {
+        lessee == projectEnterprise ? .won : .lost
+    }
+}

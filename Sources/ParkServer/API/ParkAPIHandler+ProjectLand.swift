@@ -38,6 +38,8 @@ extension ParkAPIHandler {
     }
 
     static func reservation(_ r: ParcelReservation) -> Components.Schemas.ParcelReservation {
-        .init(parcelId: r.parcelID.uuidString, reservedBy: r.reservedBy, reservedOn: r.reservedOn?.iso)
+        .init(parcelId: r.parcelID.uuidString, reservedBy: r.reservedBy, reservedOn: r.reservedOn?.iso,
+              outcome: r.outcome.flatMap { .init(rawValue: $0.rawValue) }, outcomeLeaseId: r.outcomeLeaseID?.uuidString,
+              outcomeOn: r.outcomeOn?.iso)
     }
 }

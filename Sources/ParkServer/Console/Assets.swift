@@ -108,7 +108,7 @@ enum Assets {
     .padded{padding:16px}tr.superseded td{color:#8a94a3;text-decoration:line-through}table.contract input{min-width:60px;width:110px}
     .grid.tiles{grid-template-columns:repeat(auto-fit,minmax(270px,1fr));margin-bottom:20px}.stat.tile .v{font-size:24px}.stat.tile .k{font-weight:600;color:var(--ink)}
     .progress-block{margin-top:8px;border-top:1px dashed var(--line);padding-top:6px}.bar svg.progress{flex:1;height:14px;border-radius:4px}
-    .badge.warn{background:#fff4e5;color:var(--warn)}.bar .n.wide{width:110px}table.pack{font-size:12.5px}section.profile dl.facts{margin-bottom:8px}
+    .badge.warn{background:#fff4e5;color:var(--warn)}.badge.ok{background:#e8f6ec;color:var(--ok)}.bar .n.wide{width:110px}table.pack{font-size:12.5px}section.profile dl.facts{margin-bottom:8px}
     @page wide{size:A4 landscape;margin:12mm}
     table.pack td:first-child{min-width:7em}section.derived .g4{grid-template-columns:repeat(auto-fit,minmax(300px,1fr))}
     @media print{.board-pack{page:wide}table.pack{font-size:7.5pt}table.pack th,table.pack td{padding:3px 4px;white-space:normal}.page-break{break-before:page}thead{display:table-header-group}section.card.pack h2{margin-top:0}.kpi{grid-template-columns:repeat(2,1fr)}a[href]{text-decoration:none}}

@@ -63,6 +63,7 @@ extension InvestmentService {
             guard let row = try await ProjectLandModel.query(on: tx).filter(\.$projectID == projectID).first() else {
                 throw DomainError(code: "land_need_required", field: "land_use", en: "state the project's land need first", zh: "请先填写项目用地需求")
             }
+            try Self.refuseWon(row, project)
             guard let parcel = try await ParcelModel.find(parcelID, on: tx)?.toDomain() else {
                 throw DomainError(code: "not_found", field: "parcel_id", en: "parcel \(parcelID) was not found", zh: "未找到地块 \(parcelID)")
             }
@@ -82,6 +83,7 @@ extension InvestmentService {
             let before = row.reservation
             let r = ParcelReservation(parcelID: parcelID, reservedBy: p.name, reservedOn: today)
             row.parcelID = parcelID; row.reservedBy = r.reservedBy; row.reservedOn = today.iso; row.updatedAtMillis = clock.millis
+            row.clearOutcome()
             try await row.save(on: tx)
             try await AuditLog(db: tx, clock: clock).append(by: p, action: "reserve_parcel", entityType: Self.projectEntity,
                                                             entityID: projectID.uuidString, before: before, after: r)
@@ -99,10 +101,22 @@ extension InvestmentService {
             guard let row = try await ProjectLandModel.query(on: tx).filter(\.$projectID == projectID).first(), let before = row.reservation else {
                 throw DomainError(.notFound, code: "no_reservation", field: "parcel_id", en: "project \(project.code) holds no parcel", zh: "项目 \(project.code) 未预留地块")
             }
+            try Self.refuseWon(row, project)
             row.parcelID = nil; row.reservedBy = nil; row.reservedOn = nil; row.updatedAtMillis = clock.millis
+            row.clearOutcome()
             try await row.save(on: tx)
             try await AuditLog(db: tx, clock: clock).append(by: p, action: "release_parcel", entityType: Self.projectEntity,
                                                             entityID: projectID.uuidString, before: before, after: ParcelReservation?.none)
+        }
+    }
+
+    /// A reservation closed as won is the project's land: it is neither replaced nor released
+    /// (the lease continues in the land module; withdrawing that lease opens it again).
+    static func refuseWon(_ row: ProjectLandModel, _ project: InvestmentProject) throws(DomainError) {
+        if row.outcome == ReservationOutcome.won.rawValue {
+            throw DomainError(.conflict, code: "land_won", field: "parcel_id",
+                              en: "project \(project.code) has won its parcel's auction: the land continues under its lease",
+                              zh: "项目 \(project.code) 已竞得预留地块，用地按出让合同继续办理")
         }
     }
 }

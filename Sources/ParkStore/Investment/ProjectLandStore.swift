@@ -38,20 +38,42 @@ final class ProjectLandModel: Model, @unchecked Sendable {
     @OptionalField(key: "parcel_id") var parcelID: UUID?
     @OptionalField(key: "reserved_by") var reservedBy: String?
     @OptionalField(key: "reserved_on") var reservedOn: String?
+    @OptionalField(key: "outcome") var outcome: String?
+    @OptionalField(key: "outcome_lease_id") var outcomeLeaseID: UUID?
+    @OptionalField(key: "outcome_on") var outcomeOn: String?
     @Field(key: "updated_at_ms") var updatedAtMillis: Int64
     init() {}
 
     var need: ProjectLandNeed { ProjectLandNeed(landUse: landUse, areaMu: areaMu, plotRatio: plotRatio, heightMetres: heightM) }
     var reservation: ParcelReservation? {
-        parcelID.map { ParcelReservation(parcelID: $0, reservedBy: reservedBy ?? "", reservedOn: reservedOn.flatMap(LocalDate.init(iso:))) }
+        parcelID.map {
+            ParcelReservation(parcelID: $0, reservedBy: reservedBy ?? "", reservedOn: reservedOn.flatMap(LocalDate.init(iso:)),
+                              outcome: outcome.flatMap(ReservationOutcome.init(rawValue:)), outcomeLeaseID: outcomeLeaseID,
+                              outcomeOn: outcomeOn.flatMap(LocalDate.init(iso:)))
+        }
     }
+
+    /// Opens the reservation again (a new parcel reserved, or the lease that closed it withdrawn).
+    func clearOutcome() { outcome = nil; outcomeLeaseID = nil; outcomeOn = nil }
 }
 
-/// The parcel a project holds in reserve.
+/// The parcel a project holds in reserve, and how the reservation ended once the parcel was
+/// leased: `outcome` nil while it is open.
 public struct ParcelReservation: Sendable, Hashable, Codable {
     public var parcelID: UUID
     public var reservedBy: String
     public var reservedOn: LocalDate?
+    public var outcome: ReservationOutcome?
+    /// The lease that closed the reservation (the land module's lease of the parcel).
+    public var outcomeLeaseID: UUID?
+    /// The auction's date of that lease.
+    public var outcomeOn: LocalDate?
+
+    public init(parcelID: UUID, reservedBy: String, reservedOn: LocalDate?, outcome: ReservationOutcome? = nil,
+                outcomeLeaseID: UUID? = nil, outcomeOn: LocalDate? = nil) {
+        self.parcelID = parcelID; self.reservedBy = reservedBy; self.reservedOn = reservedOn
+        self.outcome = outcome; self.outcomeLeaseID = outcomeLeaseID; self.outcomeOn = outcomeOn
+    }
 }
 
 /// A project's land: its need, the parcel reserved, and the available parcels that fit.

@@ -181,6 +181,7 @@ public struct LeaseRepository: Sendable {
         try await AuditLog(db: tx, clock: clock).append(by: principal, action: action, entityType: entityType,
                                                         entityID: lease.id!.uuidString, before: before, after: lease)
         try await LeaseAlertFactsStore.refresh([lease.id!], on: tx, today: LocalDate(clock.now()))
+        try await ParcelLeaseListeners.notify(lease, before: before, by: principal, on: tx, clock: clock)
     }
 }
 

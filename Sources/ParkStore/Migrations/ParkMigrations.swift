@@ -28,6 +28,7 @@ public enum ParkMigrations {
             UpdateFDILedgersCoveringIndex(),
             CreateFDIProjectMonths(),
             CreateFDIInfoReports(),
+            UpdateProjectLandOutcome(),
 
             // ── slot: Service (issue 12) migrations, in order ──
             CreateServiceCatalogue(),

@@ -19,6 +19,7 @@ enum InvestmentText: String, TextCatalogue {
     case ratesColumns, inflowsColumns, dryRun, upload, imported, rowErrors, row, column, reason, saved, noProjects, enterpriseProjects
     case none, yes, no, perMonth, inPeriod
     case land, landUse, areaMu, plotRatio, heightM, saveLandNeed, noLandNeed, reservedParcel, reservedBy, reserve, release, candidates, noCandidates, candidatesHint, parcel, subArea
+    case theLease, landWonHint, landLostHint
 
     var text: Bilingual {
         switch self {
@@ -68,6 +69,11 @@ enum InvestmentText: String, TextCatalogue {
         case .candidatesHint: B("用地性质相同、面积在需求 ±20% 以内、计划容积率和建筑高度符合规划条件、未出让且未被其他项目预留；面积最接近者在前，最多 20 块。", "Same land use, area within ±20 % of the need, planned plot ratio and height within the planning conditions, not leased and not reserved for another project; nearest in area first, at most 20.")
         case .parcel: B("地块", "Parcel")
         case .subArea: B("片区", "Sub-area")
+        case .theLease: B("出让记录", "The lease")
+        case .landWonHint: B("项目企业已竞得该地块，用地在土地模块按出让合同继续办理；项目阶段仍由局长审核推进。",
+                             "The project's enterprise won the parcel's auction: the land continues under its lease in the land module; the project's stage moves stay reviewed by the bureau head.")
+        case .landLostHint: B("该地块已出让给其他企业，预留结束；可为项目另选地块。",
+                              "The parcel was leased to another firm and the reservation is closed: reserve another parcel for the project.")
         case .source: B("项目来源", "Source")
         case .firstContact: B("首次接洽", "First contact")
         case .stageSince: B("进入阶段", "At stage since")

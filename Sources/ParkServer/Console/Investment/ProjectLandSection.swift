@@ -28,17 +28,18 @@ enum ProjectLandSection {
             let ratio = (c.plotRatioMin.map { Numbers.decimal($0) } ?? "—") + " – " + (c.plotRatioMax.map { Numbers.decimal($0) } ?? "—")
             return ratio + " · " + (c.heightLimitMetres.map { Numbers.decimal($0, digits: 0) + " m" } ?? "—")
         }
-        let open = !project.stage.isFinal
+        let won = m.land.reservation?.outcome == .won
+        let open = !project.stage.isFinal && !won
         var reserved: HTML = .empty
         if let r = m.land.reservation {
             let parcel = m.land.reservedParcel
-            let release: HTML = """
+            let release: HTML = won ? .empty : """
             <form method="post" action="\(ConsoleURL.investment(.releaseParcel(.value(id))))" class="inline">\(Markup.csrfField(ctx.csrf))<button class="btn ghost small">\(InvestmentText.release(lang))</button></form>
             """
             reserved = """
             <p><b>\(InvestmentText.reservedParcel(lang))</b>: \(parcel.map(parcelLink) ?? HTML(stringLiteral: "—"))
             \(parcel.map { " · \(Numbers.decimal($0.declaredAreaMu)) \(InvestmentText.areaMu(lang))" } ?? "")
-            · \(InvestmentText.reservedBy(lang)) \(r.reservedBy) \(r.reservedOn?.iso ?? "") \(release)</p>
+            · \(InvestmentText.reservedBy(lang)) \(r.reservedBy) \(r.reservedOn?.iso ?? "") \(release)</p>\(outcome(r, lang))
             """
         }
         let rows = m.land.candidates.map { p -> HTML in
@@ -65,6 +66,17 @@ enum ProjectLandSection {
         return """
         <section class="card"><h2>\(InvestmentText.land(lang))</h2>\(reserved)
         <h3>\(InvestmentText.candidates(lang))</h3><p class="sub">\(InvestmentText.candidatesHint(lang))</p>\(candidates)\(form)</section>
+        """
+    }
+
+    /// How the reservation ended, when the land module leased the parcel: won (the lease is the
+    /// project's; it carries on there) or lost (another firm's lease; reserve another parcel).
+    static func outcome(_ r: ParcelReservation, _ lang: Language) -> HTML {
+        guard let o = r.outcome else { return .empty }
+        let lease: HTML = r.outcomeLeaseID.map { " · <a href=\"\(ConsoleURL.land(.lease(.value($0))))\">\(InvestmentText.theLease(lang))</a>" } ?? .empty
+        return """
+        <p>\(Markup.badge(o.label.text(lang), kind: o == .won ? "ok" : "warn")) \(r.outcomeOn?.iso ?? "")\(lease)</p>
+        <p class="sub">\(o == .won ? InvestmentText.landWonHint(lang) : InvestmentText.landLostHint(lang))</p>
         """
     }
 
