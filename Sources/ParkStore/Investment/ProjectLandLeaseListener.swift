@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import ParkDomain
+import SQLKit
 
 /// Where the land module's lease closes a project's reservation: the outcome, the lease that
 /// decided it and its date, on `project_land` (one nullable column each; the withdrawal finds
@@ -15,6 +16,7 @@ struct UpdateProjectLandOutcome: AsyncMigration {
     }
 
     func revert(on db: any Database) async throws {
+        if let sql = db as? any SQLDatabase { try await sql.drop(index: "project_land_outcome_lease_id_idx").run() }
         for f: FieldKey in ["outcome", "outcome_lease_id", "outcome_on"] { try await db.schema("project_land").deleteField(f).update() }
     }
 }
