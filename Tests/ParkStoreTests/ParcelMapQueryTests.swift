@@ -67,5 +67,15 @@ final class ParcelMapQueryTests: StoreTestCase {
         // then
         XCTAssertEqual(counts, [.contracted: 1, .underConstruction: 1, nil: 2])
         XCTAssertEqual(list.map(\.state), [.contracted, .underConstruction, nil, nil])
+        // one cluster over all four: two never sold, one each of the others
+        let one = try await query.clusters(in: GeoBox(west: 120.69, south: 31.29, east: 120.72, north: 31.31), columns: 1, rows: 1)
+        XCTAssertEqual(one.map(\.count), [4])
+        XCTAssertEqual(one.first?.states, [.contracted: 1, .underConstruction: 1, nil: 2])
+        XCTAssertNil(one.first?.dominant, "most never sold")
+        // two cells as in the test above: the sold pair in the first (a tie: under construction
+        // comes after contracted), the two never sold in the second
+        let two = try await query.clusters(in: GeoBox(west: 120.700, south: 31.29, east: 120.710, north: 31.31), columns: 2, rows: 1)
+        XCTAssertEqual(two.map(\.count), [2, 2])
+        XCTAssertEqual(two.map(\.dominant), [.underConstruction, nil])
     }
 }

@@ -23,9 +23,19 @@ struct FDILabels: Sendable {
         return l
     }
 
+    /// The line of projects that left the dimension empty, said for what it is (a project in no
+    /// industry cluster, not a cluster named "(none)").
+    static func unstated(_ d: FDIDimension) -> Bilingual {
+        switch d {
+        case .cluster: Bilingual(zh: "未归入产业集群", en: "No industry cluster")
+        case .country: Bilingual(zh: "国别未填", en: "Country not given")
+        case .officer: Bilingual(zh: "未指定负责人", en: "No officer assigned")
+        default: Bilingual(zh: "未填", en: "Not given")
+        }
+    }
+
     func label(_ d: FDIDimension, _ key: String) -> String {
-        let none = language == .zh ? "（未填）" : "(none)"
-        if key.isEmpty { return none }
+        if key.isEmpty { return Self.unstated(d).text(language) }
         switch d {
         case .country: return countries[key]?.text(language) ?? key
         case .cluster: return clusters[key]?.text(language) ?? key

@@ -63,8 +63,8 @@ enum Assets {
     .landmap .sub-area{fill:#f8f6f0;stroke:#b9b2a3;stroke-width:1;stroke-dasharray:6 4}.landmap .lake{fill:#a9cfe8;stroke:#7fb0d4;stroke-width:1}
     .landmap .road{fill:none;stroke:#d9c9a0;stroke-width:3}.landmap #parcels polygon{stroke:#fff;stroke-width:.8}.landmap #parcels a:hover polygon{stroke:#111;stroke-width:2}
     .landmap .area-label{fill:#7a7263;font-weight:600;pointer-events:none}.landmap .lake-label{fill:#2f6f9e;font-style:italic;pointer-events:none}
-    .landmap .cluster circle{fill:#4292c6;fill-opacity:.78;stroke:#fff;stroke-width:1.5}.landmap .cluster text{fill:#fff;font-weight:700;pointer-events:none}
-    .landmap .cluster:hover circle{fill:#08519c}.landmap .map-tools{position:absolute;top:8px;left:8px;display:flex;gap:4px;z-index:1}
+    .landmap .cluster circle{fill-opacity:.88;stroke:#fff;stroke-width:1.5}.landmap .cluster text{font-weight:700;pointer-events:none}
+    .landmap .cluster:hover circle{stroke:#111;stroke-width:2.5}.landmap .map-tools{position:absolute;top:8px;left:8px;display:flex;gap:4px;z-index:1}
     .landmap .map-tools .btn{background:#fff}.landmap svg.map-overlay{position:absolute;right:8px;bottom:8px;width:160px;height:64px;pointer-events:none}
     .map-overlay .north path{fill:#333}.map-overlay .north text{font-size:12px;font-weight:700;fill:#333}.map-overlay .scale-bg{fill:#fff;fill-opacity:.85}
     .map-overlay .scale-bar{fill:#333}.map-overlay .scale-label{font-size:11px;fill:#333}

@@ -63,6 +63,19 @@ public struct ParcelMapQuery: Sendable {
         public var centre: GeoPoint
         /// The box around the members (a click zooms to it).
         public var box: GeoBox
+        /// The members by the state of their current lease (nil: never leased).
+        public var states: [LeaseState?: Int]
+
+        public init(count: Int, centre: GeoPoint, box: GeoBox, states: [LeaseState?: Int] = [:]) {
+            self.count = count; self.centre = centre; self.box = box; self.states = states
+        }
+
+        /// The state most members are in (ties to the later state in the lease's life), the
+        /// cluster's colour on the map.
+        public var dominant: LeaseState? {
+            let order = [nil] + LeaseState.allCases.map { Optional($0) }
+            return order.max { (states[$0] ?? 0, order.firstIndex(of: $0)!) < (states[$1] ?? 0, order.firstIndex(of: $1)!) } ?? nil
+        }
     }
 
     var sql: (any SQLDatabase)? { db as? any SQLDatabase }
@@ -106,7 +119,8 @@ public struct ParcelMapQuery: Sendable {
     }
 
     /// The parcels touching `box` counted on a `columns` × `rows` grid (by their box's south-west
-    /// corner), one cluster per cell that holds any.
+    /// corner), one cluster per cell that holds any, with its members by lease state: one
+    /// statement grouped by cell and state (at most cells × states rows), folded per cell here.
     public func clusters(in box: GeoBox, columns: Int, rows: Int) async throws -> [Cluster] {
         guard let sql, columns > 0, rows > 0 else { return [] }
         let cw = box.width / Double(columns), ch = box.height / Double(rows)
@@ -114,17 +128,38 @@ public struct ParcelMapQuery: Sendable {
         // the boxes' corners inside the viewport (a parcel reaching in from the west or south joins the first cell)
         let floor = sql.dialect.name == "postgresql" ? "FLOOR" : ""
         let result = try await sql.raw("""
-            SELECT CAST(\(unsafeRaw: floor)((min_lon - \(bind: box.west)) / \(bind: cw)) AS INTEGER) AS gx,
-                   CAST(\(unsafeRaw: floor)((min_lat - \(bind: box.south)) / \(bind: ch)) AS INTEGER) AS gy,
-                   COUNT(*) AS n, AVG((min_lon + max_lon) / 2) AS cx, AVG((min_lat + max_lat) / 2) AS cy,
+            SELECT gx, gy, state, COUNT(*) AS n, SUM(mx) AS sx, SUM(my) AS sy,
                    MIN(min_lon) AS w, MIN(min_lat) AS s, MAX(max_lon) AS e, MAX(max_lat) AS nn
-            FROM parcels WHERE \(inBox(box)) GROUP BY gx, gy ORDER BY gy, gx
+            FROM (SELECT CAST(\(unsafeRaw: floor)((p.min_lon - \(bind: box.west)) / \(bind: cw)) AS INTEGER) AS gx,
+                         CAST(\(unsafeRaw: floor)((p.min_lat - \(bind: box.south)) / \(bind: ch)) AS INTEGER) AS gy,
+                         (SELECT l.state FROM leases l WHERE l.parcel_id = p.id ORDER BY l.auction_date DESC LIMIT 1) AS state,
+                         (p.min_lon + p.max_lon) / 2 AS mx, (p.min_lat + p.max_lat) / 2 AS my,
+                         p.min_lon, p.min_lat, p.max_lon, p.max_lat
+                  FROM parcels p WHERE \(inBox(box))) cells
+            GROUP BY gx, gy, state ORDER BY gy, gx
             """).all()
-        return try result.map { r in
-            Cluster(count: try r.decode(column: "n", as: Int.self),
-                    centre: GeoPoint(longitude: try r.decode(column: "cx", as: Double.self), latitude: try r.decode(column: "cy", as: Double.self)),
-                    box: GeoBox(west: try r.decode(column: "w", as: Double.self), south: try r.decode(column: "s", as: Double.self),
-                                east: try r.decode(column: "e", as: Double.self), north: try r.decode(column: "nn", as: Double.self)))
+        struct Key: Hashable { var x: Int, y: Int }
+        var order: [Key] = []
+        var sums: [Key: (n: Int, sx: Double, sy: Double, box: GeoBox, states: [LeaseState?: Int])] = [:]
+        for r in result {
+            let key = Key(x: try r.decode(column: "gx", as: Int.self), y: try r.decode(column: "gy", as: Int.self))
+            let n = try r.decode(column: "n", as: Int.self)
+            let b = GeoBox(west: try r.decode(column: "w", as: Double.self), south: try r.decode(column: "s", as: Double.self),
+                           east: try r.decode(column: "e", as: Double.self), north: try r.decode(column: "nn", as: Double.self))
+            let state = try r.decode(column: "state", as: String?.self).flatMap(LeaseState.init(rawValue:))
+            let sx = try r.decode(column: "sx", as: Double.self), sy = try r.decode(column: "sy", as: Double.self)
+            if var c = sums[key] {
+                c.n += n; c.sx += sx; c.sy += sy; c.states[state, default: 0] += n
+                c.box = GeoBox(west: min(c.box.west, b.west), south: min(c.box.south, b.south), east: max(c.box.east, b.east), north: max(c.box.north, b.north))
+                sums[key] = c
+            } else {
+                order.append(key)
+                sums[key] = (n, sx, sy, b, [state: n])
+            }
+        }
+        return order.compactMap { key in
+            guard let c = sums[key], c.n > 0 else { return nil }
+            return Cluster(count: c.n, centre: GeoPoint(longitude: c.sx / Double(c.n), latitude: c.sy / Double(c.n)), box: c.box, states: c.states)
         }
     }
 

@@ -27,9 +27,9 @@ enum LandMap {
         var content: Content
 
         static func load(viewport: GeoBox?, on ctx: PageContext) async throws -> Model {
-            let base = BaseMap.sip
             let query = ParcelMapQuery(db: ctx.db)
             let parcelExtent = try await query.extent()
+            let base = BaseMap.sip.covering(parcelExtent)
             let boxes = [base.extent, parcelExtent].compactMap { $0 }
             let full = (boxes.isEmpty ? GeoBox(west: 120.64, south: 31.25, east: 120.80, north: 31.36)
                 : GeoBox(west: boxes.map(\.west).min()!, south: boxes.map(\.south).min()!, east: boxes.map(\.east).max()!, north: boxes.map(\.north).max()!))
@@ -51,6 +51,13 @@ enum LandMap {
         "\(p.code) · \(SubArea.label(p.subArea).text(lang)) · \(Numbers.measure(AreaUnit.mu(fromSquareMetres: p.areaM2), .mu, lang)) · \(ParcelMap.label(p.state, lang))"
     }
 
+    /// "Parcels: 1,234 · In production 800 · Contracted 300 · …": the count, then by state, most first.
+    static func clusterTitle(_ c: ParcelMapQuery.Cluster, _ lang: Language) -> String {
+        let parts = c.states.map { (label: ParcelMap.label($0.key, lang), n: $0.value) }
+            .sorted { $0.n != $1.n ? $0.n > $1.n : $0.label < $1.label }.map { "\($0.label) \(Numbers.count($0.n))" }
+        return (["\(LandText.clusterOf(lang)) \(Numbers.count(c.count))"] + parts).joined(separator: " · ")
+    }
+
     static func zoomed(_ b: GeoBox, by factor: Double) -> GeoBox {
         let c = b.centre, hw = b.width * factor / 2, hh = b.height * factor / 2
         return GeoBox(west: c.longitude - hw, south: c.latitude - hh, east: c.longitude + hw, north: c.latitude + hh)
@@ -66,6 +73,8 @@ enum LandMap {
         if let cut = spaces.min(by: { abs($0 - middle) < abs($1 - middle) }) {
             return [String(chars[..<cut]), String(chars[(cut + 1)...])]
         }
+        // A Latin word is not broken ("Xie|tang"): one line, left out by the caller if too wide.
+        guard text.unicodeScalars.contains(where: { $0.value > 0x2E80 }) else { return [text] }
         return [String(chars[..<middle]), String(chars[middle...])]
     }
 
@@ -129,6 +138,8 @@ enum LandMap {
                 let spans = lines.enumerated().map { i, t -> HTML in "<tspan x=\"\(x)\" dy=\"\(i == 0 ? "1.5em" : "1.2em")\">\(t)</tspan>" }
                 return "<text class=\"area-label\" x=\"\(x)\" y=\"\(Int(pr.y(box.north)))\" text-anchor=\"middle\">\(spans)</text>"
             }
+            // Clusters (zoomed out) cover the sub-areas: their names would only collide with the counts.
+            let clustered: Bool = if case .clusters = m.content { true } else { false }
             let mpp = vbWidth / 900
             let bar = LandMap.scaleBar(metresPerPixel: mpp)
             let zoomIn = LandMap.zoomed(m.viewport, by: 0.5), zoomOut = LandMap.zoomed(m.viewport, by: 2)
@@ -140,7 +151,7 @@ enum LandMap {
             return """
             <div class="landmap" data-origin="\(String(m.projection.origin.longitude)),\(String(m.projection.origin.latitude))" data-full="\(m.full.text)"
              data-source="\(ConsoleURL.land(.mapParcels).href([("lang", lang.rawValue)]))" data-parcel="\(ConsoleURL.land(.parcel(.key)).path)"
-             data-page="\(land.path)" data-label-clusters="\(LandText.clusterOf(lang))">
+             data-page="\(land.path)">
             <div class="map-tools">
             <a class="btn ghost small" data-zoom="in" href="\(land.href([("bbox", zoomIn.text)]))" title="\(LandText.zoomIn(lang))">+</a>
             <a class="btn ghost small" data-zoom="out" href="\(land.href([("bbox", zoomOut.text)]))" title="\(LandText.zoomOut(lang))">−</a>
@@ -148,7 +159,7 @@ enum LandMap {
             <svg class="map landmap-svg" id="landmap" viewBox="\(pr.viewBox(m.viewport))" preserveAspectRatio="xMidYMid meet" role="img" xmlns="http://www.w3.org/2000/svg">
             <g class="sub-areas">\(subAreas)</g><g class="lakes">\(lakes)</g><g class="roads">\(roads)</g>
             <g id="parcels">\(parcels(m, lang, vbWidth: vbWidth))</g>
-            <g class="labels" id="map-labels" font-size="\(fontSize)">\(labels)</g>
+            <g class="labels" id="map-labels" font-size="\(fontSize)"\(clustered ? HTML(raw: " display=\"none\"") : .empty)>\(labels)</g>
             </svg>
             <svg class="map-overlay" viewBox="0 0 160 64" aria-hidden="true" xmlns="http://www.w3.org/2000/svg">
             <g class="north"><path d="M20 6 L27 26 L20 21 L13 26 Z"/><text x="20" y="38" text-anchor="middle">N</text></g>
@@ -158,7 +169,7 @@ enum LandMap {
             </svg>
             </div>
             \(countNote)
-            \(ParcelMap.legend(lang))
+            \(ParcelMap.legend(lang, clusters: true))
             <script src="\(ConsoleURL.assets(.landMapScript))" defer></script>
             """
         }
@@ -180,7 +191,7 @@ enum LandMap {
                 return HTML(raw: list.map { c -> String in
                     let (radius, size) = LandMap.clusterMarker(count: c.count, unit: r, cell: cell)
                     let h: HTML = """
-                    <a class="cluster" href="\(ConsoleURL.land(.overview).href([("bbox", c.box.padded(0.1).text)]))" data-bbox="\(c.box.padded(0.1).text)"><circle cx="\(Int(pr.x(c.centre.longitude)))" cy="\(Int(pr.y(c.centre.latitude)))" r="\(radius)" vector-effect="non-scaling-stroke"/><text x="\(Int(pr.x(c.centre.longitude)))" y="\(Int(pr.y(c.centre.latitude) + Double(size) * 0.35))" text-anchor="middle" font-size="\(size)">\(Numbers.count(c.count))</text><title>\(LandText.clusterOf(lang)) \(Numbers.count(c.count))</title></a>
+                    <a class="cluster" href="\(ConsoleURL.land(.overview).href([("bbox", c.box.padded(0.1).text)]))" data-bbox="\(c.box.padded(0.1).text)"><circle cx="\(Int(pr.x(c.centre.longitude)))" cy="\(Int(pr.y(c.centre.latitude)))" r="\(radius)" fill="\(ParcelMap.colour(c.dominant))" vector-effect="non-scaling-stroke"/><text x="\(Int(pr.x(c.centre.longitude)))" y="\(Int(pr.y(c.centre.latitude) + Double(size) * 0.35))" text-anchor="middle" font-size="\(size)" fill="\(ParcelMap.ink(c.dominant))">\(Numbers.count(c.count))</text><title>\(LandMap.clusterTitle(c, lang))</title></a>
                     """
                     return h.raw
                 }.joined())
@@ -221,7 +232,8 @@ enum LandMap {
         case .clusters(let list, let total):
             doc = Collection(mode: "clusters", total: total, features: list.map { c in
                 Feature(geometry: .init(type: "Point", coordinates: .point([c.centre.longitude, c.centre.latitude])),
-                        properties: ["count": String(c.count), "label": Numbers.count(c.count), "bbox": c.box.padded(0.1).text])
+                        properties: ["count": String(c.count), "label": Numbers.count(c.count), "bbox": c.box.padded(0.1).text,
+                                     "colour": ParcelMap.colour(c.dominant), "ink": ParcelMap.ink(c.dominant), "title": clusterTitle(c, lang)])
             })
         }
         return try JSONEncoder().encode(doc)

@@ -17,7 +17,6 @@ enum LandMapScript {
       var origin = box.getAttribute("data-origin").split(",").map(Number);
       var source = box.getAttribute("data-source");
       var parcelPath = box.getAttribute("data-parcel");
-      var clusterWord = box.getAttribute("data-label-clusters") || "";
       var MLAT = 110574, MLON = 111320 * Math.cos(origin[1] * Math.PI / 180);
       function px(lon) { return (lon - origin[0]) * MLON; }
       function py(lat) { return (origin[1] - lat) * MLAT; }
@@ -57,6 +56,8 @@ enum LandMapScript {
       }
       function draw(doc) {
         while (layer.firstChild) layer.removeChild(layer.firstChild);
+        // as the server renders it: no sub-area names under clusters
+        labels.setAttribute("display", doc.mode === "clusters" ? "none" : "inline");
         var r = metresPerPixel() * 14;
         doc.features.forEach(function (f) {
           var p = f.properties;
@@ -72,10 +73,10 @@ enum LandMapScript {
             var rr = Math.min(r * Math.min(2.2, 0.8 + Math.log10(Math.max(1, Number(p.count))) / 2), Math.min(vb[2] / 12, vb[3] / 9) * 0.42);
             var fs = Math.min(rr * 0.9, rr * 1.7 / (String(p.label).length * 0.56));
             var g = el("a", { "class": "cluster", href: "#" });
-            g.appendChild(el("circle", { cx: Math.round(x), cy: Math.round(y), r: Math.round(rr), "vector-effect": "non-scaling-stroke" }));
-            var tx = el("text", { x: Math.round(x), y: Math.round(y + fs * 0.35), "text-anchor": "middle", "font-size": Math.round(fs) });
+            g.appendChild(el("circle", { cx: Math.round(x), cy: Math.round(y), r: Math.round(rr), fill: p.colour, "vector-effect": "non-scaling-stroke" }));
+            var tx = el("text", { x: Math.round(x), y: Math.round(y + fs * 0.35), "text-anchor": "middle", "font-size": Math.round(fs), fill: p.ink });
             tx.textContent = p.label; g.appendChild(tx);
-            var tt = el("title", {}); tt.textContent = clusterWord + " " + p.label; g.appendChild(tt);
+            var tt = el("title", {}); tt.textContent = p.title; g.appendChild(tt);
             g.addEventListener("click", function (ev) { ev.preventDefault(); zoomTo(p.bbox); });
             layer.appendChild(g);
           }

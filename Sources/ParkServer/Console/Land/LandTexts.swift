@@ -16,7 +16,7 @@ enum LandText: TextCatalogue {
     case portalLeases, heldLand, assessmentResult, noReports, leaseID
     case previewNotStored, recordAuction, signConfirmation, confirmationDeadline, markLapsed, customLabel, targetDate, contractUnits
     case importBureauReports, rulesets, rulesetsTitle, ruleset, fullExtensionFrom, shortExtensionFrom, shortExtensionYears, ratioCap
-    case mapClustered, mapParcels, clusterOf, zoomIn, zoomOut, wholePark
+    case mapClustered, mapParcels, clusterOf, clusterColour, zoomIn, zoomOut, wholePark
     case mandatoryForFull, windowMonths, publishedBy, publishVersion, name, publish, active, importReportsTitle, importReportsIntro
 
     var text: Bilingual {
@@ -35,6 +35,7 @@ enum LandText: TextCatalogue {
         case .mapClustered: B("视野内共 {n} 宗地块，按区域聚合显示；放大或点击聚合点查看地块。", "{n} parcels in view, shown as clusters; zoom in or click a cluster to see the parcels.")
         case .mapParcels: B("视野内 {n} 宗地块，点击地块查看详情。", "{n} parcels in view; click one to open it.")
         case .clusterOf: B("地块数", "Parcels:")
+        case .clusterColour: B("聚合点的颜色为其中多数地块的状态，悬停可见各状态的地块数。", "A cluster takes the colour of the state most of its parcels are in; hover over it for the count in each state.")
         case .zoomIn: B("放大", "Zoom in")
         case .zoomOut: B("缩小", "Zoom out")
         case .wholePark: B("全园区", "Whole park")

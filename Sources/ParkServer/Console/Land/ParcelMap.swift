@@ -32,6 +32,17 @@ struct ParcelMap {
         }
     }
 
+    /// The ink for a count written on `colour(state)`: dark on the light fills, white on the dark.
+    static func ink(_ state: LeaseState?) -> String {
+        let hex = colour(state).dropFirst()
+        let channels = stride(from: 0, to: 6, by: 2).map { i -> Double in
+            let start = hex.index(hex.startIndex, offsetBy: i)
+            return Double(Int(hex[start ..< hex.index(start, offsetBy: 2)], radix: 16) ?? 0) / 255
+        }
+        let luminance = 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+        return luminance > 0.55 ? "#1b2733" : "#ffffff"
+    }
+
     /// The state's name in the legend and the parcels' titles.
     static func label(_ state: LeaseState?, _ lang: Language) -> String { state?.label.text(lang) ?? LandText.none(lang) }
 
@@ -64,11 +75,13 @@ struct ParcelMap {
     }
 
     /// Every state, each with its own colour: the legend explains whatever the map can show.
-    static func legend(_ lang: Language) -> HTML {
+    /// `clusters`: the map may draw clusters, and the legend says how they are coloured.
+    static func legend(_ lang: Language, clusters: Bool = false) -> HTML {
         let states: [LeaseState?] = [nil] + LeaseState.allCases.map { $0 }
         let items = states.map { s -> HTML in
             "<span class=\"legend\"><svg class=\"swatch\" viewBox=\"0 0 14 14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" rx=\"3\" fill=\"\(colour(s))\"/></svg>\(label(s, lang))</span>"
         }
-        return "<div class=\"legends\">\(items)</div>"
+        let note: HTML = clusters ? "<p class=\"sub\">\(LandText.clusterColour(lang))</p>" : .empty
+        return "<div class=\"legends\">\(items)</div>\(note)"
     }
 }
