@@ -318,3 +318,35 @@ extension PolicyConsoleTests {
         XCTAssertTrue(staffView.body.string.contains("Beta Bio") && section(staffView.body.string, "entitled").contains("700,000.00\u{00A0}yuan"))
     }
 }
+
+extension PolicyConsoleTests {
+    /// The language reference is a console page generated from the checker's catalogues: every
+    /// fact, unit word and function the parser and checker accept is on it, in both languages,
+    /// and the list and the editor link to it.
+    func testTheLanguageReferenceListsWhatTheCheckerAccepts() async throws {
+        // given
+        let session = try await login("econ")
+        // when
+        let zh = try await page("/policies/language", session: session)
+        let en = try await page("/policies/language?lang=en", session: session)
+        let list = try await page("/policies?lang=en", session: session).body.string
+        let editor = try await page("/policies/new?lang=en", session: session).body.string
+        let firm = try await page("/policies/language", session: try await login("firm-a"))
+        // then
+        XCTAssertEqual(zh.status, .ok, zh.body.string)
+        let z = zh.body.string, e = en.body.string
+        for f in PolicyFactCatalogue.builtIn.facts {
+            XCTAssertTrue(e.contains("<code>\(f.name)</code>") && e.contains(HTML.escape(f.label.en)), f.name)
+            XCTAssertTrue(z.contains(f.label.zh), f.name)
+        }
+        for u in PolicyVocabulary.units { XCTAssertTrue(e.contains("<code>\(HTML.escape(u.word))</code>"), u.word) }
+        for f in PolicyVocabulary.functions { XCTAssertTrue(e.contains("<code>\(HTML.escape(f.signature))</code>"), f.name) }
+        XCTAssertTrue(e.contains("<code>/kWh</code>") && e.contains("Square metres, converted exactly at 1 m² = 0.0015 mu"))
+        XCTAssertTrue(z.contains("政策规则语言参考") && z.contains("按 1 m² = 0.0015 亩精确换算"))
+        XCTAssertFalse(e.contains("docs/policy-language.md") || z.contains("docs/policy-language.md"), "a page, not a repository path")
+        XCTAssertTrue(list.contains(#"href="/policies/language""#) && editor.contains(#"href="/policies/language""#))
+        XCTAssertEqual(firm.status, .forbidden, "staff only, like the editor")
+        // the example it shows passes the checker
+        XCTAssertNoThrow(try Policy.parse(PolicyEditorView.template))
+    }
+}

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The built-in functions: min, max, abs, round, years_since.
+/// The built-in functions (`PolicyVocabulary.functions`: min, max, abs, round, years_since).
 extension PolicyChecker {
     mutating func call(_ f: String, _ args: [PolicySyntax], at: PolicySourcePosition) throws(PolicyDiagnostic) -> Typed {
         func arity(_ n: ClosedRange<Int>) throws(PolicyDiagnostic) {
@@ -9,9 +9,14 @@ extension PolicyChecker {
                            zh: "\(f) 需要 \(n.lowerBound == n.upperBound ? "\(n.lowerBound)" : "\(n.lowerBound)–\(n.upperBound)") 个参数，实际 \(args.count) 个")
             }
         }
+        let names = PolicyVocabulary.functions.map(\.name)
+        guard let spec = PolicyVocabulary.function(f) else {
+            throw fail(at, "unknown_function", en: "unknown function '\(f)' (\(names.joined(separator: ", ")))",
+                       zh: "未知函数“\(f)”（可用：\(names.joined(separator: "、"))）")
+        }
+        try arity(spec.arity)
         switch f {
         case "min", "max":
-            try arity(2...16)
             var ts: [Typed] = []
             for a in args { ts.append(try typed(a)) }
             var type = ts[0].type
@@ -22,17 +27,14 @@ extension PolicyChecker {
             guard type.isQuantity else { throw mismatch(at, f, type, type) }
             return (f == "min" ? .minimum(ts.map(\.term), type) : .maximum(ts.map(\.term), type), type)
         case "abs":
-            try arity(1...1)
             let t = try typed(args[0])
             guard t.type.isQuantity else { throw mismatch(at, f, t.type, t.type) }
             return (.abs(t.term), t.type)
         case "years_since":
-            try arity(1...1)
             let t = try typed(args[0])
             guard t.type == .date else { throw mismatch(at, f, t.type, .date) }
             return (.yearsSince(t.term), .count)
         case "round":
-            try arity(2...3)
             let x = try typed(args[0]), s = try typed(args[1])
             guard x.type.isQuantity, s.type.sameDimension(as: x.type), case .constant(let step) = s.term, step > 0 else {
                 throw fail(args[1].position, "bad_rounding", en: "round(x, step[, half_up|down|up]) needs a positive constant step in the unit of x (\(x.type))",
@@ -46,9 +48,9 @@ extension PolicyChecker {
                 mode = r
             }
             return (.round(x.term, step: step, mode: mode, x.type), x.type)
-        default:
-            throw fail(at, "unknown_function", en: "unknown function '\(f)' (min, max, abs, round, years_since)",
-                       zh: "未知函数“\(f)”（可用：min、max、abs、round、years_since）")
+        default:   // listed in the vocabulary but not typed here: a function added to one and not the other
+            throw fail(at, "unknown_function", en: "unknown function '\(f)' (\(names.joined(separator: ", ")))",
+                       zh: "未知函数“\(f)”（可用：\(names.joined(separator: "、"))）")
         }
     }
 }

@@ -146,46 +146,28 @@ extension PolicyParser {
         }
     }
 
-    /// The unit after a number: `%`, `yuan`/`元`, `万元`, `亿元`, `US$`, `mu`, `m2`, `kWh`, and
-    /// `/mu`, `/kWh`, `/person`, `/US$` after money for a rate.
+    /// The unit after a number (`PolicyVocabulary.units`: `%`, `yuan`/`元`, `万元`, `亿元`, `US$`,
+    /// `mu`, `m2`, `kWh`, `person`), and `/mu`, `/kWh`, `/person`, `/US$` after money for a rate.
     mutating func unitLiteral(_ n: Int64, _ start: PolicyToken) throws(PolicyDiagnostic) -> PolicySyntax.Kind {
-        func scaled(_ k: Int64) throws(PolicyDiagnostic) -> Int64 {
-            let (v, o) = n.multipliedReportingOverflow(by: k)
-            if o { throw PolicyDiagnostic(line: start.position.line, column: start.position.column, code: "bad_number",
-                                          en: "amount too large", zh: "金额过大") }
-            return v
+        func word(_ t: PolicyToken) -> String? {
+            switch t.kind {
+            case .symbol(let w), .identifier(let w): w
+            default: nil
+            }
         }
-        var value = n, type = PolicyType.number
-        switch tok.kind {
-        case .symbol("%"):
-            _ = next()
-            guard n % 100 == 0 else { throw PolicyDiagnostic(line: start.position.line, column: start.position.column, code: "bad_number",
-                                                             en: "a percentage has at most 4 decimals", zh: "百分比最多 4 位小数") }
-            return .literal(n / 100, .number)
-        case .symbol("元"), .identifier("yuan"): _ = next(); type = .money(.cny)
-        case .symbol("万元"): _ = next(); value = try scaled(10_000); type = .money(.cny)
-        case .symbol("亿元"): _ = next(); value = try scaled(100_000_000); type = .money(.cny)
-        case .symbol("US$"): _ = next(); type = .money(.usd)
-        case .identifier("mu"): _ = next(); return .literal(n, .area)
-        case .identifier("m2"):
-            _ = next()
-            guard (n * 3) % 2000 == 0 else { throw PolicyDiagnostic(line: start.position.line, column: start.position.column, code: "bad_number",
-                                                                     en: "this area in m² is not a whole micro-mu", zh: "该平方米面积无法精确换算为亩") }
-            return .literal(n * 3 / 2000, .area)
-        case .identifier("kWh"): _ = next(); return .literal(n, .energy)
-        case .identifier("person"): _ = next(); return .literal(n, .count)
-        default: return .literal(n, .number)
+        func bad(_ en: String, _ zh: String) -> PolicyDiagnostic {
+            PolicyDiagnostic(line: start.position.line, column: start.position.column, code: "bad_number", en: en, zh: zh)
         }
-        guard case .money(let currency) = type, isSymbol("/") else { return .literal(value, type) }
-        let base: PolicyRateBase?
-        switch peek().kind {
-        case .identifier("mu"): base = .mu
-        case .identifier("kWh"): base = .kWh
-        case .identifier("person"): base = .person
-        case .symbol("US$"): base = .usd
-        default: base = nil
+        guard let unit = word(tok).flatMap(PolicyVocabulary.unit) else { return .literal(n, .number) }
+        _ = next()
+        let (product, overflow) = n.multipliedReportingOverflow(by: unit.numerator)
+        if overflow { throw bad("amount too large", "金额过大") }
+        guard product % unit.denominator == 0 else {
+            throw bad(unit.inexact?.en ?? "not a whole micro-unit", unit.inexact?.zh ?? "无法精确换算")
         }
-        guard let base else { return .literal(value, type) }
+        let value = product / unit.denominator
+        guard case .money(let currency) = unit.type, isSymbol("/"),
+              let base = word(peek()).flatMap(PolicyRateBase.init(rawValue:)) else { return .literal(value, unit.type) }
         _ = next(); _ = next()
         return .literal(value, .rate(currency, base))
     }

@@ -13,7 +13,7 @@ public struct PolicyRepository: Sendable {
     public init(db: any Database, clock: ParkClock = .system) { self.db = db; self.clock = clock }
 
     /// Ids the console uses as page names under /policies.
-    public static let reservedIDs: Set<String> = ["new", "me", "runs", "check", "match", "enterprise"]
+    public static let reservedIDs: Set<String> = ["new", "me", "runs", "check", "match", "enterprise", "language"]
 
     /// A stored policy version.
     public struct Stored: Sendable {

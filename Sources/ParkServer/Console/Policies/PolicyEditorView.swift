@@ -24,7 +24,7 @@ enum PolicyEditorView {
         <form method="post" action="\(ConsoleURL.policies(.submit))" id="policy-editor" data-check="\(ConsoleURL.policies(.check).href([("lang", lang.rawValue)]))">\(Markup.csrfField(layout.csrf))
         <input type="hidden" name="policy_id" value="\(state.policyID ?? "")">
         <div class="grid editor-grid">
-        <section class="card"><h2>\(PolicyText.editor(lang))</h2><p class="sub">\(PolicyText.liveHint(lang))</p>
+        <section class="card"><h2>\(PolicyText.editor(lang))</h2><p class="sub">\(PolicyText.liveHint(lang)) <a href="\(ConsoleURL.policies(.reference))">\(PolicyText.reference(lang))</a></p>
         \(editor(state.source, state.diagnostics))
         <div class="actions spaced"><button class="btn ghost" name="op" value="check">\(PolicyText.check(lang))</button>
         <button class="btn" name="op" value="save">\(PolicyText.save(lang))</button><span class="sub">\(PolicyText.saveHint(lang))</span>
@@ -99,7 +99,7 @@ enum PolicyEditorView {
         return "<section class=\"card\"><h2>\(PolicyText.versions(lang))</h2><ul class=\"notes\">\(items)</ul></section>"
     }
 
-    /// A complete example to start a new policy from (the language reference: docs/policy-language.md).
+    /// A complete example to start a new policy from (the language reference: /policies/language, PolicyReferencePage).
     static let template = """
     policy new_investment_award
     title "新增固定资产投资奖励" / "Award for new fixed-asset investment"

@@ -22,7 +22,7 @@ enum PolicyListPage {
         static func render(_ m: Model, _ ctx: PageContext, status: HTTPResponseStatus = .ok) -> ConsolePage {
             let lang = ctx.language, today = ctx.today
             let body: HTML = """
-            <div class="toolbar"><h1>\(PolicyText.title(lang))</h1><a class="btn" href="\(ConsoleURL.policies(.new))">\(PolicyText.newPolicy(lang))</a></div>
+            <div class="toolbar"><h1>\(PolicyText.title(lang))</h1><span><a class="btn ghost" href="\(ConsoleURL.policies(.reference))">\(PolicyText.reference(lang))</a> <a class="btn" href="\(ConsoleURL.policies(.new))">\(PolicyText.newPolicy(lang))</a></span></div>
             \(m.notice.html)
             <section class="card flush"><h2 class="pad">\(PolicyText.policies(lang))</h2>\(PolicyListPage.table(m.policies, today: today, lang: lang))</section>
             <div class="grid g2">\(PolicyListPage.matchForm(m.policies, form: m.form, today: today, csrf: ctx.csrf, lang: lang))

@@ -5,6 +5,7 @@ import Vapor
 /// - `GET /policies` list, runs and the match form; `POST /policies/match` run the match
 /// - `GET /policies/new`, `GET /policies/:id[?version=]` the editor; `POST /policies` check, save or try
 ///   the editor's text (`op`); `POST /policies/check` JSON diagnostics for the editor script
+/// - `GET /policies/language` the language reference, generated from the checker's catalogues
 /// - `GET /policies/runs/:id` a run: matched list per policy, grants; `.../results.csv`, `.../payment.csv`;
 ///   `POST /policies/runs/:id/grants` confirm or reject proposals (one, or all of a policy)
 /// - `GET /policies/me`, `GET|POST /policies/me/facts` the enterprise's own answers and supplied data;
@@ -21,6 +22,7 @@ enum PolicyPages {
             return res
         }
         router.page(.policies(.list)) { ctx, _ in PolicyListPage.View.render(try await PolicyListPage.Model.load(on: ctx), ctx) }
+        router.page(.policies(.reference)) { ctx, _ in PolicyReferencePage.View.render(PolicyReferencePage.Model.load(), ctx) }
         router.on(.policies(.match)) { req in try await PolicyListPage.match(req) }
         router.on(.policies(.new)) { req in try await PolicyEditorPage.show(req, new: true) }
         router.on(.policies(.submit), body: .collect(maxSize: maxSource)) { req in try await PolicyEditorPage.submit(req) }

@@ -14,6 +14,8 @@ enum PolicyText: TextCatalogue {
     case notWithoutApplication, noGrants, ruleProRata, ruleByRank, myTitle, myIntro, entitledSection, notEntitledSection
     case undeterminedSection, why, failing, supply, supplyFacts, supplyLink, reportLink, contactPark, permuLink, none
     case amountPending, factsTitle, factsIntro, certifications, hqTier, hqNone, year, fixedAsset, fdi, saveFacts, factsSaved
+    case refTitle, refIntro, refFacts, refFactsNote, refTypes, refTypesNote, refUnits, refUnit, refFunctions, refArguments, refExample
+    case refExampleNote, refWritten, refMeaning, refSource, refValues, refLiterals, refRatePer, reference
     case yuanUnit, usdUnit, backToList, backToPolicies, backToMine, staffViewOf, saved, newPolicyTemplateNote, versionOf
     case viewing, latestVersion, decidedCount, perPage, undeterminedAmount, enterpriseCount, effective, notEligible, yes, no
     case surcharge, netTotal, overBudgetTitle, showCode
@@ -84,8 +86,7 @@ enum PolicyText: TextCatalogue {
         case .line: B("行", "Line")
         case .column: B("列", "Column")
         case .checking: B("正在检查……", "Checking…")
-        case .liveHint: B("输入时自动检查；也可点击“检查”。语法参考见 docs/policy-language.md。",
-                          "Checked as you type, or press Check. The language reference is docs/policy-language.md.")
+        case .liveHint: B("输入时自动检查；也可点击“检查”。", "Checked as you type, or press Check.")
         case .header: B("政策概要", "Header")
         case .parameters: B("参数", "Parameters")
         case .parameter: B("参数", "Parameter")
@@ -175,6 +176,26 @@ enum PolicyText: TextCatalogue {
         case .usdUnit: B("美元", "US$")
         case .backToList: B("政策清单", "Policies")
         case .backToPolicies: B("返回政策清单", "Back to the policies")
+        case .reference: B("政策规则语言参考", "Policy language reference")
+        case .refTitle: B("政策规则语言参考", "The policy language: reference")
+        case .refIntro: B("政策以规则语言书写：事实、参数、条件与金额公式。本页由检查器使用的同一目录生成：可读取的事实、类型与单位、函数；编辑器按此检查每一行。",
+                          "A policy is written in the policy language: facts, parameters, conditions and the amount. This page is generated from the catalogues the checker uses: the facts a policy may read, the types and units, the functions; the editor checks every line against them.")
+        case .refFacts: B("可读取的企业事实", "Facts a policy may read")
+        case .refFactsNote: B("任何事实都可能缺失：缺失不按零计，结果为“待定”，并提示企业补充数据。", "Any fact may be missing for an enterprise: a missing fact is never read as zero; the answer is “undetermined” and the enterprise is asked for the data.")
+        case .refTypes: B("类型", "Types")
+        case .refTypesNote: B("所有量均为精确小数（百万分之一），从不经过二进制浮点；量纲不同的量不能相加或比较。", "Every quantity is an exact decimal (to a millionth), never binary floating point; quantities of different dimensions are not added or compared.")
+        case .refUnits: B("单位", "Units")
+        case .refUnit: B("单位", "Unit")
+        case .refFunctions: B("函数", "Functions")
+        case .refArguments: B("参数个数", "Arguments")
+        case .refExample: B("完整示例", "A complete example")
+        case .refExampleNote: B("新建政策时编辑器中的起始文本，可通过检查。", "The text a new policy starts from in the editor; it passes the checker.")
+        case .refWritten: B("写法", "Written")
+        case .refMeaning: B("含义", "Meaning")
+        case .refSource: B("来源", "Source")
+        case .refValues: B("取值", "Values")
+        case .refLiterals: B("示例", "Examples")
+        case .refRatePer: B("金额单位后接“/”：每单位{what}的金额", "After a money unit: money per unit of {what}")
         case .backToMine: B("返回我的政策", "Back to my policies")
         case .staffViewOf: B("企业视角", "Enterprise view")
         case .saved: B("已保存", "Saved")

@@ -3,13 +3,13 @@ import Vapor
 
 /// The policy pages (staff) and the enterprise portal's "policies for me".
 enum PolicyURL: ConsoleRoute, Equatable {
-    case list, match, new, submit, check, mine, myFacts, saveMyFacts
+    case list, match, new, submit, check, mine, myFacts, saveMyFacts, reference
     case policy(Parameter<String>)
     case run(Parameter<UUID>), resultsCSV(Parameter<UUID>), paymentCSV(Parameter<UUID>), decideGrants(Parameter<UUID>)
     case enterprise(Parameter<UUID>), enterpriseFacts(Parameter<UUID>), saveEnterpriseFacts(Parameter<UUID>)
 
     static var routes: [PolicyURL] {
-        [.list, .match, .new, .submit, .check, .mine, .myFacts, .saveMyFacts, .policy(.key), .run(.key), .resultsCSV(.key),
+        [.list, .match, .new, .submit, .check, .mine, .myFacts, .saveMyFacts, .reference, .policy(.key), .run(.key), .resultsCSV(.key),
          .paymentCSV(.key), .decideGrants(.key), .enterprise(.key), .enterpriseFacts(.key), .saveEnterpriseFacts(.key)]
     }
 
@@ -26,6 +26,7 @@ enum PolicyURL: ConsoleRoute, Equatable {
         case .match: ["policies", "match"]
         case .new: ["policies", "new"]
         case .check: ["policies", "check"]
+        case .reference: ["policies", "language"]
         case .mine: ["policies", "me"]
         case .myFacts, .saveMyFacts: ["policies", "me", "facts"]
         case .policy(let id): ["policies", .param("id", id)]
