@@ -163,6 +163,9 @@ public struct DerivedFigures: Sendable, Codable {
     public var service: DerivedService?
     /// Outbound investment agreed year to date, from the outbound module's statistics (nil when not read).
     public var odi: DerivedODI?
+    /// When these figures were computed (ms since 1970), set when they come from the stored
+    /// snapshot (`DerivedSnapshots`); nil when computed for this request.
+    public var asOfMillis: Int64?
 
     public init(month: YearMonth, dataYear: Int, enterprises: Int, enterprisesLastYear: Int, taxYuan: Int64, taxLastYearYuan: Int64,
                 outputYuan: Int64, outputComparableBaseYuan: Int64, outputLastYearYuan: Int64, aboveScaleFirms: Int,
@@ -187,4 +190,14 @@ public struct DerivedFigures: Sendable, Codable {
     /// The ratio of the two years' own levels (differs when firms enter or leave the set).
     public var outputLevelsGrowthPct: Decimal? { Self.growth(outputYuan, outputLastYearYuan) }
     public var enterprisesGrowthPct: Decimal? { Self.growth(Int64(enterprises), Int64(enterprisesLastYear)) }
+
+    /// When the figures were computed, in the park's time (UTC+8), "YYYY-MM-DD HH:mm" (nil when
+    /// computed for this request).
+    public var asOfText: String? {
+        asOfMillis.map { ms in
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX"); f.timeZone = TimeZone(secondsFromGMT: 8 * 3600); f.dateFormat = "yyyy-MM-dd HH:mm"
+            return f.string(from: Date(timeIntervalSince1970: Double(ms) / 1000))
+        }
+    }
 }

@@ -137,7 +137,8 @@ public enum IndicatorReportSheets {
             let yi = IndicatorScale.yi
             out.append(ReportSheet(
                 name: t("园区自算", "Derived"),
-                title: t("园区自有数据计算（数据年度 \(derived.dataYear)）", "Computed from ParkOS's records (data year \(derived.dataYear))"),
+                title: t("园区自有数据计算（数据年度 \(derived.dataYear)\(derived.asOfText.map { "，截至 \($0)" } ?? "")）",
+                         "Computed from ParkOS's records (data year \(derived.dataYear)\(derived.asOfText.map { ", as of \($0)" } ?? ""))"),
                 columns: [t("指标", "Figure"), t("单位", "Unit"), t("本期", "Now"), t("上年", "Last year"), t("增速 %", "Growth %"),
                           t("按两年总量计算增速 %", "Growth from the two levels %")],
                 rows: [

@@ -74,7 +74,8 @@ enum IndicatorMapping {
                                contractedUsdCents: f.contractedUSDCents, contractedLastYearUsdCents: f.contractedLastYearUSDCents,
                                contractedCnyFen: f.contractedCNYFen, contractedGrowthPct: dec(f.contractedGrowthPct),
                                contractedLevelsGrowthPct: dec(f.contractedLevelsGrowthPct), newProjects: f.newProjects)
-                     }, service: d.service.map(service), odi: d.odi.map(odi))
+                     }, service: d.service.map(service), odi: d.odi.map(odi),
+                     asOf: d.asOfMillis.map { Date(timeIntervalSince1970: Double($0) / 1000) })
     }
 
     static func service(_ s: DerivedService) -> Components.Schemas.DerivedService {

@@ -57,6 +57,7 @@ enum ConsoleRoutes {
 
         // ── slot: Indicators and profile (issue 13) ──
         IndicatorsRoutes.register(router)
+        app.lifecycle.use(IndicatorsTicker(interval: .seconds(60)))
 
         // ── slot: Outbound (issue 14) ──
         OutboundRoutes.register(router)

@@ -160,9 +160,10 @@ extension IndicatorRepository {
         return m
     }
 
-    /// The month's board pack: the report and ParkOS's own figures with every breakdown (staff).
+    /// The month's board pack: the report and ParkOS's own figures with every breakdown, from
+    /// the stored snapshot (recomputed when stale; `asOfMillis` says when) (staff).
     public func boardPack(month: YearMonth, by principal: Principal) async throws -> (report: IndicatorReport, derived: DerivedFigures) {
         let report = try await self.report(month: month, by: principal)
-        return (report, try await DerivedFiguresQuery(db: db, clock: clock).figures(month: month))
+        return (report, try await DerivedSnapshots(db: db, clock: clock).figures(month: month))
     }
 }

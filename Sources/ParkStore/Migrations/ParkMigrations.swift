@@ -40,6 +40,7 @@ public enum ParkMigrations {
             // ── slot: Indicators (issue 13) migrations, in order ──
             CreateIndicators(),
             UpdatePerformanceReportsCurrentIndex(),
+            CreateIndicatorSnapshots(),
 
             // ── slot: Outbound (issue 14) migrations, in order ──
             CreateOutbound(),

@@ -74,7 +74,7 @@ enum DerivedView {
         }
         return """
         <section class="card derived"><h2>\(IndicatorText.derivedTitle(lang)) <span class="sub">\(IndicatorText.dataYear(lang)) \(String(d.dataYear))</span></h2>
-        <p class="sub">\(IndicatorText.derivedNote(lang, ["year": String(d.dataYear)]))</p>
+        <p class="sub">\(IndicatorText.derivedNote(lang, ["year": String(d.dataYear)]))\(d.asOfText.map { t -> HTML in " \(IndicatorText.asOf(lang, ["time": t]))" } ?? .empty)</p>
         <div class="grid g4">\(tiles)</div>
         <h2 class="spaced">\(IndicatorText.breakdowns(lang))</h2><p class="sub">\(IndicatorText.breakdownNote(lang))</p>
         <div class="grid g2">\(bars)</div></section>

@@ -4,7 +4,7 @@ import ParkDomain
 enum IndicatorText: TextCatalogue {
     case nav, title, month, show, boardPack, downloadXLSX, downloadCSV, importValues, printHint, alerts, alertLine, alertGrowth
     case growth, published, fromLevels, levelsGrowth, differs, revised, target, progress, pace, seasonalPace, calendarPace
-    case neededPerMonth, neededGrowth, behind, onPace, noValue, trend, thisYear, lastYear, derivedTitle, derivedNote, dataYear
+    case neededPerMonth, neededGrowth, behind, onPace, noValue, trend, thisYear, lastYear, derivedTitle, derivedNote, dataYear, asOf
     case enterprises, tax, output, comparableGrowth, levelsRatio, aboveScaleFirms, fdiUtilised, fdiContracted, fdiNote
     case breakdowns, breakdownNote, drill, drillTitle, creditCode, name, revenue, revenueLastYear, aboveScale, belowScale, total
     case previous, next, page, importTitle, importHint, file, dryRun, upload, importDone, importRefused, row, column, reason, flagged
@@ -49,6 +49,7 @@ enum IndicatorText: TextCatalogue {
         case .derivedTitle: B("园区自有数据计算", "Computed from ParkOS's records")
         case .derivedNote: B("税收、产值取用地企业年报（数据年度 {year}，各年取最新修订版）；规上企业为当年营业收入 2000 万元以上者，产值增速按本年企业同口径计算；企业数为月末在册企业；外资取招商台账，增速按不含金融业的可比口径。", "Tax and output from the yearly lease reports (data year {year}, newest version of each); above-scale firms have ≥ 20 M yuan revenue that year, and output growth is computed on this year's firms for both years; enterprises are those on the register at the month's end; FDI from the investment ledgers, growth on the comparable scope without finance.")
         case .dataYear: B("数据年度", "Data year")
+        case .asOf: B("数据截至 {time}（北京时间，输入变动后自动重算）。", "Figures as of {time} (Beijing time; recomputed when their inputs change).")
         case .enterprises: B("在册企业", "Enterprises on the register")
         case .tax: B("用地企业税收", "Tax of land-holding firms")
         case .output: B("规上企业产值", "Above-scale output")
