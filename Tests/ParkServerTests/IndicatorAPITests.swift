@@ -90,4 +90,30 @@ final class IndicatorAPITests: ServerTestCase {
         XCTAssertEqual(other.status, .notFound)
         await assertEqual(try await send(.GET, "/api/v1/indicators/report?period=2025-04", token: t).status, .forbidden)
     }
+
+    func testTheTickerStoresLastAndThisMonthOnceAcrossInstances() async throws {
+        // given: a firm on the register (2025-06-01 is the test clock: last month 2025-05)
+        _ = try await seedEnterprise(1, zh: "甲科技有限公司", en: "Alpha Tech")
+        let clock = ParkClock.fixed(TestDatabase.now)
+        let (may, june) = (YearMonth(year: 2025, month: 5)!, YearMonth(year: 2025, month: 6)!)
+        // when: two instances tick at once
+        let db = app.db
+        async let a = IndicatorsTicker.tick(db: db, clock: clock)
+        async let b = IndicatorsTicker.tick(db: db, clock: clock)
+        let (first, second) = try await (a, b)
+        // then: each month computed by exactly one of them, the other found it fresh or claimed
+        for m in [may, june] {
+            XCTAssertEqual([first[m], second[m]].filter { $0 == .computed }.count, 1, "\(m.iso): \(String(describing: first[m])) \(String(describing: second[m]))")
+        }
+        let stored = try await DerivedSnapshots(db: app.db, clock: clock).row(may)
+        XCTAssertEqual(stored?.figures?.enterprises, 1)
+        XCTAssertEqual(stored?.computedAtMillis, clock.millis)
+        XCTAssertNil(stored?.claimedUntilMillis)
+        // and the next tick finds both fresh
+        await assertEqual(try await IndicatorsTicker.tick(db: app.db, clock: clock), [may: .fresh, june: .fresh])
+        // the report says when its derived figures were computed
+        _ = try await seedUser("econ", role: .officer, department: "econ")
+        let res = try await send(.GET, "/api/v1/indicators/report?period=2025-05", token: try await token("econ"))
+        XCTAssertTrue(compact(res).contains(#""as_of":"2025-06-01T00:00:00Z""#), res.body.string)
+    }
 }

@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import ParkDomain
 import ParkStore
@@ -15,16 +16,21 @@ struct IndicatorsTicker: LifecycleHandler {
         let task = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: interval, delay: interval) { _ in
             app.eventLoopGroup.next().makeFutureWithTask {
                 do {
-                    let clock = app.parkServices.options.clock
-                    let now = YearMonth(LocalDate(clock.now()))
-                    let months = [now.adding(months: -1), now].compactMap { $0 }
-                    _ = try await DerivedSnapshots(db: app.db, clock: clock).refreshStale(months: months)
+                    _ = try await Self.tick(db: app.db, clock: app.parkServices.options.clock)
                 } catch {
                     app.logger.warning("indicator snapshot refresh failed: \(error)")
                 }
             }
         }
         app.storage[TickerKey.self] = TickerBox(task: task)
+    }
+
+    /// One tick: refreshes last month's and this month's snapshots where stale (what each
+    /// instance does every `interval`; the claim in the database lets one of them compute).
+    static func tick(db: any Database, clock: ParkClock) async throws -> [YearMonth: DerivedSnapshots.Outcome] {
+        let now = YearMonth(LocalDate(clock.now()))
+        let months = [now.adding(months: -1), now].compactMap { $0 }
+        return try await DerivedSnapshots(db: db, clock: clock).refreshStale(months: months)
     }
 
     func shutdownAsync(_ app: Application) async {
