@@ -28,8 +28,12 @@ final class IndicatorConsoleTests: ServerTestCase {
             let html = res.body.string
             XCTAssertNil(Self.inlineStyle(in: html))
             XCTAssertEqual(unroutedLinks(in: html), [])
-            XCTAssertTrue(html.contains("1,290.00"), "GDP H1 2020")
-            XCTAssertTrue(html.contains("3,052.00"), "trade H1 2020")
+            // GDP 1,290 亿元 = 129 bn yuan; trade 3,052 亿元 = 305.2 bn; utilised FDI 12.8 亿美元 = US$ 1.28 bn
+            let nb = "\u{00A0}"
+            XCTAssertTrue(html.contains(lang == "zh" ? "1,290.00\(nb)亿元" : "129.00\(nb)bn\(nb)yuan"), "GDP H1 2020")
+            XCTAssertTrue(html.contains(lang == "zh" ? "3,052.00\(nb)亿元" : "305.20\(nb)bn\(nb)yuan"), "trade H1 2020")
+            XCTAssertTrue(html.contains(lang == "zh" ? "12.80\(nb)亿美元" : "US$\(nb)1.28\(nb)bn"), "utilised FDI H1 2020")
+            XCTAssertFalse(html.contains("100 M") || html.contains("100\(nb)M"), "no catalogue unit after a scaled number")
             XCTAssertTrue(html.contains("+2.1\u{00A0}%") && html.contains("+196.0\u{00A0}%"))
             XCTAssertTrue(html.contains("<polyline"), "trend charts")
             XCTAssertTrue(html.contains(lang == "zh" ? "地区生产总值" : "Regional GDP"))

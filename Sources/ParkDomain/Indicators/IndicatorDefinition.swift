@@ -39,15 +39,17 @@ public struct IndicatorUnit: Sendable, Hashable, Codable {
     public static let wanUSD = IndicatorUnit(.usd, .wan)
     public static let enterprises = IndicatorUnit(.count, .one)
 
-    /// The unit as officials write it: 亿元 / 100 M yuan, 亿美元 / 100 M US$, 家 / enterprises.
+    /// The unit a series is published and imported in: 亿元 / "100 million yuan", 家 /
+    /// enterprises. Figures are written through `text(_:_:)` (MoneyScale), never as a number
+    /// followed by this label.
     public var label: Bilingual {
         switch (currency, scale) {
         case (.cny, .one): Bilingual(zh: "元", en: "yuan")
-        case (.cny, .wan): Bilingual(zh: "万元", en: "10k yuan")
-        case (.cny, .yi): Bilingual(zh: "亿元", en: "100 M yuan")
+        case (.cny, .wan): Bilingual(zh: "万元", en: "10,000 yuan")
+        case (.cny, .yi): Bilingual(zh: "亿元", en: "100 million yuan")
         case (.usd, .one): Bilingual(zh: "美元", en: "US$")
-        case (.usd, .wan): Bilingual(zh: "万美元", en: "10k US$")
-        case (.usd, .yi): Bilingual(zh: "亿美元", en: "100 M US$")
+        case (.usd, .wan): Bilingual(zh: "万美元", en: "US$ 10,000")
+        case (.usd, .yi): Bilingual(zh: "亿美元", en: "US$ 100 million")
         case (.count, .one): Bilingual(zh: "家", en: "enterprises")
         case (.count, .wan): Bilingual(zh: "万家", en: "10k enterprises")
         case (.count, .yi): Bilingual(zh: "亿家", en: "100 M enterprises")

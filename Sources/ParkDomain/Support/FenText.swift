@@ -102,8 +102,35 @@ public struct MoneyScale: Sendable, Equatable {
     }
 
     /// The amount in this unit with the unit: "28.72 亿美元", "US$ 2.87 bn", "0.05 亿元".
-    public func text(_ minor: Int64) -> String {
-        let n = number(minor)
+    public func text(_ minor: Int64) -> String { written(number(minor)) }
+
+    /// The scale for an amount in minor units held as a decimal: a published figure, which may
+    /// have more places or exceed Int64's fen (2,915.46 亿元 is 29,154,600,000,000 fen).
+    public static func of(minor: Decimal, _ currency: MoneyCurrency, _ lang: Language) -> MoneyScale {
+        let m = minor.magnitude
+        for step in [Step.large, .middle] where m >= Decimal(MoneyScale(step, currency, lang).divisor) {
+            return MoneyScale(step, currency, lang)
+        }
+        return MoneyScale(.exact, currency, lang)
+    }
+
+    /// The one scale for a column of decimal amounts: that of its largest magnitude.
+    public static func column(minor values: [Decimal], _ currency: MoneyCurrency, _ lang: Language) -> MoneyScale {
+        of(minor: values.map(\.magnitude).max() ?? 0, currency, lang)
+    }
+
+    /// The amount as a number in this unit, exactly (a sheet's numeric cell): 29,154,600,000,000
+    /// fen is 2,915.46 in 亿 and 291.546 in bn; in the exact step whole yuan (fen ÷ 100).
+    public func value(minor: Decimal) -> Decimal { minor / Decimal(step == .exact ? 100 : divisor) }
+
+    /// The number alone in this unit, two decimals, rounded half up exactly.
+    public func number(minor: Decimal) -> String { DecimalText.fixed(value(minor: minor), places: 2) }
+
+    /// A decimal amount in this unit with the unit, like `text(_:)`.
+    public func text(minor: Decimal) -> String { written(number(minor: minor)) }
+
+    /// A number in this unit with the unit's word, in the order officials write it.
+    func written(_ n: String) -> String {
         guard currency == .usd, lang == .en else { return n + " " + unit }
         let (sign, digits) = n.hasPrefix("-") ? ("-", String(n.dropFirst())) : ("", n)
         switch step {

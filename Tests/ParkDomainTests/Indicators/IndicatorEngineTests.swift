@@ -140,6 +140,13 @@ final class IndicatorEngineTests: XCTestCase {
         XCTAssertEqual(sheets.map(\.name), ["Headline", "Trend", "Periods"])
         XCTAssertEqual(sheets[0].rows[0][5].text, "4.5")
         XCTAssertEqual(sheets[0].rows[0][18].text, "behind pace")
+        // amounts in the unit officials read: 1,300 亿元 = 130 bn yuan, target 2,860 亿 = 286 bn
+        XCTAssertEqual(sheets[0].rows[0][2...4].map(\.text), ["bn yuan", "130.00", "23.00"])
+        XCTAssertEqual(sheets[0].rows[0][12].text, "286.00")
+        XCTAssertEqual(sheets[2].rows[0][1...3].map(\.text), ["bn yuan", "64.00", "66.00"])
+        let zh = IndicatorReportSheets.sheets(r, derived: nil, .zh)
+        XCTAssertEqual(zh[0].rows[0][2...4].map(\.text), ["亿元", "1300.00", "230.00"])
+        XCTAssertEqual(zh[1].rows.last?.map(\.text).dropFirst(), ["亿元", "12", "", "2600.00"])
     }
 
     func testOutboundFiguresGrowthShareAndSheets() {
@@ -162,8 +169,12 @@ final class IndicatorEngineTests: XCTestCase {
         let sheets = IndicatorReportSheets.sheets(IndicatorReport.build(month: ym(2025, 5), series: [], targets: []), derived: d, .en)
         XCTAssertEqual(sheets.map(\.name), ["Headline", "Trend", "Periods", "Derived", "Breakdowns", "ODI"])
         let agreed = sheets[3].rows.first { $0[0].text == "Outbound investment agreed (YTD)" }
-        XCTAssertEqual(agreed?.map(\.text), ["Outbound investment agreed (YTD)", "10k US$", "300.00", "200.00", "50.0", "50.0"])
-        XCTAssertEqual(sheets[5].rows.map { $0.map(\.text) }, [["Europe", "3", "2", "2", "180.00", "1296.00"]])
+        // US$ 3,000,000 and 2,000,000 = US$ 3.00 M and 2.00 M; Europe US$ 1.8 M and 12,960,000 yuan = 12.96 M yuan
+        XCTAssertEqual(agreed?.map(\.text), ["Outbound investment agreed (YTD)", "US$ M", "3.00", "2.00", "50.0", "50.0"])
+        XCTAssertEqual(sheets[5].columns.suffix(2), ["Agreed (US$ M)", "Agreed (M yuan)"])
+        XCTAssertEqual(sheets[5].rows.map { $0.map(\.text) }, [["Europe", "3", "2", "2", "1.80", "12.96"]])
+        let zh = IndicatorReportSheets.sheets(IndicatorReport.build(month: ym(2025, 5), series: [], targets: []), derived: d, .zh)
+        XCTAssertEqual(zh[5].rows.map { $0.map(\.text) }, [["欧洲", "3", "2", "2", "180.00", "1296.00"]], "万美元 and 万元 in Chinese")
     }
 
     func testPeriodsAndNumbersParseStrictly() {

@@ -20,7 +20,7 @@ enum BoardPackPage {
                 let charts: HTML = i == 1 ? """
                     <div class="kpi">\(m.report.trends.compactMap { t -> HTML? in
                         guard let f = m.report.figures.first(where: { $0.definition.code == t.indicator }), f.definition.headline else { return nil }
-                        return "<div><h3>\(f.definition.name.text(lang)) <span class=\"sub\">\(f.definition.unit.label.text(lang))</span></h3>\(IndicatorCharts.trend(t, lang))</div>"
+                        return "<div><h3>\(f.definition.name.text(lang)) <span class=\"sub\">\(IndicatorFormat.unit(f.definition.unit, t.thisYear + t.lastYear, lang))</span></h3>\(IndicatorCharts.trend(t, lang))</div>"
                     })</div>
                     """ : .empty
                 // The trend sheet's rows (indicator × month) are in the workbook; on paper the charts say it.

@@ -4,10 +4,17 @@ import ParkDomain
 /// How the indicator pages write their exact decimals (through `Numbers`' conventions: thousands
 /// separators, a no-break space before a unit or %).
 enum IndicatorFormat {
-    /// A level in its unit, two decimals ("1,290.00 亿元"); counts without decimals.
+    /// A published value as officials read it, through the one money formatter (`MoneyScale`):
+    /// 1,290 亿元 is "1,290.00 亿元" / "129.00 bn yuan", 12.8 亿美元 "12.80 亿美元" / "US$ 1.28 bn";
+    /// counts without decimals ("14,661 家").
     static func level(_ d: Decimal?, _ unit: IndicatorUnit, _ lang: Language) -> String {
         guard let d else { return "—" }
-        return DecimalText.fixed(d, places: unit.currency == .count ? 0 : 2) + Numbers.unitSpace + unit.label.text(lang)
+        return unit.text(d, lang).replacingOccurrences(of: " ", with: Numbers.unitSpace)
+    }
+
+    /// The unit a chart of `values` is read in (the largest value's): "亿元" / "bn yuan", "家".
+    static func unit(_ unit: IndicatorUnit, _ values: [Decimal?], _ lang: Language) -> String {
+        unit.unitText(in: unit.moneyScale(values, lang), lang).replacingOccurrences(of: " ", with: Numbers.unitSpace)
     }
 
     /// A number alone, two decimals (or none for a count).

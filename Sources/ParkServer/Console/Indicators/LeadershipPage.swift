@@ -59,7 +59,7 @@ enum LeadershipPage {
             let tiles = m.report.figures.filter(\.definition.headline).map { tile($0, lang) }
             let trends = m.report.trends.compactMap { t -> HTML? in
                 guard let f = m.report.figures.first(where: { $0.definition.code == t.indicator }), f.definition.headline else { return nil }
-                return "<div><h3>\(f.definition.name.text(lang)) <span class=\"sub\">\(f.definition.unit.label.text(lang)) · \(f.definition.accumulation.label.text(lang))</span></h3>\(IndicatorCharts.trend(t, lang))</div>"
+                return "<div><h3>\(f.definition.name.text(lang)) <span class=\"sub\">\(IndicatorFormat.unit(f.definition.unit, t.thisYear + t.lastYear, lang)) · \(f.definition.accumulation.label.text(lang))</span></h3>\(IndicatorCharts.trend(t, lang))</div>"
             }
             let body: HTML = """
             <h1>\(IndicatorText.title(lang)) · \(m.month.iso)</h1>
