@@ -30,14 +30,21 @@ public struct WorkingDayIndex: Sendable {
 
     /// An index around `today`: ten years back, five ahead (every clock ParkOS keeps). The last
     /// index built is kept and reused while the calendar (read from the database by the caller
-    /// each time) and the day are the same, so a changed calendar is seen at once.
+    /// each time) is the same and `today` is within `reuseDays` of the day it was built around,
+    /// so a changed calendar is seen at once. Answers never depend on the span (outside it the
+    /// index walks the calendar), only their cost: a clock moved day by day (the service demo's
+    /// year of requests) builds one index, not one per day.
     public init(calendar: WorkingCalendar, around today: LocalDate) {
-        if let hit = Self.last.get(), hit.today == today, hit.index.calendar == calendar { self = hit.index; return }
+        if let hit = Self.last.get(), abs(hit.today.dayNumber - today.dayNumber) <= Self.reuseDays, hit.index.calendar == calendar {
+            self = hit.index; return
+        }
         self.init(calendar: calendar, from: today.adding(days: -3660), to: today.adding(days: 1830))
         Self.last.set((today, self))
     }
 
     private static let last = LastIndex()
+    /// How far the day may move before the index around it is built again.
+    static let reuseDays = 366
 
     /// The last index built around a day, behind a lock (requests build indexes concurrently).
     private final class LastIndex: @unchecked Sendable {

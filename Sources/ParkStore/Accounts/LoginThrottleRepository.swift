@@ -17,7 +17,7 @@ public struct LoginThrottleRepository: Sendable {
 
     static func key(_ scope: SignInThrottle.Scope, username: String, address: String) -> String {
         let material = SignInThrottle.keyMaterial(scope, username: username, address: address)
-        let digest = SHA256.hash(data: Data(material.utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        let digest = Hex.lower(SHA256.hash(data: Data(material.utf8)).prefix(16))
         return scope.rawValue.prefix(1) + ":" + digest
     }
 

@@ -66,7 +66,7 @@ public struct AuditChainKey: Sendable, Equatable {
     var fileText: String { Self.hex(bytes) + "\n" }
 
     static func hex<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
-        bytes.map { String(format: "%02x", $0) }.joined()
+        Hex.lower(bytes)
     }
 
     static func bytes(hex: String) -> Data? {

@@ -23,23 +23,29 @@ struct DemoInfoReportSeeder: Sendable {
         let late = [LocalDate(year: year + 1, month: 7, day: 15)!, LocalDate(year: year + 1, month: 8, day: 12)!, LocalDate(year: year + 1, month: 9, day: 9)!]
         var filed = 0, after: UUID? = nil, n = 0
         while true {
-            let q = InfoReportModel.query(on: db).filter(\.$kind == InfoReportKind.annual.rawValue).filter(\.$reportYear == year)
-            if let after { q.filter(\.$id > after) }
-            let page = try await q.sort(\.$id).limit(500).all()
+            let q = sql.select().column("id").from(InfoReportModel.schema)
+                .where("kind", .equal, InfoReportKind.annual.rawValue).where("report_year", .equal, year)
+            if let after { q.where("id", .greaterThan, after) }
+            let page = try await q.orderBy("id").limit(500).all().map { try $0.decode(column: "id", as: UUID.self) }
             guard let last = page.last else { break }
-            after = last.id
+            after = last
             var byDay: [LocalDate: [UUID]] = [:]
-            for m in page {
+            for id in page {
                 n += 1
                 guard n % 10 != 0 else { continue }            // one in ten not filed
                 let day = n % 9 == 0 ? late[n % late.count] : onTime[n % onTime.count]
-                if day <= today { byDay[day, default: []].append(m.id!) }
+                if day <= today { byDay[day, default: []].append(id) }
             }
-            for (day, ids) in byDay {
-                try await sql.update(InfoReportModel.schema).set("filed_on", to: day.iso).set("filed_by", to: "demo")
-                    .where("id", .in, ids).run()
-                filed += ids.count
+            // One transaction a page (not one commit per filing day).
+            let days = byDay
+            try await WriteGate.write(db) { tx in
+                guard let sql = tx as? any SQLDatabase else { return }
+                for (day, ids) in days {
+                    try await sql.update(InfoReportModel.schema).set("filed_on", to: day.iso).set("filed_by", to: "demo")
+                        .where("id", .in, ids).run()
+                }
             }
+            filed += byDay.values.reduce(0) { $0 + $1.count }
         }
         // A dozen changes over the last six weeks: the older ones overdue, the newer ones due.
         let cal = try await LeaseRepository(db: db, clock: clock).calendar()

@@ -40,11 +40,14 @@ public struct InfoReportService: Sendable {
         let window = try InfoReportRule.annualWindow(for: year)
         let yearEnd = LocalDate(year: year, month: 12, day: 31)!.iso
         var after: UUID? = nil, added = 0
+        let sql = try InvestmentFigures(db: db).sql
         while true {
-            let q = EnterpriseModel.query(on: db).filter(\.$ownership != Ownership.domestic.rawValue).filter(\.$deregisteredOn == nil)
-                .group(.or) { $0.filter(\.$foundedOn == nil).filter(\.$foundedOn <= yearEnd) }
-            if let after { q.filter(\.$id > after) }
-            let page = try await q.sort(\.$id).limit(max(1, pageSize)).all(\.$id).compactMap { $0 }
+            // The ids alone, as plain rows: no enterprise model is built for a page of ids.
+            var q = sql.select().column("id").from(EnterpriseModel.schema)
+                .where("ownership", .notEqual, Ownership.domestic.rawValue).where("deregistered_on", .is, SQLLiteral.null)
+                .where(group: { $0.where("founded_on", .is, SQLLiteral.null).orWhere("founded_on", .lessThanOrEqual, yearEnd) })
+            if let after { q = q.where("id", .greaterThan, after) }
+            let page = try await q.orderBy("id").limit(max(1, pageSize)).all().map { try $0.decode(column: "id", as: UUID.self) }
             guard let last = page.last else { break }
             after = last
             added += try await WriteGate.write(db) { tx in
@@ -69,10 +72,17 @@ public struct InfoReportService: Sendable {
     /// The officer following each enterprise: the officer in charge of its most recently
     /// contacted project that has one (none if it has no project).
     static func officers(of enterprises: [UUID], on db: any Database) async throws -> [UUID: UUID] {
-        let rows = try await ProjectModel.query(on: db).filter(\.$enterpriseID ~~ enterprises).filter(\.$officerID != nil)
-            .sort(\.$firstContactOn, .descending).all()
+        guard !enterprises.isEmpty else { return [:] }
+        let sql = try InvestmentFigures(db: db).sql
+        // Two columns as plain rows (a project model has 40 fields, each read through reflection).
+        let rows = try await sql.select().column("enterprise_id").column("officer_id").from(ProjectModel.schema)
+            .where("enterprise_id", .in, enterprises).where("officer_id", .isNot, SQLLiteral.null)
+            .orderBy("first_contact_on", .descending).all()
         var out: [UUID: UUID] = [:]
-        for r in rows { if let e = r.enterpriseID, out[e] == nil { out[e] = r.officerID } }
+        for r in rows {
+            let e = try r.decode(column: "enterprise_id", as: UUID.self)
+            if out[e] == nil { out[e] = try r.decode(column: "officer_id", as: UUID.self) }
+        }
         return out
     }
 

@@ -207,6 +207,6 @@ public struct AccountRepository: Sendable {
 
     static func randomHex(_ bytes: Int) -> String {
         var rng = SystemRandomNumberGenerator()
-        return (0..<bytes).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &rng)) }.joined()
+        return Hex.lower((0..<bytes).map { _ in UInt8.random(in: 0...255, using: &rng) })
     }
 }

@@ -21,7 +21,7 @@ public struct AuditLog: Sendable {
     }
 
     static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lower(SHA256.hash(data: Data(text.utf8)))
     }
 
     static func json<T: Encodable>(_ value: T?) -> String? {

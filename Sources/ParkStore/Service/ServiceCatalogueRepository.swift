@@ -113,7 +113,7 @@ public struct Open311Keys: Sendable {
         var bytes = [UInt8](repeating: 0, count: 24)
         var g = SystemRandomNumberGenerator()
         for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255, using: &g) }
-        let key = "o311_" + bytes.map { String(format: "%02x", $0) }.joined()
+        let key = "o311_" + Hex.lower(bytes)
         let clock = self.clock
         try await WriteGate.write(db) { tx in
             let m = ServiceAPIKeyModel()

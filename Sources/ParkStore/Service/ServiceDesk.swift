@@ -17,7 +17,7 @@ public struct ServiceDesk: Sendable {
     var repo: ServiceRepository { ServiceRepository(db: db, clock: clock) }
     var today: LocalDate { LocalDate(clock.now()) }
 
-    static func sha256(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
+    static func sha256(_ data: Data) -> String { Hex.lower(SHA256.hash(data: data)) }
 
     /// The dispatcher's department: it receives returned requests and routes them again.
     public static let dispatcherDepartment = "service"

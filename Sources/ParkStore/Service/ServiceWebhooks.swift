@@ -150,7 +150,7 @@ public struct WebhookQueue: Sendable {
     public static func signature(secret: String, timestamp: String, body: Data) -> String {
         var message = Data((timestamp + ".").utf8); message.append(body)
         let mac = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Data(secret.utf8)))
-        return "sha256=" + mac.map { String(format: "%02x", $0) }.joined()
+        return "sha256=" + Hex.lower(mac)
     }
 
     /// Sends what is due once: claim, POST signed, record. Returns the deliveries attempted.

@@ -97,6 +97,32 @@ final class ServiceClockTests: XCTestCase {
         XCTAssertEqual(small.workingDays(after: d("2026-02-12"), through: d("2026-03-11")), 15)
     }
 
+    func testAnIndexAroundADayIsReusedWithinAYearAndStillAnswersAsTheCalendar() {
+        let cal = WorkingCalendar.china
+        // the last index is shared by the process: start from one built far away
+        _ = WorkingDayIndex(calendar: cal, around: d("2040-01-01"))
+        let first = WorkingDayIndex(calendar: cal, around: d("2026-02-12"))
+        XCTAssertEqual(first.firstDay, d("2026-02-12").adding(days: -3660).dayNumber)
+        // 230 days later the same index serves (one index for a clock moved day by day)
+        let later = WorkingDayIndex(calendar: cal, around: d("2026-09-30"))
+        XCTAssertEqual(later.firstDay, first.firstDay)
+        // hand-computed: 15 working days after Thursday 12 February 2026 is Wednesday 11 March
+        XCTAssertEqual(later.adding(workingDays: 15, to: d("2026-02-12")), d("2026-03-11"))
+        // its answers are the calendar's, inside the span and past its end (2031-02-25)
+        for s in [d("2026-09-30"), d("2031-02-20"), d("2031-06-01")] {
+            XCTAssertEqual(later.adding(workingDays: 30, to: s), cal.adding(workingDays: 30, to: s), "\(s)")
+        }
+        // more than a year away, it is built again around the new day
+        let next = WorkingDayIndex(calendar: cal, around: d("2027-10-01"))
+        XCTAssertEqual(next.firstDay, d("2027-10-01").adding(days: -3660).dayNumber)
+        // a changed calendar is seen at once: 16 February 2026 made a working day
+        let changed = WorkingCalendar(holidays: cal.holidays.subtracting([d("2026-02-16")]), workingWeekends: cal.workingWeekends)
+        let moved = WorkingDayIndex(calendar: changed, around: d("2027-10-02"))
+        XCTAssertEqual(moved.calendar, changed)
+        XCTAssertEqual(moved.adding(workingDays: 1, to: d("2026-02-13")), d("2026-02-14"))
+        XCTAssertEqual(moved.adding(workingDays: 2, to: d("2026-02-13")), d("2026-02-16"))
+    }
+
     func testColumnsMatchTheScalarClock() {
         // given 2,000 seeded clocks, some paused
         var rng = SystemRandomNumberGenerator()
