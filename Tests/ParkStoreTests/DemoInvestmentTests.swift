@@ -2,6 +2,7 @@ import FluentKit
 import ParkDomain
 @testable import ParkStore
 import ParkTestSupport
+import SQLKit
 import XCTest
 
 final class DemoInvestmentTests: StoreTestCase {
@@ -29,5 +30,15 @@ final class DemoInvestmentTests: StoreTestCase {
         let now = YearMonth(LocalDate(clock.now()))
         let months = try await InvestmentFigures(db: db).monthly(from: now.adding(months: -36)!, to: now)
         XCTAssertEqual(months.filter { $0.utilisedUSDCents == 0 }.map(\.month), [])
+        // and no project's utilised FDI is more than its contracted (capital increases included)
+        let sql = try XCTUnwrap(db as? any SQLDatabase)
+        let over = try await sql.raw("""
+            SELECT i.project_id FROM (SELECT project_id, SUM(usd_cents) AS u FROM fdi_inflows GROUP BY project_id) i
+            LEFT JOIN (SELECT project_id, SUM(usd_cents) AS c FROM fdi_contracted GROUP BY project_id) c ON c.project_id = i.project_id
+            WHERE i.u > COALESCE(c.c, 0)
+            """).all()
+        XCTAssertEqual(over.count, 0, "projects whose inflows exceed their contract")
+        let inflows = try await sql.raw("SELECT COUNT(*) AS n FROM fdi_inflows").first()?.decode(column: "n", as: Int.self)
+        XCTAssertGreaterThan(try XCTUnwrap(inflows), 500)
     }
 }

@@ -57,6 +57,13 @@ public struct DemoInvestment: Sendable {
         var rateIndex: [String: ExchangeRate] = [:]
         var investorOf: [String: Investor] = [:]
         var projectCount = 0
+        /// Per project: contracted US$ cents so far, and what is left of it for inflows (the
+        /// demo keeps each project's utilised FDI within its contract).
+        var contractedUSD: [UUID: Int64] = [:]
+        var room: [UUID: Int64] = [:]
+        /// An inflow is asked for at most this much below the room left: converting through
+        /// another currency and back moves it by a cent or so.
+        static let roomMargin: Int64 = 100
 
         mutating func makeRates() {
             let start = YearMonth(year: 2018, month: 1)!
@@ -162,8 +169,22 @@ public struct DemoInvestment: Sendable {
             let counted = (try? r.convert(amount)) ?? .init(usdCents: usdCents, cnyFen: 0)
             out.contracted.append(ContractedEntry(id: UUID(), projectID: p.id!, recordedOn: on, kind: .subscribedCapital, event: .signing,
                                                   amount: amount, rate: r, counted: counted))
+            contractedUSD[p.id!, default: 0] += counted.usdCents; room[p.id!, default: 0] += counted.usdCents
             return counted.usdCents
         }
+
+        /// A capital increase of about `usdCents` (rounded up to US$100,000) recorded on `on`,
+        /// in US$: the contract behind an inflow larger than what the project has left.
+        mutating func increaseCapital(_ p: InvestmentProject, by usdCents: Int64, on: LocalDate) {
+            let cents = (usdCents + 9_999_999) / 10_000_000 * 10_000_000
+            let r = rate("USD", on), amount = CurrencyAmount(currency: "USD", minor: cents)
+            let counted = (try? r.convert(amount)) ?? .init(usdCents: cents, cnyFen: 0)
+            out.contracted.append(ContractedEntry(id: UUID(), projectID: p.id!, recordedOn: on, kind: .subscribedCapital, event: .capitalChange,
+                                                  amount: amount, rate: r, counted: counted))
+            contractedUSD[p.id!, default: 0] += counted.usdCents; room[p.id!, default: 0] += counted.usdCents
+            capitalIncreases += 1
+        }
+        var capitalIncreases = 0
 
         mutating func inflow(_ p: InvestmentProject, country: String, on: LocalDate, usdCents: Int64, exact: Bool = false) -> Int64 {
             let currency = exact ? "USD" : (DemoInvestment.currencyOf[country] ?? "USD")
@@ -173,6 +194,7 @@ public struct DemoInvestment: Sendable {
             let kind: InflowKind = rng.weighted([(.cash, 60), (.reinvestedEarnings, 20), (.shareholderLoan, 10), (.inKind, 6), (.intellectualProperty, 4)])
             out.inflows.append(Inflow(id: UUID(), projectID: p.id!, arrivedOn: on, kind: kind, amount: amount, rate: r, counted: counted,
                                       bankReference: "DEMO-\(on.year)\(LocalDate.padded(out.inflows.count, 6))"))
+            room[p.id!, default: 0] -= counted.usdCents
             return counted.usdCents
         }
 
@@ -233,9 +255,17 @@ public struct DemoInvestment: Sendable {
                 let n = 60
                 let w = (0..<n).map { _ in Int64(rng.int(in: 5...15)) }, wt = w.reduce(0, +)
                 for i in 0..<n {
-                    let (p, country) = rng.pick(eligible)
                     let last = i == n - 1
-                    left -= inflow(p, country: country, on: date(start, end, &rng), usdCents: last ? left : utilised * w[i] / wt, exact: last)
+                    let want = last ? left : utilised * w[i] / wt
+                    // a project with room for it (a few tries), else one whose capital increases
+                    // before the half-year (so the half-year's contracted figure stays as published)
+                    var (p, country) = rng.pick(eligible)
+                    for _ in 0..<30 where (room[p.id!] ?? 0) < want + Self.roomMargin { (p, country) = rng.pick(eligible) }
+                    let have = room[p.id!] ?? 0
+                    if have < want + Self.roomMargin {
+                        increaseCapital(p, by: want + Self.roomMargin - have, on: max(p.signedOn!, start.adding(days: -10)))
+                    }
+                    left -= inflow(p, country: country, on: date(start, end, &rng), usdCents: want, exact: last)
                 }
             }
         }
@@ -285,12 +315,31 @@ public struct DemoInvestment: Sendable {
                 let eligible = signed.indices.filter { signed[$0] < start && (all || !financial[$0]) }
                 guard !eligible.isEmpty, m.firstDay <= lastDay else { continue }
                 let n = 8 + rng.below(10)
+                var recorded = 0
                 for _ in 0..<n {
+                    // 3 to 12 % of the project's contract, within what is left of it (a few
+                    // tries for a project with room; a month of full projects gets fewer)
+                    var (p, country) = history[rng.pick(eligible)]
+                    for _ in 0..<8 where (room[p.id!] ?? 0) < Self.minimumInflow + Self.roomMargin { (p, country) = history[rng.pick(eligible)] }
+                    let share = (contractedUSD[p.id!] ?? 0) * Int64(rng.int(in: 3...12)) / 100
+                    let amount = min(share, (room[p.id!] ?? 0) - Self.roomMargin)
+                    guard amount >= Self.minimumInflow else { continue }
+                    _ = inflow(p, country: country, on: date(m.firstDay, lastDay, &rng), usdCents: amount)
+                    recorded += 1
+                }
+                if recorded == 0 {
+                    // every project tried was full: one raises its capital on the month's first
+                    // day (its contract) and the capital arrives within the month
                     let (p, country) = history[rng.pick(eligible)]
-                    _ = inflow(p, country: country, on: date(m.firstDay, lastDay, &rng), usdCents: Int64(rng.int(in: 2...40)) * 100_000_000 / 1)
+                    let amount = max(Self.minimumInflow, (contractedUSD[p.id!] ?? 0) / 10)
+                    increaseCapital(p, by: amount + Self.roomMargin - max(0, room[p.id!] ?? 0), on: m.firstDay)
+                    _ = inflow(p, country: country, on: date(m.firstDay, lastDay, &rng), usdCents: amount)
                 }
             }
         }
+
+        /// The smallest monthly inflow the demo records (US$10,000).
+        static let minimumInflow: Int64 = 1_000_000
 
         /// Blockers on projects in flight: open ones (some escalated), and closed ones with their history.
         mutating func makeBlockers() {

@@ -26,7 +26,7 @@ struct DemoInvestmentSeeder: Sendable {
         try await WriteGate.write(db) { tx in
             try await DemoInvestmentSeeder(db: tx, clock: clock).store(demo, officer: officer, head: head, officerName: officerName, today: today, calendar: cal)
         }
-        progress?("investment: \(demo.investors.count) investors, \(demo.projects.count) projects, \(demo.inflows.count) inflows, \(demo.rates.count) rates")
+        progress?("investment: \(demo.investors.count) investors, \(demo.projects.count) projects, \(demo.inflows.count) inflows (within each project's contract; \(demo.contracted.filter { $0.event == .capitalChange }.count) capital increases behind them), \(demo.rates.count) rates")
     }
 
     /// Writes the generated investment module, on SQLite with a page cache large enough to hold
