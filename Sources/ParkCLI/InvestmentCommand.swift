@@ -110,7 +110,7 @@ extension ProjectsCommand {
 
 struct FDICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "fdi", abstract: "Foreign direct investment: the report and the inflows.",
-                                                    subcommands: [Report.self, ImportInflows.self, InfoReportsCommand.self])
+                                                    subcommands: [Report.self, ImportInflows.self, InfoReportsCommand.self, RecognitionCommand.self])
 
     struct Report: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The FDI report for a month range (year to date by default): totals, year on year on the comparable scope, breakdowns, pipeline.")

@@ -57,6 +57,7 @@ enum ScaleRule {
         "audit_head": "one row", "_fluent_migrations": "one row per migration", "assessment_rulesets": "versions of one ruleset",
         "permu_schemes": "scheme versions", "permu_runs": "a few runs a year", "policies": "policy versions",
         "policy_runs": "a few runs a year", "land_uses": "reference data",
+        "fdi_recognition_rules": "a few headquarters recognition rule sets",
         "outbound_rule_sets": "versions of the filings rules", "outbound_belt_and_road": "a country list",
         "country_risks": "one row per country",
         "indicators": "the indicator catalogue", "indicator_values": "one row per indicator, month and correction",

@@ -122,5 +122,14 @@ public struct PolicyFactCatalogue: Sendable {
                    values: ["A", "B", "C", "D"]),
         PolicyFact("permu_d_years", .count, zh: "连续D类年数", en: "Consecutive D-grade years", source: .permu),
         PolicyFact("electricity_kwh", .energy, zh: "用电量", en: "Electricity used", source: .energy),
+        // Headquarters recognition (issue 11 item 5), supplied by the firm or an officer.
+        PolicyFact("managed_entities", .count, zh: "管理的企业数", en: "Entities managed", source: .registry),
+        PolicyFact("managed_entities_outside_province", .count, zh: "省外管理的企业数", en: "Entities managed outside the province",
+                   source: .registry),
+        PolicyFact("foreign_parent_share", .number, zh: "外方母公司持股比例", en: "Foreign parent's shareholding", source: .registry),
+        PolicyFact("paid_in_capital", .money(.cny), zh: "实缴注册资本", en: "Paid-in capital", source: .registry),
+        PolicyFact("controlled_outside_park", .count, zh: "园区外控股企业数", en: "Controlled firms outside the park", source: .registry),
+        PolicyFact("controlled_outside_revenue_share", .number, zh: "园区外控股企业营收占比",
+                   en: "Share of revenue from controlled firms outside the park", source: .registry),
     ])
 }

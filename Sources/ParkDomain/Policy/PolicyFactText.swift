@@ -9,6 +9,10 @@ public enum PolicyFactText {
     /// The facts that are supplied as data rather than derived from the register, the leases, the
     /// reports or the per-mu evaluation.
     public static let supplied: [String] = ["certifications", "hq_tier", "fixed_asset_investment", "utilised_fdi_usd"]
+        + recognition
+    /// The supplied facts headquarters recognition reads (counts, shares as fractions, paid-in capital).
+    public static let recognition: [String] = ["managed_entities", "managed_entities_outside_province", "foreign_parent_share",
+                                               "paid_in_capital", "controlled_outside_park", "controlled_outside_revenue_share"]
 
     public static func parse(_ text: String, fact: PolicyFact) throws(DomainError) -> PolicyFactValue {
         let t = text.trimmingCharacters(in: .whitespaces)

@@ -29,6 +29,7 @@ public enum ParkMigrations {
             CreateFDIProjectMonths(),
             CreateFDIInfoReports(),
             UpdateProjectLandOutcome(),
+            CreateFDIRecognition(),
 
             // ── slot: Service (issue 12) migrations, in order ──
             CreateServiceCatalogue(),

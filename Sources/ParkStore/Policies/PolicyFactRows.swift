@@ -8,16 +8,17 @@ import ParkDomain
 /// (`SQLiteCells`, `PGCells`), ids as `LeaseKey`s (no `UUID` parsing); values are literals only
 /// where they are ours (the data year, ids ParkOS generated).
 enum PolicyFactRows {
-    static func only(_ column: String, _ id: UUID?, first: Bool = false) -> String {
-        guard let id else { return "" }
+    static func only(_ column: String, _ ids: [UUID]?, first: Bool = false) -> String {
+        guard let ids else { return "" }
         // A UUID's text (hex and dashes) as SQLite stores Fluent's ids; PostgreSQL parses it.
-        return (first ? " WHERE " : " AND ") + "\(column) = '\(id.uuidString)'"
+        if ids.count == 1 { return (first ? " WHERE " : " AND ") + "\(column) = '\(ids[0].uuidString)'" }
+        return (first ? " WHERE " : " AND ") + "\(column) IN (" + (ids.isEmpty ? "NULL" : ids.map { "'\($0.uuidString)'" }.joined(separator: ", ")) + ")"
     }
 
     // MARK: Register
 
     /// Numbers the enterprises (credit-code order) and reads the register facts in `fields`.
-    static func register(_ db: any Database, only id: UUID?, fields: [RegisterField], needed: Set<String>?) async throws -> PolicyFactPark {
+    static func register(_ db: any Database, only id: [UUID]?, fields: [RegisterField], needed: Set<String>?) async throws -> PolicyFactPark {
         let park = PolicyFactPark(needed: needed)
         let columns = (["id"] + fields.map(\.column)).joined(separator: ", ")
         final class Register: @unchecked Sendable {
@@ -79,7 +80,7 @@ enum PolicyFactRows {
     /// newest counts. Land = Σ m² of the leases holding land, as mu; lease state ranked
     /// terminated < active < expiring < extended (leases still at auction or lapsed count for
     /// neither); figures summed over the enterprise's leases, checked.
-    static func land(_ db: any Database, _ park: PolicyFactPark, asOf: LocalDate, dataYear: Int, only id: UUID?,
+    static func land(_ db: any Database, _ park: PolicyFactPark, asOf: LocalDate, dataYear: Int, only id: [UUID]?,
                      leaseFacts: Bool, yearly: Bool) async throws {
         let n = park.count
         let leaseSQL = "SELECT id, enterprise_id, state, first_term_end, parcel_id FROM leases" + only("enterprise_id", id, first: true)
@@ -88,7 +89,7 @@ enum PolicyFactRows {
         let reportSQL = """
             SELECT r.lease_id, r.version, r.revenue_yuan, r.tax_paid_yuan, r.rd_spend_yuan, r.average_employees, r.electricity_kwh
             FROM performance_reports r WHERE r.year = \(dataYear)
-            """ + (id.map { " AND r.lease_id IN (SELECT l.id FROM leases l WHERE l.enterprise_id = '\($0.uuidString)')" } ?? "")
+            """ + (id.map { " AND r.lease_id IN (SELECT l.id FROM leases l" + only("l.enterprise_id", $0, first: true) + ")" } ?? "")
         final class Leases: @unchecked Sendable {
             var keys = LeaseKeyTable(capacity: 1024)
             /// Per lease (by position): its enterprise's row, whether it counts for land and state, its rank, its parcel.
@@ -174,7 +175,7 @@ enum PolicyFactRows {
     // MARK: Per-mu
 
     /// The grade and consecutive D years of `runID` (an enacted run), merged members with their unit's.
-    static func grades(_ db: any Database, _ park: PolicyFactPark, runID: UUID, only id: UUID?) async throws {
+    static func grades(_ db: any Database, _ park: PolicyFactPark, runID: UUID, only id: [UUID]?) async throws {
         let n = park.count, run = runID.uuidString
         final class Grades: @unchecked Sendable {
             var grade: PolicyCodeColumn, years: PolicyIntColumn
@@ -201,7 +202,7 @@ enum PolicyFactRows {
     // MARK: Supplied
 
     /// The supplied facts: year 0 for the standing ones, the data year for the yearly ones.
-    static func supplied(_ db: any Database, _ park: PolicyFactPark, dataYear: Int, only id: UUID?, needed: Set<String>?) async throws {
+    static func supplied(_ db: any Database, _ park: PolicyFactPark, dataYear: Int, only id: [UUID]?, needed: Set<String>?) async throws {
         final class Rows: @unchecked Sendable { var rows: [(Int, PolicyFact, Int, String)] = [] }
         let read = Rows()
         try await query(db, """

@@ -53,6 +53,13 @@ public enum PolicyFactsLoader {
     /// `only`), as columns. A source none of whose facts is asked for is not read.
     public static func columns(_ db: any Database, asOf: LocalDate, facts needed: Set<String>? = nil,
                                only: UUID? = nil) async throws -> Columns {
+        try await columns(db, asOf: asOf, facts: needed, among: only.map { [$0] })
+    }
+
+    /// The facts named in `facts` of the enterprises `among` (nil: all), as columns: one query
+    /// per source for a page of enterprises (headquarters recognition's candidates).
+    public static func columns(_ db: any Database, asOf: LocalDate, facts needed: Set<String>?,
+                               among only: [UUID]?) async throws -> Columns {
         func wants(_ names: [String]) -> Bool { needed.map { n in names.contains(where: n.contains) } ?? true }
         let dataYear = asOf.year - 1
         let park = try await PolicyFactRows.register(db, only: only, fields: PolicyFactRows.RegisterField.allCases.filter {

@@ -84,8 +84,8 @@ enum PolicyFactsForm {
             let repo = EnterpriseFactRepository(db: req.db, clock: req.park.clock)
             let before = try await repo.entries(enterprise: id).filter { $0.year == 0 || $0.year == year }
             for name in PolicyFactText.supplied {
-                guard let fact = PolicyFactCatalogue.builtIn[name] else { continue }
-                let text = values[name] ?? ""
+                // Facts this form does not show (headquarters recognition's) are left as they are.
+                guard let fact = PolicyFactCatalogue.builtIn[name], let text = values[name] else { continue }
                 let normalised = text.isEmpty ? "" : PolicyFactText.text(try PolicyFactText.parse(text, fact: fact), fact: fact)
                 // Unchanged values are not written again (nor audited).
                 if normalised == (before.first { $0.fact == name }?.text ?? "") { continue }
