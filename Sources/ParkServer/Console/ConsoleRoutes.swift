@@ -48,16 +48,16 @@ enum ConsoleRoutes {
         PolicyPages.register(router)
         // ── slot: Investment (issue 11) ──
         InvestmentRoutes.register(router)
-        app.lifecycle.use(InfoReportTicker(initialDelay: .minutes(5), interval: .hours(6)))
+        app.lifecycle.use(InfoReportTicker.job)
 
         // ── slot: Service (issue 12) ──
         ServiceRoutes.register(router)
         Open311Routes.register(app)
-        app.lifecycle.use(ServiceTicker(interval: .seconds(60)))
+        app.lifecycle.use(ServiceTicker.job)
 
         // ── slot: Indicators and profile (issue 13) ──
         IndicatorsRoutes.register(router)
-        app.lifecycle.use(IndicatorsTicker(interval: .seconds(60)))
+        app.lifecycle.use(IndicatorsTicker.job)
 
         // ── slot: Outbound (issue 14) ──
         OutboundRoutes.register(router)

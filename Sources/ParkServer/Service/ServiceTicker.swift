@@ -19,30 +19,12 @@ public struct ClientWebhookTransport: WebhookTransport {
     }
 }
 
-/// Every minute: run the escalation sweep and send due webhook deliveries. Only a trigger: what
-/// is due and who has claimed it lives in the database, so any number of instances may tick.
-struct ServiceTicker: LifecycleHandler {
-    let interval: TimeAmount
-
-    func didBootAsync(_ app: Application) async throws {
-        let task = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: interval, delay: interval) { _ in
-            app.eventLoopGroup.next().makeFutureWithTask {
-                do {
-                    let clock = app.parkServices.options.clock
-                    _ = try await ServiceSweep(db: app.db, clock: clock).run()
-                    try await WebhookQueue(db: app.db, clock: clock).deliverDue(using: ClientWebhookTransport(client: app.client))
-                } catch {
-                    app.logger.warning("service sweep failed: \(error)")
-                }
-            }
-        }
-        app.storage[TickerKey.self] = TickerBox(task: task)
+/// Every minute: run the escalation sweep and send due webhook deliveries. What is due and who
+/// has claimed it lives in the database.
+enum ServiceTicker {
+    static let job = PeriodicJob("service sweep", every: .seconds(60)) { app in
+        let clock = app.parkServices.options.clock
+        _ = try await ServiceSweep(db: app.db, clock: clock).run()
+        try await WebhookQueue(db: app.db, clock: clock).deliverDue(using: ClientWebhookTransport(client: app.client))
     }
-
-    func shutdownAsync(_ app: Application) async {
-        app.storage[TickerKey.self]?.task.cancel()
-    }
-
-    struct TickerBox: Sendable { let task: RepeatedTask }
-    struct TickerKey: StorageKey { typealias Value = TickerBox }
 }
