@@ -11,13 +11,7 @@ final class ProjectLandAPITests: ServerTestCase {
         // given: an investment officer, a project and a free industrial parcel of ≈15.83 mu
         try await seedUser("invest", role: .officer, department: "invest")
         let officer = try await token("invest")
-        let lon = 120.70, lat = 31.30, d = 0.001
-        var parcel = Parcel(code: "FREE-1", subArea: "湖东", landUse: "industrial", declaredAreaM2: 1,
-                            boundary: [GeoPoint(longitude: lon, latitude: lat), GeoPoint(longitude: lon + d, latitude: lat),
-                                       GeoPoint(longitude: lon + d, latitude: lat + d), GeoPoint(longitude: lon, latitude: lat + d),
-                                       GeoPoint(longitude: lon, latitude: lat)])
-        parcel.declaredAreaM2 = parcel.computedAreaM2
-        parcel = try await ParcelRepository(db: app.db, clock: app.park.clock).createAll([parcel], by: system)[0]
+        let parcel = try await freeParcel("FREE-1")
         let service = InvestmentService(db: app.db, clock: app.park.clock)
         let p = system
         let investor = try await service.createInvestor(Investor(nameZh: "博世集团", nameEn: "Bosch Group", originCountry: "DE", sector: "C"), by: p)
@@ -50,13 +44,7 @@ final class ProjectLandAPITests: ServerTestCase {
         try await seedUser("invest", role: .officer, department: "invest")
         let officer = try await token("invest")
         let firm = try await seedEnterprise(1, zh: "博世汽车部件（苏州）有限公司", en: "Bosch Automotive Suzhou", ownership: .foreign, country: "DE")
-        let lon = 120.70, lat = 31.30, d = 0.001
-        var parcel = Parcel(code: "FREE-2", subArea: "湖东", landUse: "industrial", declaredAreaM2: 1,
-                            boundary: [GeoPoint(longitude: lon, latitude: lat), GeoPoint(longitude: lon + d, latitude: lat),
-                                       GeoPoint(longitude: lon + d, latitude: lat + d), GeoPoint(longitude: lon, latitude: lat + d),
-                                       GeoPoint(longitude: lon, latitude: lat)])
-        parcel.declaredAreaM2 = parcel.computedAreaM2
-        parcel = try await ParcelRepository(db: app.db, clock: app.park.clock).createAll([parcel], by: system)[0]
+        let parcel = try await freeParcel("FREE-2")
         let service = InvestmentService(db: app.db, clock: app.park.clock)
         let investor = try await service.createInvestor(Investor(nameZh: "博世集团", nameEn: "Bosch Group", originCountry: "DE", sector: "C"), by: system)
         let project = try await service.createProject(InvestmentProject(investorID: investor.id!, enterpriseID: firm.id!, nameZh: "博世项目", nameEn: "Bosch plant",
@@ -89,5 +77,17 @@ final class ProjectLandAPITests: ServerTestCase {
             for w in words { XCTAssertTrue(html.contains(w), "\(lang): \(w)") }
             XCTAssertFalse(html.contains("/reservation/release") || html.contains(">\(lang == "zh" ? "释放预留" : "Release")<"), "no release button once won")
         }
+    }
+
+    /// A free industrial parcel of about 15.83 mu (0.001° square at 120.70 E, 31.30 N), its
+    /// declared area its computed one.
+    func freeParcel(_ code: String) async throws -> Parcel {
+        let lon = 120.70, lat = 31.30, d = 0.001
+        var parcel = Parcel(code: code, subArea: "湖东", landUse: "industrial", declaredAreaM2: 1,
+                            boundary: [GeoPoint(longitude: lon, latitude: lat), GeoPoint(longitude: lon + d, latitude: lat),
+                                       GeoPoint(longitude: lon + d, latitude: lat + d), GeoPoint(longitude: lon, latitude: lat + d),
+                                       GeoPoint(longitude: lon, latitude: lat)])
+        parcel.declaredAreaM2 = parcel.computedAreaM2
+        return try await ParcelRepository(db: app.db, clock: app.park.clock).createAll([parcel], by: system)[0]
     }
 }
